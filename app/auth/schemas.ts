@@ -1,0 +1,25 @@
+import { z } from "zod";
+
+const email = z
+  .string({ required_error: "Email is required" })
+  .trim()
+  .toLowerCase()
+  .max(254, "Email is too long")
+  .email("Enter a valid email address");
+
+export const SignupSchema = z.object({
+  name: z.string({ required_error: "Name is required" }).trim().min(1, "Name is required").max(200, "Name is too long"),
+  email,
+  password: z
+    .string({ required_error: "Password is required" })
+    .min(8, "Password must be at least 8 characters")
+    .max(200, "Password is too long"),
+});
+
+export const LoginSchema = z.object({
+  email,
+  password: z.string({ required_error: "Password is required" }).max(200, "Password is too long"),
+  redirectTo: z.string().optional(),
+});
+
+export type SignupInput = z.infer<typeof SignupSchema>;

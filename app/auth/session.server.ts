@@ -1,0 +1,96 @@
+import { createHash, randomBytes } from "node:crypto";
+import { createCookie, json, redirect } from "@remix-run/node";
+import { prisma } from "~/db/db.server";
+import { env } from "~/utils/env.server";
+
+export const SESSION_MAX_AGE_SECONDS = 60 * 60 * 24 * 30; // 30 days
+
+let cookie: ReturnType<typeof createCookie> | undefined;
+function sessionCookie() {
+  const config = env();
+  if (!cookie && config.usingDevSecret && config.nodeEnv === "development") {
+    console.warn("⚠ SESSION_SECRET is not set: signing cookies with an insecure development default.");
+  }
+  cookie ??= createCookie("__session", {
+    path: "/",
+    httpOnly: true,
+    sameSite: "lax",
+    secure: config.isProduction,
+    secrets: [config.sessionSecret],
+    maxAge: SESSION_MAX_AGE_SECONDS,
+  });
+  return cookie;
+}
+
+/** Sessions are looked up by the SHA-256 of the cookie's token, never the token. */
+function sessionIdFor(token: string): string {
+  return createHash("sha256").update(token).digest("hex");
+}
+
+async function tokenFrom(request: Request): Promise<string | null> {
+  const value: unknown = await sessionCookie().parse(request.headers.get("Cookie"));
+  return typeof value === "string" && value.length > 0 ? value : null;
+}
+
+/** Creates a server-side session and returns the Set-Cookie header that refers to it. */
+export async function createSession(userId: string): Promise<string> {
+  const token = randomBytes(32).toString("base64url");
+  await prisma().session.create({
+    data: {
+      id: sessionIdFor(token),
+      userId,
+      expiresAt: new Date(Date.now() + SESSION_MAX_AGE_SECONDS * 1000),
+    },
+  });
+  return sessionCookie().serialize(token);
+}
+
+export async function getUserId(request: Request): Promise<string | null> {
+  const token = await tokenFrom(request);
+  if (!token) return null;
+  const session = await prisma().session.findFirst({
+    where: { id: sessionIdFor(token), expiresAt: { gt: new Date() } },
+    select: { userId: true },
+  });
+  return session?.userId ?? null;
+}
+
+function isApiRequest(request: Request): boolean {
+  const { pathname } = new URL(request.url);
+  return pathname === "/api" || pathname.startsWith("/api/");
+}
+
+/**
+ * The signed-in user's id, or a thrown response: 401 JSON for `/api/*`, a
+ * redirect to the login page (remembering where the user was going) otherwise.
+ */
+export async function requireUserId(request: Request): Promise<string> {
+  const userId = await getUserId(request);
+  if (userId) return userId;
+  if (isApiRequest(request)) {
+    throw json({ error: "unauthorized" }, { status: 401 });
+  }
+  const url = new URL(request.url);
+  const params = new URLSearchParams({ redirectTo: `${url.pathname}${url.search}` });
+  throw redirect(`/login?${params.toString()}`);
+}
+
+/** Deletes the server-side session and returns a Set-Cookie header that clears the cookie. */
+export async function destroySession(request: Request): Promise<string> {
+  const token = await tokenFrom(request);
+  if (token) {
+    await prisma().session.deleteMany({ where: { id: sessionIdFor(token) } });
+  }
+  return sessionCookie().serialize("", { maxAge: 0, expires: new Date(0) });
+}
+
+/** Revokes every session of a user (password change, "sign out everywhere"). */
+export async function destroyAllSessions(userId: string): Promise<number> {
+  const { count } = await prisma().session.deleteMany({ where: { userId } });
+  return count;
+}
+
+export async function purgeExpiredSessions(now = new Date()): Promise<number> {
+  const { count } = await prisma().session.deleteMany({ where: { expiresAt: { lte: now } } });
+  return count;
+}

@@ -1,0 +1,89 @@
+import { getFormProps, getInputProps, useForm } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
+import { AuthCard } from "~/auth/AuthForm";
+import { authenticator, InvalidCredentialsError } from "~/auth/authenticator.server";
+import { LoginSchema } from "~/auth/schemas";
+import { createSession, getUserId } from "~/auth/session.server";
+import { Field, FieldErrors, inputClass, primaryButtonClass } from "~/components/Field";
+import { safeRedirect } from "~/utils/safe-redirect";
+
+export const meta: MetaFunction = () => [{ title: "Log in · Customers" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  if (await getUserId(request)) {
+    throw redirect(safeRedirect(new URL(request.url).searchParams.get("redirectTo")));
+  }
+  return null;
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const formData = await request.clone().formData();
+  const submission = parseWithZod(formData, { schema: LoginSchema });
+  if (submission.status !== "success") {
+    return json(submission.reply({ hideFields: ["password"] }), { status: 400 });
+  }
+  try {
+    const user = await authenticator.authenticate("form", request);
+    return redirect(safeRedirect(submission.value.redirectTo), {
+      headers: { "Set-Cookie": await createSession(user.id) },
+    });
+  } catch (error) {
+    if (!(error instanceof InvalidCredentialsError)) throw error;
+    return json(submission.reply({ formErrors: [error.message], hideFields: ["password"] }), { status: 400 });
+  }
+}
+
+export default function LoginPage() {
+  const lastResult = useActionData<typeof action>();
+  const [searchParams] = useSearchParams();
+  const navigation = useNavigation();
+  const [form, fields] = useForm({
+    id: "login",
+    lastResult,
+    constraint: getZodConstraint(LoginSchema),
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: LoginSchema }),
+  });
+  const submitting = navigation.state !== "idle" && navigation.formAction === "/login";
+
+  return (
+    <AuthCard
+      title="Log in to your account"
+      footer={
+        <>
+          No account yet?{" "}
+          <Link to="/signup" className="font-medium text-indigo-700 underline">
+            Sign up
+          </Link>
+        </>
+      }
+    >
+      <Form method="post" className="space-y-4" {...getFormProps(form)}>
+        <input type="hidden" name="redirectTo" value={searchParams.get("redirectTo") ?? ""} />
+        <FieldErrors id={form.errorId} errors={form.errors} />
+        <Field label="Email" id={fields.email.id} errorId={fields.email.errorId} errors={fields.email.errors}>
+          <input
+            {...getInputProps(fields.email, { type: "email" })}
+            autoComplete="email"
+            autoFocus
+            className={inputClass}
+          />
+        </Field>
+        <Field label="Password" id={fields.password.id} errorId={fields.password.errorId} errors={fields.password.errors}>
+          <input
+            {...getInputProps(fields.password, { type: "password" })}
+            autoComplete="current-password"
+            className={inputClass}
+          />
+        </Field>
+        <button type="submit" className={`${primaryButtonClass} w-full`} disabled={submitting}>
+          {submitting ? "Logging in…" : "Log in"}
+        </button>
+      </Form>
+    </AuthCard>
+  );
+}

@@ -1,0 +1,12 @@
+import type { ActionFunctionArgs } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { destroySession } from "~/auth/session.server";
+
+export async function action({ request }: ActionFunctionArgs) {
+  return redirect("/login", { headers: { "Set-Cookie": await destroySession(request) } });
+}
+
+// A GET must not sign anyone out (links can be prefetched or forged).
+export function loader() {
+  return redirect("/customers");
+}

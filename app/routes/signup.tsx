@@ -1,0 +1,92 @@
+import { getFormProps, getInputProps, useForm } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
+import { AuthCard } from "~/auth/AuthForm";
+import { SignupSchema } from "~/auth/schemas";
+import { createSession, getUserId } from "~/auth/session.server";
+import { createUser, EmailTakenError } from "~/auth/users.server";
+import { Field, FieldErrors, inputClass, primaryButtonClass } from "~/components/Field";
+import { toastCookie } from "~/utils/toast.server";
+import { DEFAULT_REDIRECT } from "~/utils/safe-redirect";
+
+export const meta: MetaFunction = () => [{ title: "Sign up · Customers" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  if (await getUserId(request)) throw redirect(DEFAULT_REDIRECT);
+  return null;
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const submission = parseWithZod(await request.formData(), { schema: SignupSchema });
+  if (submission.status !== "success") {
+    return json(submission.reply({ hideFields: ["password"] }), { status: 400 });
+  }
+  try {
+    const user = await createUser(submission.value);
+    const headers = new Headers();
+    headers.append("Set-Cookie", await createSession(user.id));
+    headers.append("Set-Cookie", await toastCookie({ kind: "success", message: `Welcome, ${user.name}!` }));
+    return redirect(DEFAULT_REDIRECT, { headers });
+  } catch (error) {
+    if (!(error instanceof EmailTakenError)) throw error;
+    return json(submission.reply({ fieldErrors: { email: [error.message] }, hideFields: ["password"] }), {
+      status: 400,
+    });
+  }
+}
+
+export default function SignupPage() {
+  const lastResult = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const [form, fields] = useForm({
+    id: "signup",
+    lastResult,
+    constraint: getZodConstraint(SignupSchema),
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: SignupSchema }),
+  });
+  const submitting = navigation.state !== "idle" && navigation.formAction === "/signup";
+
+  return (
+    <AuthCard
+      title="Create your account"
+      footer={
+        <>
+          Already have an account?{" "}
+          <Link to="/login" className="font-medium text-indigo-700 underline">
+            Log in
+          </Link>
+        </>
+      }
+    >
+      <Form method="post" className="space-y-4" {...getFormProps(form)}>
+        <FieldErrors id={form.errorId} errors={form.errors} />
+        <Field label="Name" id={fields.name.id} errorId={fields.name.errorId} errors={fields.name.errors}>
+          <input {...getInputProps(fields.name, { type: "text" })} autoComplete="name" autoFocus className={inputClass} />
+        </Field>
+        <Field label="Email" id={fields.email.id} errorId={fields.email.errorId} errors={fields.email.errors}>
+          <input {...getInputProps(fields.email, { type: "email" })} autoComplete="email" className={inputClass} />
+        </Field>
+        <Field
+          label="Password"
+          id={fields.password.id}
+          errorId={fields.password.errorId}
+          errors={fields.password.errors}
+          hint="At least 8 characters."
+        >
+          <input
+            {...getInputProps(fields.password, { type: "password" })}
+            autoComplete="new-password"
+            className={inputClass}
+          />
+        </Field>
+        <button type="submit" className={`${primaryButtonClass} w-full`} disabled={submitting}>
+          {submitting ? "Creating account…" : "Sign up"}
+        </button>
+      </Form>
+    </AuthCard>
+  );
+}

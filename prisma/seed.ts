@@ -1,0 +1,57 @@
+import { hashPassword } from "~/auth/password.server";
+import type { PrismaClient } from "~/generated/prisma/client";
+import {
+  buildCustomerInfo,
+  companyName,
+  createRandom,
+  CUSTOMER_STATUSES,
+  insertCommercials,
+  insertCustomer,
+  insertEvents,
+  insertUser,
+} from "./factories";
+
+export const DEMO_ACCOUNT = {
+  email: "demo@customers.test",
+  password: "demo-password",
+  name: "Demo Consultant",
+} as const;
+
+const CUSTOMER_COUNT = 30;
+
+/**
+ * Creates the demo account with ~30 customers across every status, unless it
+ * exists already. Returns whether it created anything.
+ */
+export async function seedDemoAccount(prisma: PrismaClient): Promise<boolean> {
+  if (await prisma.user.findUnique({ where: { email: DEMO_ACCOUNT.email }, select: { id: true } })) {
+    return false;
+  }
+  const random = createRandom(2026);
+  const user = await insertUser(prisma, {
+    email: DEMO_ACCOUNT.email,
+    name: DEMO_ACCOUNT.name,
+    passwordHash: await hashPassword(DEMO_ACCOUNT.password),
+  });
+  const usedNames = new Set<string>();
+  for (let index = 0; index < CUSTOMER_COUNT; index += 1) {
+    let name = companyName(random);
+    while (usedNames.has(name)) name = companyName(random);
+    usedNames.add(name);
+    const customer = await insertCustomer(
+      prisma,
+      user.id,
+      {
+        name,
+        // Every status appears; the pipeline leans towards the early stages.
+        status: CUSTOMER_STATUSES[index % CUSTOMER_STATUSES.length],
+        info: buildCustomerInfo(random, name),
+        updatedAt: new Date(Date.now() - index * 3_600_000 * random.int(1, 30)),
+      },
+      random,
+    );
+    await insertEvents(prisma, customer.id, random.int(1, 5), random);
+    if (index % 4 === 0) await insertCommercials(prisma, customer.id, random);
+  }
+  return true;
+}

@@ -1,0 +1,138 @@
+import { createHash } from "node:crypto";
+import { cp, mkdtemp, rm, writeFile, mkdir } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { DEFAULT_MIGRATIONS_DIR, markRolledBack, migrate, MigrationError, readMigrations } from "~/db/migrate.server";
+import { createTestDatabase, type TestDatabase } from "../setup/test-db";
+
+let empty: TestDatabase;
+beforeEach(async () => {
+  empty = await createTestDatabase(); // no template: a database with nothing in it
+});
+afterEach(async () => {
+  await empty.dispose();
+});
+
+async function tables(test: TestDatabase): Promise<string[]> {
+  const rows = await test.database.withConnection((conn) =>
+    conn.query<{ tablename: string }>(
+      "SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename",
+    ),
+  );
+  return rows.map((row) => row.tablename);
+}
+
+async function history(test: TestDatabase) {
+  return test.database.withConnection((conn) =>
+    conn.query<{ migration_name: string; checksum: string; finished_at: Date | null; logs: string | null; applied_steps_count: number }>(
+      `SELECT migration_name, checksum, finished_at, logs, applied_steps_count FROM "_prisma_migrations" ORDER BY started_at`,
+    ),
+  );
+}
+
+async function copyMigrations(): Promise<string> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), "customers-migrations-"));
+  await cp(DEFAULT_MIGRATIONS_DIR, dir, { recursive: true });
+  return dir;
+}
+
+async function addMigration(dir: string, name: string, sql: string) {
+  await mkdir(path.join(dir, name));
+  await writeFile(path.join(dir, name, "migration.sql"), sql);
+}
+
+it("applies every migration to an empty database and records them as prisma migrate deploy does", async () => {
+  const files = await readMigrations();
+  const result = await migrate(empty.database);
+  expect(result.applied).toEqual(files.map((file) => file.name));
+
+  expect(await tables(empty)).toEqual(
+    expect.arrayContaining([
+      "_prisma_migrations",
+      "customer_agreements",
+      "customer_artifacts",
+      "customer_chat_messages",
+      "customer_events",
+      "customer_projects",
+      "customer_receivables",
+      "customers",
+      "passwords",
+      "sessions",
+      "users",
+    ]),
+  );
+  const rows = await history(empty);
+  expect(rows.map((row) => row.migration_name)).toEqual(files.map((file) => file.name));
+  for (const [index, row] of rows.entries()) {
+    const sql = files[index]!.sql;
+    expect(row.checksum).toBe(createHash("sha256").update(sql).digest("hex"));
+    expect(row.finished_at).toBeInstanceOf(Date);
+    expect(row.applied_steps_count).toBe(1);
+  }
+});
+
+it("applies nothing on a second run", async () => {
+  await migrate(empty.database);
+  const before = await history(empty);
+  const second = await migrate(empty.database);
+  expect(second.applied).toEqual([]);
+  expect(await history(empty)).toEqual(before);
+});
+
+it("rolls a broken migration back whole, then blocks later runs until it is marked rolled back", async () => {
+  const dir = await copyMigrations();
+  try {
+    await migrate(empty.database, { dir });
+    const tablesBefore = await tables(empty);
+
+    // The first statement succeeds; the second fails. Neither may remain.
+    await addMigration(
+      dir,
+      "29990101000000_broken",
+      "CREATE TABLE half_done (x int);\nALTER TABLE customers ADD COLUMN half_done int;\nSELECT 1/0;\n",
+    );
+    await expect(migrate(empty.database, { dir })).rejects.toThrow(/29990101000000_broken failed.*division by zero/);
+    expect(await tables(empty)).toEqual(tablesBefore);
+    const columns = await empty.database.withConnection((conn) =>
+      conn.query("SELECT 1 FROM information_schema.columns WHERE table_name = 'customers' AND column_name = 'half_done'"),
+    );
+    expect(columns).toHaveLength(0);
+
+    // A later migration is blocked, with a message that says what to do.
+    await addMigration(dir, "29990102000000_next", "CREATE TABLE next_table (x int);\n");
+    const blocked = migrate(empty.database, { dir });
+    await expect(blocked).rejects.toBeInstanceOf(MigrationError);
+    await expect(blocked).rejects.toThrow(/29990101000000_broken failed earlier[\s\S]*--rolled-back 29990101000000_broken/);
+    expect(await tables(empty)).not.toContain("next_table");
+
+    // Fixed and marked rolled back, both apply.
+    await writeFile(path.join(dir, "29990101000000_broken", "migration.sql"), "CREATE TABLE half_done (x int);\n");
+    expect(await markRolledBack(empty.database, "29990101000000_broken")).toBe(1);
+    const result = await migrate(empty.database, { dir });
+    expect(result.applied).toEqual(["29990101000000_broken", "29990102000000_next"]);
+    expect(await tables(empty)).toEqual(expect.arrayContaining(["half_done", "next_table"]));
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+});
+
+it("warns when an applied migration was edited afterwards", async () => {
+  const dir = await copyMigrations();
+  try {
+    await migrate(empty.database, { dir });
+    const [first] = await readMigrations(dir);
+    await writeFile(path.join(dir, first!.name, "migration.sql"), `${first!.sql}\n-- edited\n`);
+    const result = await migrate(empty.database, { dir });
+    expect(result.applied).toEqual([]);
+    expect(result.warnings).toEqual([`Migration ${first!.name} was modified after it was applied.`]);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+});
+
+it("lets only one of two concurrent runs apply each migration", async () => {
+  const results = await Promise.all([migrate(empty.database), migrate(empty.database)]);
+  const files = await readMigrations();
+  expect(results.flatMap((result) => result.applied).sort()).toEqual(files.map((file) => file.name).sort());
+  expect(await history(empty)).toHaveLength(files.length);
+});
