@@ -20,7 +20,10 @@ import { ToastRegion } from "~/components/ToastRegion";
 import stylesheet from "~/tailwind.css";
 import { readToast } from "~/utils/toast.server";
 
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: stylesheet }];
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: stylesheet },
+  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+];
 
 export const meta: MetaFunction = () => [{ title: "Customers" }];
 

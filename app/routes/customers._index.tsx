@@ -1,39 +1,210 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useNavigate, useNavigation, useSearchParams, useSubmit } from "@remix-run/react";
+import { Archive, Plus, Search, Users } from "lucide-react";
+import { useMemo, useState } from "react";
 import { requireUserId } from "~/auth/session.server";
-import { prisma } from "~/db/db.server";
+import { Dialog, useHydrated } from "~/components/Dialog";
+import { inputClass, primaryButtonClass, secondaryButtonClass } from "~/components/Field";
+import { createCustomerFromForm, unknownIntent } from "~/customers/actions.server";
+import { CustomerCard } from "~/customers/components/CustomerCard";
+import { EmptyState } from "~/customers/components/EmptyState";
+import { NewCustomerForm } from "~/customers/components/NewCustomerForm";
+import { StatusFilterBar } from "~/customers/components/StatusFilterBar";
+import { countByStatus, listCustomers } from "~/customers/customers.server";
+import { listHref } from "~/customers/list-href";
+import { PAGE_SIZE, readListView } from "~/customers/list-params.server";
+import { SORT_LABELS, SORTS, STATUS_LABELS, type CustomerStatus } from "~/customers/schemas";
 
 export const meta: MetaFunction = () => [{ title: "Customers" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const userId = await requireUserId(request);
-  const customers = await prisma().customer.findMany({
-    where: { userId, deletedAt: null },
-    select: { id: true, name: true, status: true },
-    orderBy: { updatedAt: "desc" },
-    take: 50,
+  const view = readListView(new URL(request.url).searchParams);
+  const [page, counts] = await Promise.all([
+    listCustomers(userId, { ...view, limit: PAGE_SIZE }),
+    countByStatus(userId, { q: view.q }),
+  ]);
+  return json({
+    view: { status: view.status ?? null, q: view.q ?? "", sort: view.sort },
+    customers: page.items,
+    nextHref: page.nextCursor ? listHref({ ...view, cursor: page.nextCursor }) : null,
+    prevHref: page.prevCursor ? listHref({ ...view, cursor: page.prevCursor }) : null,
+    counts,
+    now: new Date().toISOString(),
   });
-  return json({ customers });
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const userId = await requireUserId(request);
+  const formData = await request.formData();
+  if (formData.get("intent") !== "create") return unknownIntent();
+  return createCustomerFromForm(userId, formData);
 }
 
 export default function CustomersPage() {
-  const { customers } = useLoaderData<typeof loader>();
+  const { view, customers, nextHref, prevHref, counts, now } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const [searchParams] = useSearchParams();
+  const navigation = useNavigation();
+  const submit = useSubmit();
+  const navigate = useNavigate();
+  const hydrated = useHydrated();
+  const nowDate = useMemo(() => new Date(now), [now]);
+  // The dialog is open while the user wants it, or when its submission failed.
+  const failedCreate = actionData && "intent" in actionData && actionData.intent === "create" ? actionData.result : null;
+  const [dialogOpen, setDialogOpen] = useState(false);
+  const showDialog = hydrated && (dialogOpen || Boolean(failedCreate));
+
+  const filtered = Boolean(view.status || view.q);
+  const loading = navigation.state === "loading" && navigation.location?.pathname === "/customers";
+
+  const hrefFor = (status: string | null) => listHref({ status, q: view.q, sort: view.sort });
+
   return (
-    <div className="space-y-4">
-      <h1 className="text-2xl font-bold">Customers</h1>
-      {customers.length === 0 ? (
-        <p className="text-slate-600">No customers yet.</p>
-      ) : (
-        <ul className="divide-y divide-slate-200 rounded-md border border-slate-200 bg-white">
-          {customers.map((customer) => (
-            <li key={customer.id} className="flex justify-between px-4 py-3">
-              <span>{customer.name}</span>
-              <span className="text-sm text-slate-500">{customer.status}</span>
-            </li>
-          ))}
-        </ul>
-      )}
+    <div className="space-y-6">
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <div className="flex items-center gap-2">
+          <h1 className="text-2xl font-bold">Customers</h1>
+        </div>
+        <div className="flex gap-2">
+          <Link to="/customers/archived" className={secondaryButtonClass}>
+            <Archive aria-hidden="true" className="h-4 w-4" />
+            Archived
+          </Link>
+          <Link
+            to="/customers/new"
+            className={primaryButtonClass}
+            onClick={(event) => {
+              if (!hydrated) return;
+              event.preventDefault();
+              setDialogOpen(true);
+            }}
+          >
+            <Plus aria-hidden="true" className="h-4 w-4" />
+            New customer
+          </Link>
+        </div>
+      </div>
+
+      <StatusFilterBar counts={counts} active={view.status} hrefFor={hrefFor} />
+
+      <Form method="get" action="/customers" role="search" className="flex flex-wrap items-end gap-3" key={`${view.q}|${view.sort}|${view.status}`}>
+        {view.status ? <input type="hidden" name="status" value={view.status} /> : null}
+        <div className="min-w-48 flex-1">
+          <label htmlFor="customer-search" className="block text-sm font-medium text-slate-800">
+            Search by name
+          </label>
+          <div className="relative mt-1">
+            <Search aria-hidden="true" className="pointer-events-none absolute left-3 top-2.5 h-4 w-4 text-slate-400" />
+            <input
+              id="customer-search"
+              type="search"
+              name="q"
+              defaultValue={view.q}
+              maxLength={100}
+              placeholder="Search customers"
+              className={`${inputClass} pl-9`}
+            />
+          </div>
+        </div>
+        <div>
+          <label htmlFor="customer-sort" className="block text-sm font-medium text-slate-800">
+            Sort by
+          </label>
+          <select
+            id="customer-sort"
+            name="sort"
+            defaultValue={view.sort}
+            className={`${inputClass} mt-1`}
+            onChange={(event) => submit(event.currentTarget.form)}
+          >
+            {SORTS.map((sort) => (
+              <option key={sort} value={sort}>
+                {SORT_LABELS[sort]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button type="submit" className={secondaryButtonClass}>
+          Apply
+        </button>
+      </Form>
+
+      <section aria-labelledby="results-heading" aria-busy={loading} className={loading ? "opacity-60 transition-opacity" : undefined}>
+        <h2 id="results-heading" className="sr-only">
+          {view.status ? `${STATUS_LABELS[view.status as CustomerStatus]} customers` : "All customers"}
+        </h2>
+        {customers.length === 0 ? (
+          counts.all === 0 && !filtered && !searchParams.get("cursor") ? (
+            <EmptyState
+              icon={Users}
+              title="No customers yet"
+              description="Add your first customer to start tracking your pipeline, their team and every interaction."
+              action={
+                <Link to="/customers/new" className={primaryButtonClass} onClick={(event) => {
+                  if (!hydrated) return;
+                  event.preventDefault();
+                  setDialogOpen(true);
+                }}>
+                  <Plus aria-hidden="true" className="h-4 w-4" />
+                  New customer
+                </Link>
+              }
+            />
+          ) : (
+            <EmptyState
+              icon={Search}
+              title="No customers match"
+              description={view.q ? `Nothing matches “${view.q}”${view.status ? ` with status ${STATUS_LABELS[view.status as CustomerStatus]}` : ""}.` : "No customers have this status."}
+              action={
+                <Link to="/customers" className={secondaryButtonClass}>
+                  Clear filters
+                </Link>
+              }
+            />
+          )
+        ) : (
+          <ul className="space-y-3">
+            {customers.map((customer) => (
+              <li key={customer.id}>
+                <CustomerCard customer={customer} now={nowDate} />
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      {prevHref || nextHref ? (
+        <nav aria-label="Pagination" className="flex justify-between">
+          {prevHref ? (
+            <Link to={prevHref} className={secondaryButtonClass} rel="prev">
+              ← Previous
+            </Link>
+          ) : (
+            <span />
+          )}
+          {nextHref ? (
+            <Link to={nextHref} className={secondaryButtonClass} rel="next">
+              Next →
+            </Link>
+          ) : null}
+        </nav>
+      ) : null}
+
+      {hydrated ? (
+        <Dialog
+          title="New customer"
+          open={showDialog}
+          onClose={() => {
+            setDialogOpen(false);
+            // Drop a failed submission's errors so the dialog can close.
+            if (failedCreate) navigate(".", { replace: true, preventScrollReset: true });
+          }}
+        >
+          <NewCustomerForm action="/customers?index" lastResult={failedCreate} />
+        </Dialog>
+      ) : null}
     </div>
   );
 }

@@ -1,0 +1,31 @@
+import { parseWithZod } from "@conform-to/zod";
+import { json } from "@remix-run/node";
+import { redirectWithToast } from "~/utils/toast.server";
+import { createCustomer } from "./customers.server";
+import { CreateCustomerFormSchema } from "./schemas";
+
+/** 404 for pages: the "Customer not found" page renders from the route's ErrorBoundary. */
+export function customerNotFound(): Response {
+  return json({ error: "not_found" }, { status: 404 });
+}
+
+/**
+ * intent=create, from the list page, its dialog, or /customers/new: a 400
+ * with the submission on invalid input, else a redirect to the new overview.
+ */
+export async function createCustomerFromForm(userId: string, formData: FormData): Promise<Response> {
+  const submission = parseWithZod(formData, { schema: CreateCustomerFormSchema });
+  if (submission.status !== "success") {
+    return json({ intent: "create", result: submission.reply() }, { status: 400 });
+  }
+  const customer = await createCustomer(userId, submission.value);
+  return redirectWithToast(`/customers/${customer.id}/overview`, {
+    kind: "success",
+    message: `Created ${customer.name}.`,
+  });
+}
+
+export function unknownIntent(): Response {
+  return json({ error: "unknown_intent" }, { status: 400 });
+}
+

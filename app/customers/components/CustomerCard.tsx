@@ -1,0 +1,85 @@
+import { Link } from "@remix-run/react";
+import type { ReactNode } from "react";
+import { formatDateTime, formatRelativeTime, toIsoString } from "~/customers/format";
+import { CustomerStatusBadge } from "./CustomerStatusBadge";
+
+export interface CustomerCardData {
+  id: string;
+  name: string;
+  status: string;
+  vertical: string | null;
+  productName: string | null;
+  teamSize: number;
+  lastInteractionAt: string | null;
+  updatedAt: string | null;
+}
+
+export function formatTeamSize(teamSize: number): string {
+  if (teamSize <= 0) return "No team yet";
+  return teamSize === 1 ? "1 person" : `${teamSize} people`;
+}
+
+function Detail({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div className="min-w-0">
+      <dt className="text-xs font-medium text-slate-500">{label}</dt>
+      <dd className="truncate text-sm text-slate-900">{children}</dd>
+    </div>
+  );
+}
+
+function NotSet() {
+  return <span className="text-slate-500">Not set</span>;
+}
+
+function Relative({ value, now }: { value: string; now: Date }) {
+  return (
+    <time dateTime={toIsoString(value)} title={formatDateTime(value)}>
+      {formatRelativeTime(value, now)}
+    </time>
+  );
+}
+
+/**
+ * One row of the customer list. The name is the only link (one tab stop per
+ * card, a meaningful link text); its ::after stretches over the card so the
+ * whole card is clickable for pointer users, and carries the focus ring so the
+ * keyboard user sees the whole card highlighted.
+ */
+export function CustomerCard({ customer, now }: { customer: CustomerCardData; now: Date }) {
+  return (
+    <article className="relative flex flex-col gap-4 rounded-lg border border-slate-200 bg-white p-4 shadow-sm transition-colors hover:border-indigo-300 hover:bg-slate-50/60 sm:flex-row sm:items-start sm:justify-between sm:gap-6">
+      <div className="min-w-0 space-y-2">
+        <div className="flex flex-wrap items-center gap-2">
+          <h2 className="min-w-0 text-base font-semibold text-slate-900">
+            <Link
+              to={`/customers/${customer.id}/overview`}
+              prefetch="intent"
+              className="break-words after:absolute after:inset-0 after:rounded-lg hover:text-indigo-700 focus-visible:outline-none focus-visible:after:ring-2 focus-visible:after:ring-indigo-600"
+            >
+              {customer.name}
+            </Link>
+          </h2>
+          <CustomerStatusBadge status={customer.status} />
+        </div>
+        <dl className="grid grid-cols-2 gap-x-6 gap-y-2 sm:flex sm:flex-wrap">
+          <Detail label="Vertical">{customer.vertical ?? <NotSet />}</Detail>
+          <Detail label="Product">{customer.productName ?? <NotSet />}</Detail>
+          <Detail label="Team">{formatTeamSize(customer.teamSize)}</Detail>
+        </dl>
+      </div>
+      <dl className="grid shrink-0 grid-cols-2 gap-x-6 gap-y-2 border-t border-slate-100 pt-3 sm:flex sm:flex-col sm:border-t-0 sm:pt-0 sm:text-right">
+        <Detail label="Last interaction">
+          {customer.lastInteractionAt ? (
+            <Relative value={customer.lastInteractionAt} now={now} />
+          ) : (
+            <span className="text-slate-500">No interactions yet</span>
+          )}
+        </Detail>
+        <Detail label="Updated">
+          {customer.updatedAt ? <Relative value={customer.updatedAt} now={now} /> : "Unknown"}
+        </Detail>
+      </dl>
+    </article>
+  );
+}

@@ -1,0 +1,178 @@
+import { getFormProps, getInputProps, getTextareaProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import { Form, Link, useNavigation } from "@remix-run/react";
+import { Pencil } from "lucide-react";
+import { Field, FieldErrors, inputClass, primaryButtonClass, secondaryButtonClass } from "~/components/Field";
+import { InfoFormSchema } from "../schemas";
+
+export interface CustomerInfoView {
+  about?: string;
+  vertical?: string;
+  persona?: string;
+  icp?: string;
+  product?: { name?: string; stage?: string; category?: string; description?: string; url?: string };
+}
+
+function text(value: unknown): string | undefined {
+  return typeof value === "string" && value.trim() ? value : undefined;
+}
+
+/** Reads the known info keys defensively: info is free-form JSON. */
+export function readInfo(info: unknown): CustomerInfoView {
+  const record = info && typeof info === "object" && !Array.isArray(info) ? (info as Record<string, unknown>) : {};
+  const product =
+    record.product && typeof record.product === "object" && !Array.isArray(record.product)
+      ? (record.product as Record<string, unknown>)
+      : {};
+  return {
+    about: text(record.about),
+    vertical: text(record.vertical),
+    persona: text(record.persona),
+    icp: text(record.icp),
+    product: {
+      name: text(product.name),
+      stage: text(product.stage),
+      category: text(product.category),
+      description: text(product.description),
+      url: text(product.url),
+    },
+  };
+}
+
+function Detail({ label, value, href }: { label: string; value?: string; href?: boolean }) {
+  return (
+    <div>
+      <dt className="text-xs font-medium uppercase tracking-wide text-slate-500">{label}</dt>
+      <dd className="mt-1 whitespace-pre-line break-words text-sm text-slate-900">
+        {value ? (
+          href ? (
+            <a href={value} className="text-indigo-700 underline" rel="noreferrer noopener" target="_blank">
+              {value}
+            </a>
+          ) : (
+            value
+          )
+        ) : (
+          <span className="text-slate-400">Not set</span>
+        )}
+      </dd>
+    </div>
+  );
+}
+
+export function CustomerInfoSection({
+  info,
+  editing,
+  lastResult,
+}: {
+  info: CustomerInfoView;
+  editing: boolean;
+  lastResult?: SubmissionResult<string[]> | null;
+}) {
+  return (
+    <section aria-labelledby="info-heading" className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
+      <div className="mb-4 flex items-center justify-between">
+        <h2 id="info-heading" className="text-lg font-semibold">
+          Customer info
+        </h2>
+        {editing ? null : (
+          <Link to="?edit=info" className={secondaryButtonClass} preventScrollReset>
+            <Pencil aria-hidden="true" className="h-4 w-4" />
+            Edit info
+          </Link>
+        )}
+      </div>
+      {editing ? (
+        <InfoForm info={info} lastResult={lastResult} />
+      ) : (
+        <dl className="grid gap-4 sm:grid-cols-2">
+          <div className="sm:col-span-2">
+            <Detail label="About" value={info.about} />
+          </div>
+          <Detail label="Vertical" value={info.vertical} />
+          <Detail label="Persona" value={info.persona} />
+          <div className="sm:col-span-2">
+            <Detail label="Ideal customer profile" value={info.icp} />
+          </div>
+          <Detail label="Product" value={info.product?.name} />
+          <Detail label="Product stage" value={info.product?.stage} />
+          <Detail label="Product category" value={info.product?.category} />
+          <Detail label="Product URL" value={info.product?.url} href />
+          <div className="sm:col-span-2">
+            <Detail label="Product description" value={info.product?.description} />
+          </div>
+        </dl>
+      )}
+    </section>
+  );
+}
+
+function InfoForm({ info, lastResult }: { info: CustomerInfoView; lastResult?: SubmissionResult<string[]> | null }) {
+  const navigation = useNavigation();
+  const [form, fields] = useForm({
+    id: "customer-info",
+    lastResult,
+    constraint: getZodConstraint(InfoFormSchema),
+    defaultValue: {
+      about: info.about,
+      vertical: info.vertical,
+      persona: info.persona,
+      icp: info.icp,
+      productName: info.product?.name,
+      productStage: info.product?.stage,
+      productCategory: info.product?.category,
+      productDescription: info.product?.description,
+      productUrl: info.product?.url,
+    },
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: InfoFormSchema }),
+  });
+  const saving = navigation.state !== "idle" && navigation.formData?.get("intent") === "update-info";
+  const input = (name: keyof typeof fields, label: string, type: "text" | "url" = "text") => {
+    const field = fields[name];
+    return (
+      <Field label={label} id={field.id} errorId={field.errorId} errors={field.errors}>
+        <input {...getInputProps(field, { type })} className={inputClass} />
+      </Field>
+    );
+  };
+  const textarea = (name: keyof typeof fields, label: string) => {
+    const field = fields[name];
+    return (
+      <Field label={label} id={field.id} errorId={field.errorId} errors={field.errors}>
+        <textarea {...getTextareaProps(field)} rows={3} className={inputClass} />
+      </Field>
+    );
+  };
+  return (
+    <Form method="post" preventScrollReset className="space-y-4" {...getFormProps(form)}>
+      <input type="hidden" name="intent" value="update-info" />
+      <FieldErrors id={form.errorId} errors={form.errors} />
+      {textarea("about", "About")}
+      <div className="grid gap-4 sm:grid-cols-2">
+        {input("vertical", "Vertical")}
+        {input("persona", "Persona")}
+      </div>
+      {textarea("icp", "Ideal customer profile")}
+      <fieldset className="space-y-4 rounded-md border border-slate-200 p-4">
+        <legend className="px-1 text-sm font-semibold">Product</legend>
+        <div className="grid gap-4 sm:grid-cols-2">
+          {input("productName", "Product name")}
+          {input("productStage", "Product stage")}
+          {input("productCategory", "Product category")}
+          {input("productUrl", "Product URL", "url")}
+        </div>
+        {textarea("productDescription", "Product description")}
+      </fieldset>
+      <div className="flex gap-2">
+        <button type="submit" className={primaryButtonClass} disabled={saving}>
+          {saving ? "Saving…" : "Save info"}
+        </button>
+        <Link to="." className={secondaryButtonClass} preventScrollReset>
+          Cancel
+        </Link>
+      </div>
+    </Form>
+  );
+}

@@ -1,0 +1,56 @@
+import { render, screen, within } from "@testing-library/react";
+import { describe, expect, it } from "vitest";
+import { EventTimeline, type TimelineEvent } from "./EventTimeline";
+
+const now = new Date("2026-11-24T15:00:00.000Z");
+
+const events: TimelineEvent[] = [
+  {
+    id: "e2",
+    eventType: "status_change",
+    title: "Moved to Live",
+    description: null,
+    participants: [],
+    eventDate: "2026-11-24T14:05:00.000Z",
+  },
+  {
+    id: "e1",
+    eventType: "meeting",
+    title: "Kick-off",
+    description: "Agreed on scope.\nNext: pricing.",
+    participants: ["Maya Okafor", "Liam Hughes"],
+    eventDate: "2026-11-20T09:30:00.000Z",
+  },
+];
+
+describe("EventTimeline", () => {
+  it("keeps the given order in an ordered list", () => {
+    render(<EventTimeline events={events} now={now} />);
+    const items = within(screen.getByRole("list")).getAllByRole("listitem");
+    expect(items.map((item) => within(item).getByRole("heading").textContent)).toEqual(["Moved to Live", "Kick-off"]);
+  });
+
+  it("shows type label, participants, description and a machine-readable date", () => {
+    render(<EventTimeline events={events} now={now} />);
+    const [statusChange, meeting] = screen.getAllByRole("listitem");
+    expect(within(statusChange!).getByText("Status change")).toBeInTheDocument();
+    expect(within(meeting!).getByText("Meeting")).toBeInTheDocument();
+    expect(within(meeting!).getByText("With Maya Okafor, Liam Hughes")).toBeInTheDocument();
+    expect(within(meeting!).getByText(/Agreed on scope\./)).toBeInTheDocument();
+    const time = meeting!.querySelector("time");
+    expect(time).toHaveAttribute("datetime", "2026-11-20T09:30:00.000Z");
+    expect(time).toHaveTextContent("20 Nov 2026, 09:30");
+    expect(within(statusChange!).queryByText(/^With /)).toBeNull();
+  });
+
+  it("falls back to the raw type for an unknown event type", () => {
+    render(<EventTimeline events={[{ ...events[0]!, eventType: "webinar" }]} now={now} />);
+    expect(screen.getByText("webinar")).toBeInTheDocument();
+  });
+
+  it("says so when there are no events", () => {
+    render(<EventTimeline events={[]} now={now} />);
+    expect(screen.getByText("No interactions recorded yet.")).toBeInTheDocument();
+    expect(screen.queryByRole("list")).toBeNull();
+  });
+});

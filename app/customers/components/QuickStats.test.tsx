@@ -1,0 +1,31 @@
+import { render, screen } from "@testing-library/react";
+import { describe, expect, it } from "vitest";
+import { QuickStats } from "./QuickStats";
+
+const now = new Date("2026-11-24T12:00:00.000Z");
+
+function valueFor(label: string) {
+  return screen.getByText(label, { selector: "dt" }).nextElementSibling?.textContent;
+}
+
+describe("QuickStats", () => {
+  it("labels the four figures", () => {
+    render(
+      <QuickStats
+        stats={{ activeAgreements: 2, outstandingBalance: "-1500.5", activeProjects: 0, lastInteractionAt: "2026-11-24T09:00:00.000Z" }}
+        now={now}
+      />,
+    );
+    expect(valueFor("Active agreements")).toBe("2");
+    expect(valueFor("Outstanding balance")).toBe("-€1,500.50");
+    expect(valueFor("Active projects")).toBe("0");
+    expect(valueFor("Last interaction")).toBe("3 hours ago");
+  });
+
+  it("says Never without an interaction", () => {
+    render(
+      <QuickStats stats={{ activeAgreements: 0, outstandingBalance: "0", activeProjects: 0, lastInteractionAt: null }} now={now} />,
+    );
+    expect(valueFor("Last interaction")).toBe("Never");
+  });
+});

@@ -1,0 +1,46 @@
+import { CalendarClock, FileText, FolderKanban, Wallet, type LucideIcon } from "lucide-react";
+import type { ReactNode } from "react";
+import { formatDateTime, formatMoney, formatRelativeTime, toIsoString } from "~/customers/format";
+
+function StatTile({ icon: Icon, label, children }: { icon: LucideIcon; label: string; children: ReactNode }) {
+  return (
+    <div className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
+      <dt className="flex items-center gap-2 text-sm font-medium text-slate-600">
+        <Icon aria-hidden="true" className="h-4 w-4 text-slate-500" />
+        {label}
+      </dt>
+      <dd className="mt-1 truncate text-2xl font-semibold tabular-nums text-slate-900">{children}</dd>
+    </div>
+  );
+}
+
+export function QuickStats({
+  stats,
+  now,
+}: {
+  stats: { activeAgreements: number; outstandingBalance: string; activeProjects: number; lastInteractionAt: string | null };
+  now: Date;
+}) {
+  return (
+    <dl className="grid grid-cols-1 gap-4 min-[420px]:grid-cols-2 lg:grid-cols-4">
+      <StatTile icon={FileText} label="Active agreements">
+        {stats.activeAgreements}
+      </StatTile>
+      <StatTile icon={Wallet} label="Outstanding balance">
+        {formatMoney(stats.outstandingBalance)}
+      </StatTile>
+      <StatTile icon={FolderKanban} label="Active projects">
+        {stats.activeProjects}
+      </StatTile>
+      <StatTile icon={CalendarClock} label="Last interaction">
+        {stats.lastInteractionAt ? (
+          <time dateTime={toIsoString(stats.lastInteractionAt)} title={formatDateTime(stats.lastInteractionAt)}>
+            {formatRelativeTime(stats.lastInteractionAt, now)}
+          </time>
+        ) : (
+          formatRelativeTime(null, now)
+        )}
+      </StatTile>
+    </dl>
+  );
+}

@@ -1,0 +1,72 @@
+import type { CustomerSort } from "./schemas";
+
+/**
+ * Opaque keyset cursors: the sort they belong to, the direction, and the sort
+ * key of the row at the edge of the page (ending with its id). Tampered or
+ * foreign cursors decode to null; the page falls back to the first page and
+ * the API answers 400.
+ */
+export type CursorDirection = "after" | "before";
+export type SortKey = Array<string | number>;
+
+export interface Cursor {
+  sort: CustomerSort;
+  direction: CursorDirection;
+  key: SortKey;
+}
+
+export function encodeCursor(cursor: Cursor): string {
+  const payload = [cursor.sort, cursor.direction === "after" ? "a" : "b", ...cursor.key];
+  return Buffer.from(JSON.stringify(payload)).toString("base64url");
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+// Postgres' text form of a timestamptz, microseconds included.
+const TIMESTAMP = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2}):(\d{2})(?:\.\d{1,6})?(?:[+-](\d{2})(?::?(\d{2}))?|Z)$/;
+
+// Postgres refuses text with NUL; such a key would make the query fail.
+const isName = (value: unknown) => typeof value === "string" && value.length <= 1000 && !value.includes("\u0000");
+
+/** The shape alone is not enough: "2026-02-31" or "+99" would make the query fail. */
+function isTimestamp(value: unknown): boolean {
+  if (typeof value !== "string") return false;
+  const match = TIMESTAMP.exec(value);
+  if (!match) return false;
+  const [year, month, day, hour, minute, second, offsetHours = 0, offsetMinutes = 0] = match.slice(1).map((part) => Number(part ?? 0));
+  const date = new Date(0);
+  date.setUTCFullYear(year!, month! - 1, day!);
+  const realDate = year! >= 1 && date.getUTCFullYear() === year && date.getUTCMonth() === month! - 1 && date.getUTCDate() === day;
+  return realDate && hour! <= 23 && minute! <= 59 && second! <= 59 && offsetHours <= 15 && offsetMinutes <= 59;
+}
+const isRank = (value: unknown) => typeof value === "number" && Number.isInteger(value) && value >= 0 && value < 100;
+
+// What each sort's key holds, before the id.
+const KEY_SHAPES: Record<CustomerSort, Array<(value: unknown) => boolean>> = {
+  updated_at: [isTimestamp],
+  created_at: [isTimestamp],
+  name: [isName],
+  status: [isRank, isName],
+};
+
+export function decodeCursor(raw: string, sort: CustomerSort): Cursor | null {
+  if (raw.length > 2048) return null;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(Buffer.from(raw, "base64url").toString("utf8"));
+  } catch {
+    return null;
+  }
+  if (!Array.isArray(parsed)) return null;
+  const [cursorSort, direction, ...key] = parsed as unknown[];
+  const shape = KEY_SHAPES[sort];
+  if (cursorSort !== sort || (direction !== "a" && direction !== "b")) return null;
+  if (key.length !== shape.length + 1) return null;
+  if (!shape.every((check, index) => check(key[index]))) return null;
+  const id = key[shape.length];
+  if (typeof id !== "string" || !UUID.test(id)) return null;
+  return { sort, direction: direction === "a" ? "after" : "before", key: key as SortKey };
+}
+
+export function isUuid(value: unknown): value is string {
+  return typeof value === "string" && UUID.test(value);
+}

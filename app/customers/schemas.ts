@@ -1,0 +1,229 @@
+import { z } from "zod";
+
+/**
+ * One Zod schema per input, shared by the pages (Conform, client and server)
+ * and the JSON API. Imported by browser code: nothing server-only here.
+ */
+
+export const CUSTOMER_STATUSES = ["lead", "prospect", "negotiation", "live", "on_hold", "archive"] as const;
+export type CustomerStatus = (typeof CUSTOMER_STATUSES)[number];
+
+export const STATUS_LABELS: Record<CustomerStatus, string> = {
+  lead: "Lead",
+  prospect: "Prospect",
+  negotiation: "Negotiation",
+  live: "Live",
+  on_hold: "On hold",
+  archive: "Archive",
+};
+
+export function isCustomerStatus(value: unknown): value is CustomerStatus {
+  return typeof value === "string" && (CUSTOMER_STATUSES as readonly string[]).includes(value);
+}
+
+export const SORTS = ["updated_at", "created_at", "name", "status"] as const;
+export type CustomerSort = (typeof SORTS)[number];
+export const SORT_LABELS: Record<CustomerSort, string> = {
+  updated_at: "Recently updated",
+  created_at: "Recently created",
+  name: "Name (A–Z)",
+  status: "Pipeline status",
+};
+
+export const EVENT_TYPES = ["meeting", "call", "email", "note", "update"] as const;
+export const EVENT_TYPE_LABELS: Record<string, string> = {
+  meeting: "Meeting",
+  call: "Call",
+  email: "Email",
+  note: "Note",
+  update: "Update",
+  status_change: "Status change",
+};
+
+export const LIMITS = {
+  name: 200,
+  shortText: 200,
+  longText: 5000,
+  url: 2048,
+  email: 254,
+  teamSize: 100,
+  participants: 50,
+  search: 100,
+  /** Bytes of JSON one request may send as `info`. */
+  infoBytes: 64 * 1024,
+} as const;
+
+const statusSchema = z.enum(CUSTOMER_STATUSES, {
+  errorMap: () => ({ message: `Status must be one of: ${CUSTOMER_STATUSES.join(", ")}` }),
+});
+
+const customerName = z
+  .string({ required_error: "Name is required", invalid_type_error: "Name must be text" })
+  .trim()
+  .min(1, "Name is required")
+  .max(LIMITS.name, `Name must be at most ${LIMITS.name} characters`);
+
+const shortText = (label: string) =>
+  z.string({ invalid_type_error: `${label} must be text` }).trim().max(LIMITS.shortText, `${label} must be at most ${LIMITS.shortText} characters`);
+const longText = (label: string) =>
+  z.string({ invalid_type_error: `${label} must be text` }).trim().max(LIMITS.longText, `${label} must be at most ${LIMITS.longText} characters`);
+const url = z
+  .string({ invalid_type_error: "URL must be text" })
+  .trim()
+  .max(LIMITS.url, "URL is too long")
+  .url("Enter a full URL, like https://example.com")
+  .refine((value) => /^https?:\/\//i.test(value), "URL must start with http:// or https://");
+const email = z
+  .string({ invalid_type_error: "Email must be text" })
+  .trim()
+  .max(LIMITS.email, "Email is too long")
+  .email("Enter a valid email address");
+
+export const TeamMemberSchema = z
+  .object({
+    id: z.string().uuid().optional(),
+    name: z
+      .string({ required_error: "Name is required", invalid_type_error: "Name must be text" })
+      .trim()
+      .min(1, "Name is required")
+      .max(LIMITS.shortText, `Name must be at most ${LIMITS.shortText} characters`),
+    role: shortText("Role").optional(),
+    email: email.optional(),
+    notes: longText("Notes").optional(),
+  })
+  .strict();
+export type TeamMemberInput = z.infer<typeof TeamMemberSchema>;
+
+// null is allowed inside info: with merge-patch semantics it removes a key.
+const ProductSchema = z
+  .object({
+    name: shortText("Product name").nullable(),
+    stage: shortText("Product stage").nullable(),
+    category: shortText("Product category").nullable(),
+    description: longText("Product description").nullable(),
+    url: url.nullable(),
+  })
+  .partial()
+  .passthrough();
+
+const jsonBytes = (value: unknown) => new TextEncoder().encode(JSON.stringify(value)).length;
+
+/** `info` as the API takes it: known keys validated, unknown keys kept. */
+export const InfoSchema = z
+  .object({
+    about: longText("About").nullable(),
+    vertical: shortText("Vertical").nullable(),
+    persona: shortText("Persona").nullable(),
+    icp: longText("ICP").nullable(),
+    product: ProductSchema.nullable(),
+    team: z.array(TeamMemberSchema).max(LIMITS.teamSize, `At most ${LIMITS.teamSize} team members`).nullable(),
+  })
+  .partial()
+  .passthrough()
+  .refine((info) => jsonBytes(info) <= LIMITS.infoBytes, {
+    message: `Info must be at most ${LIMITS.infoBytes / 1024} KB`,
+  });
+export type InfoPatch = z.infer<typeof InfoSchema>;
+
+// ------------------------------------------------------------------ API ----
+
+export const CreateCustomerApiSchema = z
+  .object({ name: customerName, status: statusSchema.optional(), info: InfoSchema.optional() })
+  .strict();
+
+export const UpdateCustomerApiSchema = z
+  .object({ name: customerName.optional(), status: statusSchema.optional(), info: InfoSchema.optional() })
+  .strict();
+
+export const StatusApiSchema = z.object({ status: statusSchema }).strict();
+
+// ---------------------------------------------------------------- forms ----
+
+export const CreateCustomerFormSchema = z.object({
+  name: customerName,
+  status: statusSchema.default("lead"),
+});
+
+export const StatusFormSchema = z.object({ status: statusSchema });
+
+/** The overview's info form: flat fields; an emptied field clears its value. */
+export const InfoFormSchema = z.object({
+  about: longText("About").optional(),
+  vertical: shortText("Vertical").optional(),
+  persona: shortText("Persona").optional(),
+  icp: longText("ICP").optional(),
+  productName: shortText("Product name").optional(),
+  productStage: shortText("Product stage").optional(),
+  productCategory: shortText("Product category").optional(),
+  productDescription: longText("Product description").optional(),
+  productUrl: url.optional(),
+});
+export type InfoFormValues = z.infer<typeof InfoFormSchema>;
+
+/** Turns the info form into a merge patch: every field is set or cleared. */
+export function infoPatchFromForm(values: InfoFormValues): InfoPatch {
+  const orNull = (value: string | undefined) => (value === undefined || value === "" ? null : value);
+  return {
+    about: orNull(values.about),
+    vertical: orNull(values.vertical),
+    persona: orNull(values.persona),
+    icp: orNull(values.icp),
+    product: {
+      name: orNull(values.productName),
+      stage: orNull(values.productStage),
+      category: orNull(values.productCategory),
+      description: orNull(values.productDescription),
+      url: orNull(values.productUrl),
+    },
+  };
+}
+
+export const TeamMemberFormSchema = z.object({
+  name: TeamMemberSchema.shape.name,
+  role: shortText("Role").optional(),
+  email: email.optional(),
+  notes: longText("Notes").optional(),
+});
+
+export const MemberIdFormSchema = z.object({ memberId: z.string().uuid("Unknown team member") });
+
+export const UpdateTeamMemberFormSchema = TeamMemberFormSchema.extend({ memberId: z.string().uuid("Unknown team member") });
+
+export const EventFormSchema = z.object({
+  eventType: z.enum(EVENT_TYPES, { errorMap: () => ({ message: "Choose a type" }) }).default("note"),
+  title: z
+    .string({ required_error: "Title is required" })
+    .trim()
+    .min(1, "Title is required")
+    .max(LIMITS.shortText, `Title must be at most ${LIMITS.shortText} characters`),
+  description: longText("Description").optional(),
+  participants: z
+    .string()
+    .max(LIMITS.longText, "Too many participants")
+    .optional()
+    .transform((value) =>
+      (value ?? "")
+        .split(",")
+        .map((name) => name.trim())
+        .filter(Boolean),
+    )
+    .pipe(
+      z
+        .array(z.string().max(LIMITS.shortText, "A participant's name is too long"))
+        .max(LIMITS.participants, `At most ${LIMITS.participants} participants`),
+    ),
+  eventDate: z
+    .string()
+    .optional()
+    .transform((value, ctx) => {
+      if (!value) return undefined;
+      // datetime-local sends no zone: read it as UTC, as the pages display it.
+      const date = new Date(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/.test(value) ? `${value}Z` : value);
+      if (Number.isNaN(date.getTime()) || date.getFullYear() < 1900 || date.getFullYear() > 2200) {
+        ctx.addIssue({ code: z.ZodIssueCode.custom, message: "Enter a valid date" });
+        return z.NEVER;
+      }
+      return date;
+    }),
+});
+export type EventInput = z.output<typeof EventFormSchema>;

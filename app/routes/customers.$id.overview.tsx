@@ -1,0 +1,142 @@
+import type { SubmissionResult } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { useMemo } from "react";
+import { requireUserId } from "~/auth/session.server";
+import { customerNotFound, unknownIntent } from "~/customers/actions.server";
+import { AddEventForm } from "~/customers/components/AddEventForm";
+import { CustomerInfoSection, readInfo } from "~/customers/components/CustomerInfoSection";
+import { EventTimeline } from "~/customers/components/EventTimeline";
+import { QuickStats } from "~/customers/components/QuickStats";
+import { readTeam, TeamSection } from "~/customers/components/TeamSection";
+import {
+  addEvent,
+  addTeamMember,
+  getOverview,
+  InfoTooLargeError,
+  removeTeamMember,
+  updateCustomer,
+  updateTeamMember,
+  type TeamResult,
+} from "~/customers/customers.server";
+import {
+  EventFormSchema,
+  InfoFormSchema,
+  infoPatchFromForm,
+  LIMITS,
+  MemberIdFormSchema,
+  TeamMemberFormSchema,
+  UpdateTeamMemberFormSchema,
+} from "~/customers/schemas";
+import { redirectWithToast } from "~/utils/toast.server";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const userId = await requireUserId(request);
+  const overview = await getOverview(userId, params.id ?? "");
+  if (!overview) throw customerNotFound();
+  return json({
+    info: readInfo(overview.customer.info),
+    team: readTeam(overview.customer.info),
+    stats: overview.stats,
+    events: overview.events,
+    now: new Date().toISOString(),
+  });
+}
+
+type Intent = "update-info" | "add-team-member" | "update-team-member" | "remove-team-member" | "add-event";
+
+function invalid(intent: Intent, result: SubmissionResult<string[]>) {
+  return json({ intent, result }, { status: 400 });
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const userId = await requireUserId(request);
+  const id = params.id ?? "";
+  const formData = await request.formData();
+  const intent = formData.get("intent");
+  const done = (message: string) => redirectWithToast(`/customers/${id}/overview`, { kind: "success", message });
+  type Replyable = { reply(options?: { formErrors?: string[] }): SubmissionResult<string[]> };
+  const teamOutcome = async (submissionIntent: Intent, submission: Replyable, result: TeamResult, message: string) => {
+    if (result === "not_found") throw customerNotFound();
+    if (result === "full") {
+      return invalid(submissionIntent, submission.reply({ formErrors: [`A customer can have at most ${LIMITS.teamSize} team members.`] }));
+    }
+    if (result === "member_not_found") {
+      return redirectWithToast(`/customers/${id}/overview`, { kind: "error", message: "That team member no longer exists." });
+    }
+    return done(message);
+  };
+
+  switch (intent) {
+    case "update-info": {
+      const submission = parseWithZod(formData, { schema: InfoFormSchema });
+      if (submission.status !== "success") return invalid(intent, submission.reply());
+      try {
+        const customer = await updateCustomer(userId, id, { info: infoPatchFromForm(submission.value) });
+        if (!customer) throw customerNotFound();
+      } catch (error) {
+        if (!(error instanceof InfoTooLargeError)) throw error;
+        return invalid(intent, submission.reply({ formErrors: ["This customer's info is too large to save."] }));
+      }
+      return done("Customer info saved.");
+    }
+    case "add-team-member": {
+      const submission = parseWithZod(formData, { schema: TeamMemberFormSchema });
+      if (submission.status !== "success") return invalid(intent, submission.reply());
+      const result = await addTeamMember(userId, id, submission.value);
+      return teamOutcome(intent, submission, result, `Added ${submission.value.name} to the team.`);
+    }
+    case "update-team-member": {
+      const submission = parseWithZod(formData, { schema: UpdateTeamMemberFormSchema });
+      if (submission.status !== "success") return invalid(intent, submission.reply());
+      const { memberId, ...member } = submission.value;
+      const result = await updateTeamMember(userId, id, memberId, member);
+      return teamOutcome(intent, submission, result, `Saved ${member.name}.`);
+    }
+    case "remove-team-member": {
+      const submission = parseWithZod(formData, { schema: MemberIdFormSchema });
+      if (submission.status !== "success") return invalid(intent, submission.reply());
+      const result = await removeTeamMember(userId, id, submission.value.memberId);
+      return teamOutcome(intent, submission, result, "Removed the team member.");
+    }
+    case "add-event": {
+      const submission = parseWithZod(formData, { schema: EventFormSchema });
+      if (submission.status !== "success") return invalid(intent, submission.reply());
+      if (!(await addEvent(userId, id, submission.value))) throw customerNotFound();
+      return done("Event added.");
+    }
+    default:
+      return unknownIntent();
+  }
+}
+
+export default function OverviewTab() {
+  const { info, team, stats, events, now } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const [searchParams] = useSearchParams();
+  const nowDate = useMemo(() => new Date(now), [now]);
+  const failed = actionData && "intent" in actionData ? actionData : null;
+  const editingInfo = searchParams.get("edit") === "info" || failed?.intent === "update-info";
+  const editingMember = searchParams.get("member") ?? (failed?.intent === "update-team-member" ? String(failed.result.initialValue?.memberId ?? "") : null);
+
+  return (
+    <div className="space-y-6">
+      <QuickStats stats={stats} now={nowDate} />
+      <div className="grid gap-6 lg:grid-cols-2">
+        <div className="space-y-6">
+          <CustomerInfoSection info={info} editing={editingInfo} lastResult={failed?.intent === "update-info" ? failed.result : null} />
+          <TeamSection team={team} editingId={editingMember || null} lastResult={failed?.result ?? null} lastIntent={failed?.intent ?? null} />
+        </div>
+        <section aria-labelledby="timeline-heading" className="space-y-4 rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
+          <h2 id="timeline-heading" className="text-lg font-semibold">
+            Interactions
+          </h2>
+          <AddEventForm lastResult={failed?.intent === "add-event" ? failed.result : null} />
+          <EventTimeline events={events} now={nowDate} />
+        </section>
+      </div>
+    </div>
+  );
+}

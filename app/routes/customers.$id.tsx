@@ -1,0 +1,261 @@
+import { parseWithZod } from "@conform-to/zod";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import {
+  Form,
+  isRouteErrorResponse,
+  Link,
+  NavLink,
+  Outlet,
+  useFetcher,
+  useLoaderData,
+  useLocation,
+  useNavigation,
+  useRouteError,
+  useSearchParams,
+} from "@remix-run/react";
+import { Archive } from "lucide-react";
+import { useState } from "react";
+import { requireUserId } from "~/auth/session.server";
+import { Dialog, useHydrated } from "~/components/Dialog";
+import { primaryButtonClass, secondaryButtonClass } from "~/components/Field";
+import { customerNotFound, unknownIntent } from "~/customers/actions.server";
+import { CustomerStatusBadge } from "~/customers/components/CustomerStatusBadge";
+import { archiveCustomer, getCustomer, restoreCustomer, updateStatus } from "~/customers/customers.server";
+import { CUSTOMER_STATUSES, STATUS_LABELS, StatusFormSchema } from "~/customers/schemas";
+import { safeRedirect } from "~/utils/safe-redirect";
+import { redirectWithToast } from "~/utils/toast.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `${data.customer.name} · Customers` : "Customer not found · Customers" },
+];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const userId = await requireUserId(request);
+  const customer = await getCustomer(userId, params.id ?? "");
+  if (!customer) throw customerNotFound();
+  return json({ customer: { id: customer.id, name: customer.name, status: customer.status } });
+}
+
+/** Back to the tab the form was on; anything else lands on the overview. */
+function backTo(formData: FormData, id: string): string {
+  const target = safeRedirect(formData.get("redirectTo"), `/customers/${id}/overview`);
+  return target.startsWith(`/customers/${id}/`) ? target.replace(/\?.*$/, "") : `/customers/${id}/overview`;
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const userId = await requireUserId(request);
+  const id = params.id ?? "";
+  const formData = await request.formData();
+  switch (formData.get("intent")) {
+    case "status": {
+      const submission = parseWithZod(formData, { schema: StatusFormSchema });
+      if (submission.status !== "success") {
+        return json({ intent: "status", result: submission.reply() }, { status: 400 });
+      }
+      const customer = await updateStatus(userId, id, submission.value.status);
+      if (!customer) throw customerNotFound();
+      return redirectWithToast(backTo(formData, id), {
+        kind: "success",
+        message: `Status changed to ${STATUS_LABELS[submission.value.status]}.`,
+      });
+    }
+    case "delete": {
+      const customer = await archiveCustomer(userId, id);
+      if (!customer) throw customerNotFound();
+      return redirectWithToast("/customers", {
+        kind: "success",
+        message: `Archived ${customer.name}. You can restore it within 30 days.`,
+      });
+    }
+    case "restore": {
+      const result = await restoreCustomer(userId, id);
+      if (!result.ok && result.reason === "not_found") throw customerNotFound();
+      if (!result.ok) {
+        return redirectWithToast("/customers/archived", {
+          kind: "error",
+          message: "This customer was archived more than 30 days ago and can no longer be restored.",
+        });
+      }
+      return redirectWithToast(`/customers/${id}/overview`, {
+        kind: "success",
+        message: `Restored ${result.customer.name}.`,
+      });
+    }
+    default:
+      return unknownIntent();
+  }
+}
+
+const tabs = [
+  { to: "overview", label: "Overview" },
+  { to: "agreements", label: "Agreements" },
+  { to: "receivables", label: "Receivables" },
+  { to: "projects", label: "Projects" },
+] as const;
+
+export function archiveConfirmation(name: string) {
+  return `Archive ${name}? This will hide all their agreements, invoices, and projects. You can restore within 30 days.`;
+}
+
+function ArchiveConfirm({ id, name, onCancel }: { id: string; name: string; onCancel?: () => void }) {
+  const navigation = useNavigation();
+  const archiving = navigation.state !== "idle" && navigation.formData?.get("intent") === "delete";
+  const location = useLocation();
+  return (
+    <div className="space-y-4">
+      <p id="archive-description">{archiveConfirmation(name)}</p>
+      <Form method="post" action={`/customers/${id}`} className="flex flex-wrap gap-2">
+        <input type="hidden" name="intent" value="delete" />
+        <button type="submit" className={`${primaryButtonClass} bg-red-600 hover:bg-red-500`} disabled={archiving}>
+          {archiving ? "Archiving…" : "Archive"}
+        </button>
+        {onCancel ? (
+          <button type="button" className={secondaryButtonClass} onClick={onCancel}>
+            Cancel
+          </button>
+        ) : (
+          <Link to={location.pathname} className={secondaryButtonClass}>
+            Cancel
+          </Link>
+        )}
+      </Form>
+    </div>
+  );
+}
+
+function StatusControl({ id, status }: { id: string; status: string }) {
+  const fetcher = useFetcher();
+  const hydrated = useHydrated();
+  const location = useLocation();
+  return (
+    <fetcher.Form method="post" action={`/customers/${id}`} className="flex items-center gap-2">
+      <input type="hidden" name="intent" value="status" />
+      <input type="hidden" name="redirectTo" value={location.pathname} />
+      <label htmlFor="customer-status" className="text-sm font-medium text-slate-700">
+        Status
+      </label>
+      <select
+        id="customer-status"
+        name="status"
+        defaultValue={status}
+        onChange={(event) => {
+          if (hydrated) fetcher.submit(event.currentTarget.form);
+        }}
+        className="rounded-md border border-slate-300 bg-white px-3 py-2 text-sm"
+        aria-describedby={fetcher.state !== "idle" ? "status-saving" : undefined}
+      >
+        {CUSTOMER_STATUSES.map((value) => (
+          <option key={value} value={value}>
+            {STATUS_LABELS[value]}
+          </option>
+        ))}
+      </select>
+      {hydrated ? (
+        fetcher.state !== "idle" ? (
+          <span id="status-saving" className="text-sm text-slate-500">
+            Saving…
+          </span>
+        ) : null
+      ) : (
+        <button type="submit" className={secondaryButtonClass}>
+          Update
+        </button>
+      )}
+    </fetcher.Form>
+  );
+}
+
+export default function CustomerLayout() {
+  const { customer } = useLoaderData<typeof loader>();
+  const [searchParams] = useSearchParams();
+  const hydrated = useHydrated();
+  const [confirming, setConfirming] = useState(false);
+  const confirmWithoutJs = !hydrated && searchParams.get("archive") === "confirm";
+
+  return (
+    <div className="space-y-6">
+      <div>
+        <Link to="/customers" className="text-sm text-indigo-700 underline">
+          ← Customers
+        </Link>
+      </div>
+      <header className="flex flex-wrap items-start justify-between gap-4">
+        <div className="space-y-2">
+          <h1 className="text-2xl font-bold break-words">{customer.name}</h1>
+          <CustomerStatusBadge status={customer.status} />
+        </div>
+        <div className="flex flex-wrap items-center gap-3">
+          <StatusControl id={customer.id} status={customer.status} key={customer.status} />
+          <Link
+            to="?archive=confirm"
+            className={secondaryButtonClass}
+            onClick={(event) => {
+              if (!hydrated) return;
+              event.preventDefault();
+              setConfirming(true);
+            }}
+          >
+            <Archive aria-hidden="true" className="h-4 w-4" />
+            Archive
+          </Link>
+        </div>
+      </header>
+
+      {confirmWithoutJs || (searchParams.get("archive") === "confirm" && !confirming && hydrated) ? (
+        <section role="alertdialog" aria-labelledby="archive-title" aria-describedby="archive-description" className="rounded-lg border border-red-200 bg-red-50 p-4">
+          <h2 id="archive-title" className="mb-2 font-semibold">
+            Archive customer
+          </h2>
+          <ArchiveConfirm id={customer.id} name={customer.name} />
+        </section>
+      ) : null}
+
+      <nav aria-label="Customer sections" className="border-b border-slate-200">
+        <ul className="-mb-px flex gap-1 overflow-x-auto">
+          {tabs.map((tab) => (
+            <li key={tab.to}>
+              <NavLink
+                to={tab.to}
+                prefetch="intent"
+                className={({ isActive }) =>
+                  `block whitespace-nowrap border-b-2 px-4 py-2 text-sm font-medium ${
+                    isActive ? "border-indigo-600 text-indigo-700" : "border-transparent text-slate-600 hover:text-slate-900"
+                  }`
+                }
+              >
+                {tab.label}
+              </NavLink>
+            </li>
+          ))}
+        </ul>
+      </nav>
+
+      <Outlet />
+
+      {hydrated ? (
+        <Dialog title="Archive customer" open={confirming} onClose={() => setConfirming(false)}>
+          <ArchiveConfirm id={customer.id} name={customer.name} onCancel={() => setConfirming(false)} />
+        </Dialog>
+      ) : null}
+    </div>
+  );
+}
+
+export function ErrorBoundary() {
+  const error = useRouteError();
+  const notFound = isRouteErrorResponse(error) && error.status === 404;
+  return (
+    <div className="mx-auto max-w-lg space-y-4 py-16 text-center">
+      <h1 className="text-2xl font-bold">{notFound ? "Customer not found" : "Something went wrong"}</h1>
+      <p className="text-slate-600">
+        {notFound
+          ? "This customer does not exist, was archived, or belongs to someone else."
+          : "The customer could not be loaded. Please try again."}
+      </p>
+      <Link to="/customers" className="inline-block font-medium text-indigo-700 underline">
+        Back to customers
+      </Link>
+    </div>
+  );
+}

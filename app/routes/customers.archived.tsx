@@ -1,0 +1,63 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
+import { ArchiveRestore, Archive } from "lucide-react";
+import { requireUserId } from "~/auth/session.server";
+import { secondaryButtonClass } from "~/components/Field";
+import { CustomerStatusBadge } from "~/customers/components/CustomerStatusBadge";
+import { EmptyState } from "~/customers/components/EmptyState";
+import { listArchived, RESTORE_WINDOW_DAYS } from "~/customers/customers.server";
+import { formatDate } from "~/customers/format";
+
+export const meta: MetaFunction = () => [{ title: "Archived customers · Customers" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const userId = await requireUserId(request);
+  return json({ customers: await listArchived(userId) });
+}
+
+export default function ArchivedCustomers() {
+  const { customers } = useLoaderData<typeof loader>();
+  const navigation = useNavigation();
+  const restoring = navigation.state !== "idle" && navigation.formData?.get("intent") === "restore" ? navigation.formAction : null;
+  return (
+    <div className="space-y-6">
+      <div>
+        <Link to="/customers" className="text-sm text-indigo-700 underline">
+          ← Customers
+        </Link>
+        <h1 className="mt-2 text-2xl font-bold">Archived customers</h1>
+        <p className="text-sm text-slate-600">
+          Archived customers can be restored for {RESTORE_WINDOW_DAYS} days; after that they are deleted for good.
+        </p>
+      </div>
+      {customers.length === 0 ? (
+        <EmptyState icon={Archive} title="Nothing archived" description="Customers you archive appear here while they can still be restored." />
+      ) : (
+        <ul className="divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white shadow-sm">
+          {customers.map((customer) => (
+            <li key={customer.id} className="flex flex-wrap items-center justify-between gap-3 px-5 py-3">
+              <div className="min-w-0 space-y-1">
+                <p className="font-medium break-words">{customer.name}</p>
+                <p className="flex flex-wrap items-center gap-2 text-sm text-slate-600">
+                  <CustomerStatusBadge status={customer.status} />
+                  <span>
+                    Archived {formatDate(customer.deletedAt)} ·{" "}
+                    {customer.daysLeft === 1 ? "1 day left" : `${customer.daysLeft} days left`} to restore
+                  </span>
+                </p>
+              </div>
+              <Form method="post" action={`/customers/${customer.id}`}>
+                <input type="hidden" name="intent" value="restore" />
+                <button type="submit" className={secondaryButtonClass} aria-label={`Restore ${customer.name}`} disabled={restoring === `/customers/${customer.id}`}>
+                  <ArchiveRestore aria-hidden="true" className="h-4 w-4" />
+                  {restoring === `/customers/${customer.id}` ? "Restoring…" : "Restore"}
+                </button>
+              </Form>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,38 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useActionData } from "@remix-run/react";
+import { requireUserId } from "~/auth/session.server";
+import { createCustomerFromForm, unknownIntent } from "~/customers/actions.server";
+import { NewCustomerForm } from "~/customers/components/NewCustomerForm";
+
+export const meta: MetaFunction = () => [{ title: "New customer · Customers" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireUserId(request);
+  return null;
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const userId = await requireUserId(request);
+  const formData = await request.formData();
+  if (formData.get("intent") !== "create") return unknownIntent();
+  return createCustomerFromForm(userId, formData);
+}
+
+// The no-JavaScript home of the New Customer dialog.
+export default function NewCustomerPage() {
+  const actionData = useActionData<typeof action>();
+  const lastResult = actionData && "result" in actionData ? actionData.result : null;
+  return (
+    <div className="mx-auto max-w-md space-y-6">
+      <div>
+        <Link to="/customers" className="text-sm text-indigo-700 underline">
+          ← Customers
+        </Link>
+        <h1 className="mt-2 text-2xl font-bold">New customer</h1>
+      </div>
+      <div className="rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
+        <NewCustomerForm action="/customers/new" lastResult={lastResult} />
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,18 @@
+// npm run db:purge — deletes, for good, customers archived more than 30 days
+// ago (with everything under them). Idempotent: safe to run at any time.
+import { openDatabase } from "~/db/connection.server";
+import { setDatabase } from "~/db/db.server";
+import { purgeExpired, RESTORE_WINDOW_DAYS } from "~/customers/customers.server";
+import { purgeExpiredSessions } from "~/auth/session.server";
+import { env } from "~/utils/env.server";
+
+const database = openDatabase(env());
+setDatabase(database);
+try {
+  const customers = await purgeExpired();
+  const sessions = await purgeExpiredSessions();
+  console.log(`Purged ${customers} customer(s) archived over ${RESTORE_WINDOW_DAYS} days ago, and ${sessions} expired session(s).`);
+} finally {
+  await database.close();
+}
+process.exit(0);

@@ -1,0 +1,247 @@
+import {
+  addEvent,
+  addTeamMember,
+  createCustomer,
+  getCustomer,
+  getOverview,
+  listReceivables,
+  removeTeamMember,
+  updateStatus,
+  updateTeamMember,
+} from "~/customers/customers.server";
+import { LIMITS, type EventInput } from "~/customers/schemas";
+import { getDatabase, prisma } from "~/db/db.server";
+import { insertUser } from "../../prisma/factories";
+
+/** The overview: team members, events and quick stats. */
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const DAY = 86_400_000;
+
+async function sql<Row = Record<string, unknown>>(text: string, params: unknown[] = []): Promise<Row[]> {
+  return getDatabase().withConnection((conn) => conn.query<Row>(text, params));
+}
+
+type Member = { id: string; name: string; role?: string; email?: string; notes?: string; [key: string]: unknown };
+
+let userId: string;
+let otherUserId: string;
+
+beforeAll(async () => {
+  userId = (await insertUser(prisma(), { email: `overview-${Date.now()}@example.com`, name: "Overview" })).id;
+  otherUserId = (await insertUser(prisma(), { email: `overview-other-${Date.now()}@example.com`, name: "Other" })).id;
+});
+
+async function team(customerId: string): Promise<Member[]> {
+  const info = (await getCustomer(userId, customerId))!.info as { team?: Member[] };
+  return info.team ?? [];
+}
+
+describe("team members", () => {
+  it("add gives the member a uuid and appends it, keeping the rest of info", async () => {
+    const customer = await createCustomer(userId, { name: "Team Co", info: { about: "kept", team: [{ name: "First" }] } });
+    expect(await addTeamMember(userId, customer.id, { name: "Second", role: "CTO", email: "second@example.com" })).toBe("ok");
+    const members = await team(customer.id);
+    expect(members.map((member) => member.name)).toEqual(["First", "Second"]);
+    expect(members[1]).toEqual({ id: expect.stringMatching(UUID), name: "Second", role: "CTO", email: "second@example.com" });
+    expect(members[1]!.id).not.toBe(members[0]!.id);
+    expect(((await getCustomer(userId, customer.id))!.info as { about: string }).about).toBe("kept");
+  });
+
+  it("add works on a customer without a team yet, and ignores an id sent by the caller", async () => {
+    const customer = await createCustomer(userId, { name: "Empty Team Co" });
+    const sentId = "11111111-1111-4111-8111-111111111111";
+    expect(await addTeamMember(userId, customer.id, { id: sentId, name: "Solo" })).toBe("ok");
+    const members = await team(customer.id);
+    expect(members).toHaveLength(1);
+    expect(members[0]!.id).toMatch(UUID);
+    expect(members[0]!.id).not.toBe(sentId);
+  });
+
+  it("update replaces the known fields of that member only and keeps unknown keys on it", async () => {
+    const customer = await createCustomer(userId, { name: "Edit Co" });
+    await addTeamMember(userId, customer.id, { name: "Keep", role: "CEO" });
+    await addTeamMember(userId, customer.id, { name: "Edit", role: "Designer", notes: "old notes" });
+    const [keep, edit] = await team(customer.id);
+    // A key the form does not know about, put there by another client.
+    await sql(
+      `UPDATE customers SET info = jsonb_set(info, '{team,1,linkedin}', '"https://linkedin.example/edit"') WHERE id = $1`,
+      [customer.id],
+    );
+    expect(await updateTeamMember(userId, customer.id, edit!.id, { name: "Edited", role: "Lead designer" })).toBe("ok");
+    const members = await team(customer.id);
+    expect(members[0]).toEqual(keep);
+    expect(members[1]).toEqual({ id: edit!.id, name: "Edited", role: "Lead designer", linkedin: "https://linkedin.example/edit" });
+  });
+
+  it("remove deletes exactly that member by id", async () => {
+    const customer = await createCustomer(userId, { name: "Remove Co" });
+    for (const name of ["A", "B", "C"]) await addTeamMember(userId, customer.id, { name });
+    const [a, b, c] = await team(customer.id);
+    expect(await removeTeamMember(userId, customer.id, b!.id)).toBe("ok");
+    expect(await team(customer.id)).toEqual([a, c]);
+    expect(await removeTeamMember(userId, customer.id, b!.id)).toBe("member_not_found");
+    expect(await removeTeamMember(userId, customer.id, a!.id)).toBe("ok");
+    expect(await removeTeamMember(userId, customer.id, c!.id)).toBe("ok");
+    expect(await team(customer.id)).toEqual([]);
+  });
+
+  it("an unknown member is member_not_found and changes nothing", async () => {
+    const customer = await createCustomer(userId, { name: "Unknown Member Co" });
+    await addTeamMember(userId, customer.id, { name: "Only" });
+    const before = await team(customer.id);
+    const unknown = "22222222-2222-4222-8222-222222222222";
+    expect(await updateTeamMember(userId, customer.id, unknown, { name: "Ghost" })).toBe("member_not_found");
+    expect(await removeTeamMember(userId, customer.id, unknown)).toBe("member_not_found");
+    expect(await removeTeamMember(userId, customer.id, "not-a-uuid")).toBe("member_not_found");
+    expect(await team(customer.id)).toEqual(before);
+    const teamless = await createCustomer(userId, { name: "No Team Co" });
+    expect(await updateTeamMember(userId, teamless.id, unknown, { name: "Ghost" })).toBe("member_not_found");
+    expect(await removeTeamMember(userId, teamless.id, unknown)).toBe("member_not_found");
+  });
+
+  it(`caps the team at ${LIMITS.teamSize} members: the next one is "full"`, async () => {
+    const members = Array.from({ length: LIMITS.teamSize - 1 }, (_, index) => ({ name: `Member ${index}` }));
+    const customer = await createCustomer(userId, { name: "Big Team Co", info: { team: members } });
+    expect(await addTeamMember(userId, customer.id, { name: "Last seat" })).toBe("ok");
+    expect(await team(customer.id)).toHaveLength(LIMITS.teamSize);
+    expect(await addTeamMember(userId, customer.id, { name: "One too many" })).toBe("full");
+    const after = await team(customer.id);
+    expect(after).toHaveLength(LIMITS.teamSize);
+    expect(after.map((member) => member.name)).not.toContain("One too many");
+  });
+
+  it("concurrent additions all survive", async () => {
+    const customer = await createCustomer(userId, { name: "Crowd Co" });
+    const names = Array.from({ length: 10 }, (_, index) => `Person ${index}`);
+    const results = await Promise.all(names.map((name) => addTeamMember(userId, customer.id, { name })));
+    expect(results).toEqual(names.map(() => "ok"));
+    expect((await team(customer.id)).map((member) => member.name).sort()).toEqual([...names].sort());
+  });
+
+  it("another user's customer is not_found for add, update and remove, and nothing changes", async () => {
+    const customer = await createCustomer(userId, { name: "Private Team Co" });
+    await addTeamMember(userId, customer.id, { name: "Mine" });
+    const [mine] = await team(customer.id);
+    expect(await addTeamMember(otherUserId, customer.id, { name: "Intruder" })).toBe("not_found");
+    expect(await updateTeamMember(otherUserId, customer.id, mine!.id, { name: "Hacked" })).toBe("not_found");
+    expect(await removeTeamMember(otherUserId, customer.id, mine!.id)).toBe("not_found");
+    expect(await addTeamMember(userId, "33333333-3333-4333-8333-333333333333", { name: "Nobody" })).toBe("not_found");
+    expect(await addTeamMember(userId, "not-a-uuid", { name: "Nobody" })).toBe("not_found");
+    expect(await team(customer.id)).toEqual([mine]);
+  });
+});
+
+describe("events and the overview", () => {
+  const event = (title: string, eventDate?: Date, extra: Partial<EventInput> = {}): EventInput => ({
+    eventType: "note",
+    title,
+    participants: [],
+    eventDate,
+    ...extra,
+  });
+
+  it("addEvent stores the event; getOverview lists events newest first", async () => {
+    const customer = await createCustomer(userId, { name: "Timeline Co" });
+    const now = Date.now();
+    expect(await addEvent(userId, customer.id, event("Middle", new Date(now - 5 * DAY)))).toBe(true);
+    expect(
+      await addEvent(userId, customer.id, event("Newest", new Date(now - DAY), { eventType: "meeting", description: "Kick-off", participants: ["Ann", "Bob"] })),
+    ).toBe(true);
+    expect(await addEvent(userId, customer.id, event("Oldest", new Date(now - 30 * DAY)))).toBe(true);
+    const overview = await getOverview(userId, customer.id);
+    expect(overview!.events.map((item) => item.title)).toEqual(["Newest", "Middle", "Oldest"]);
+    expect(overview!.events[0]).toMatchObject({
+      eventType: "meeting",
+      description: "Kick-off",
+      participants: ["Ann", "Bob"],
+      eventDate: new Date(now - DAY),
+    });
+    expect(overview!.stats.lastInteractionAt).toEqual(new Date(now - DAY));
+  });
+
+  it("an event without a date is dated now, and becomes the last interaction", async () => {
+    const customer = await createCustomer(userId, { name: "Now Co" });
+    await addEvent(userId, customer.id, event("Long ago", new Date(Date.now() - 100 * DAY)));
+    const before = Date.now();
+    await addEvent(userId, customer.id, event("Just now"));
+    const overview = await getOverview(userId, customer.id);
+    expect(overview!.events[0]!.title).toBe("Just now");
+    expect(overview!.stats.lastInteractionAt!.getTime()).toBeGreaterThanOrEqual(before - 5_000);
+  });
+
+  it("status changes appear on the timeline too", async () => {
+    const customer = await createCustomer(userId, { name: "Status Timeline Co" });
+    await updateStatus(userId, customer.id, "prospect");
+    const overview = await getOverview(userId, customer.id);
+    expect(overview!.events.map((item) => [item.eventType, item.title])).toEqual([["status_change", "Status changed from Lead to Prospect"]]);
+  });
+
+  it("quick stats: current agreements without override, exact outstanding balance, active projects", async () => {
+    const customer = await createCustomer(userId, { name: "Stats Co" });
+    const id = customer.id;
+    const day = (offset: number) => new Date(Math.floor(Date.now() / DAY) * DAY + offset * DAY);
+    await prisma().agreement.createMany({
+      data: [
+        { customerId: id, scope: "current", startDate: day(-30), endDate: day(30) },
+        { customerId: id, scope: "open-ended", startDate: day(-30), endDate: null },
+        { customerId: id, scope: "undated", startDate: null, endDate: null },
+        { customerId: id, scope: "terminated", startDate: day(-30), endDate: day(30), overrideStatus: "terminated" },
+        { customerId: id, scope: "suspended", startDate: null, endDate: null, overrideStatus: "suspended" },
+        { customerId: id, scope: "ended", startDate: day(-90), endDate: day(-10) },
+        { customerId: id, scope: "future", startDate: day(10), endDate: day(90) },
+      ],
+    });
+    await prisma().receivable.createMany({
+      data: [
+        { customerId: id, type: "invoice", amount: "1000.10", date: day(-20) },
+        { customerId: id, type: "invoice", amount: "1250.20", date: day(-10) },
+        { customerId: id, type: "payment", amount: "750.30", date: day(-5) },
+      ],
+    });
+    await prisma().project.createMany({
+      data: [
+        { customerId: id, name: "A", status: "active" },
+        { customerId: id, name: "B", status: "active" },
+        { customerId: id, name: "C", status: "planning" },
+        { customerId: id, name: "D", status: "completed" },
+      ],
+    });
+    // Another customer's money and work must not leak into these stats.
+    const neighbour = await createCustomer(userId, { name: "Neighbour Co" });
+    await prisma().receivable.create({ data: { customerId: neighbour.id, type: "invoice", amount: "99.99", date: day(-1) } });
+    await prisma().project.create({ data: { customerId: neighbour.id, name: "N", status: "active" } });
+    await prisma().agreement.create({ data: { customerId: neighbour.id, scope: "n" } });
+
+    const overview = await getOverview(userId, id);
+    expect(overview!.customer).toMatchObject({ id, name: "Stats Co" });
+    expect(overview!.stats).toEqual({ activeAgreements: 3, outstandingBalance: "1500.00", activeProjects: 2, lastInteractionAt: null });
+    expect((await listReceivables(userId, id)).map((row) => row.amount).sort()).toEqual(["1000.10", "1250.20", "750.30"]);
+  });
+
+  it("a customer with nothing yet has zero stats and a 0.00 balance", async () => {
+    const customer = await createCustomer(userId, { name: "Fresh Co" });
+    const overview = await getOverview(userId, customer.id);
+    expect(overview!.stats).toEqual({ activeAgreements: 0, outstandingBalance: "0.00", activeProjects: 0, lastInteractionAt: null });
+    expect(overview!.events).toEqual([]);
+  });
+
+  it("a balance beyond float precision stays exact", async () => {
+    const customer = await createCustomer(userId, { name: "Rich Co" });
+    await prisma().receivable.createMany({
+      data: [
+        { customerId: customer.id, type: "invoice", amount: "9999999999.99", date: new Date() },
+        { customerId: customer.id, type: "invoice", amount: "0.01", date: new Date() },
+        { customerId: customer.id, type: "payment", amount: "0.03", date: new Date() },
+      ],
+    });
+    expect((await getOverview(userId, customer.id))!.stats.outstandingBalance).toBe("9999999999.97");
+  });
+
+  it("addEvent and getOverview refuse another user's customer", async () => {
+    const customer = await createCustomer(userId, { name: "Private Events Co" });
+    expect(await addEvent(otherUserId, customer.id, event("Intrusion"))).toBe(false);
+    expect(await getOverview(otherUserId, customer.id)).toBeNull();
+    expect(await prisma().customerEvent.count({ where: { customerId: customer.id } })).toBe(0);
+  });
+});
