@@ -1,5 +1,6 @@
 import { parseWithZod } from "@conform-to/zod";
-import { json } from "@remix-run/node";
+import { json, type ActionFunctionArgs } from "@remix-run/node";
+import { requireUserId } from "~/auth/session.server";
 import { redirectWithToast } from "~/utils/toast.server";
 import { createCustomer } from "./customers.server";
 import { CreateCustomerFormSchema } from "./schemas";
@@ -29,3 +30,11 @@ export function unknownIntent(): Response {
   return json({ error: "unknown_intent" }, { status: 400 });
 }
 
+
+/** The action of every route that accepts intent=create (list, layout, /customers/new). */
+export async function createCustomerAction({ request }: ActionFunctionArgs): Promise<Response> {
+  const userId = await requireUserId(request);
+  const formData = await request.formData();
+  if (formData.get("intent") !== "create") return unknownIntent();
+  return createCustomerFromForm(userId, formData);
+}

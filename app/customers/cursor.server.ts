@@ -30,6 +30,8 @@ const isName = (value: unknown) => typeof value === "string" && value.length <= 
 /** The shape alone is not enough: "2026-02-31" or "+99" would make the query fail. */
 function isTimestamp(value: unknown): boolean {
   if (typeof value !== "string") return false;
+  // A row whose timestamp is NULL sorts as -infinity (see customers.server.ts).
+  if (value === "-infinity") return true;
   const match = TIMESTAMP.exec(value);
   if (!match) return false;
   const [year, month, day, hour, minute, second, offsetHours = 0, offsetMinutes = 0] = match.slice(1).map((part) => Number(part ?? 0));

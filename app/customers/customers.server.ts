@@ -132,6 +132,12 @@ export interface ListResult {
 
 const STATUS_RANK = Prisma.sql`array_position(ARRAY[${Prisma.join([...CUSTOMER_STATUSES])}]::text[], c.status)`;
 
+// The spec leaves the timestamps nullable. The app always sets them, but a
+// NULL written by hand must still page correctly: it sorts as -infinity
+// (last in the newest-first orders), and a cursor can carry that value.
+const UPDATED_KEY = Prisma.sql`coalesce(c.updated_at, '-infinity'::timestamptz)`;
+const CREATED_KEY = Prisma.sql`coalesce(c.created_at, '-infinity'::timestamptz)`;
+
 interface SortSpec {
   /** Sort expressions before the id, with how to cast a cursor value back. */
   columns: Array<{ expr: Prisma.Sql; cast: Prisma.Sql }>;
@@ -139,8 +145,8 @@ interface SortSpec {
 }
 
 const SORT_SPECS: Record<CustomerSort, SortSpec> = {
-  updated_at: { columns: [{ expr: Prisma.sql`c.updated_at`, cast: Prisma.sql`::timestamptz` }], descending: true },
-  created_at: { columns: [{ expr: Prisma.sql`c.created_at`, cast: Prisma.sql`::timestamptz` }], descending: true },
+  updated_at: { columns: [{ expr: UPDATED_KEY, cast: Prisma.sql`::timestamptz` }], descending: true },
+  created_at: { columns: [{ expr: CREATED_KEY, cast: Prisma.sql`::timestamptz` }], descending: true },
   name: { columns: [{ expr: Prisma.sql`c.name`, cast: Prisma.sql`::text` }], descending: false },
   status: {
     columns: [
@@ -212,7 +218,7 @@ export async function listCustomers(userId: string, params: ListParams): Promise
            c.info->'product'->>'name' AS "productName",
            CASE WHEN jsonb_typeof(c.info->'team') = 'array' THEN jsonb_array_length(c.info->'team') ELSE 0 END AS "teamSize",
            (SELECT max(e.event_date) FROM customer_events e WHERE e.customer_id = c.id) AS "lastInteractionAt",
-           c.updated_at::text AS "updatedKey", c.created_at::text AS "createdKey",
+           ${UPDATED_KEY}::text AS "updatedKey", ${CREATED_KEY}::text AS "createdKey",
            ${STATUS_RANK} AS "statusRank"
       FROM customers c
      WHERE ${Prisma.join(conditions, " AND ")}

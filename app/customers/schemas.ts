@@ -67,12 +67,19 @@ const shortText = (label: string) =>
   z.string({ invalid_type_error: `${label} must be text` }).trim().max(LIMITS.shortText, `${label} must be at most ${LIMITS.shortText} characters`);
 const longText = (label: string) =>
   z.string({ invalid_type_error: `${label} must be text` }).trim().max(LIMITS.longText, `${label} must be at most ${LIMITS.longText} characters`);
+function isWebUrl(value: string): boolean {
+  try {
+    const { protocol } = new URL(value);
+    return protocol === "http:" || protocol === "https:";
+  } catch {
+    return false;
+  }
+}
 const url = z
   .string({ invalid_type_error: "URL must be text" })
   .trim()
   .max(LIMITS.url, "URL is too long")
-  .url("Enter a full URL, like https://example.com")
-  .refine((value) => /^https?:\/\//i.test(value), "URL must start with http:// or https://");
+  .refine(isWebUrl, "Enter a full web address, like https://example.com");
 const email = z
   .string({ invalid_type_error: "Email must be text" })
   .trim()
@@ -91,7 +98,8 @@ export const TeamMemberSchema = z
     email: email.optional(),
     notes: longText("Notes").optional(),
   })
-  .strict();
+  // info is extensible all the way down: extra keys on a member are kept.
+  .passthrough();
 export type TeamMemberInput = z.infer<typeof TeamMemberSchema>;
 
 // null is allowed inside info: with merge-patch semantics it removes a key.

@@ -2,17 +2,14 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { FileText } from "lucide-react";
-import { requireUserId } from "~/auth/session.server";
-import { customerNotFound } from "~/customers/actions.server";
 import { EmptyState } from "~/customers/components/EmptyState";
-import { getCustomer, listAgreements } from "~/customers/customers.server";
+import { TabSection } from "~/customers/components/TabSection";
+import { listAgreements } from "~/customers/customers.server";
+import { loadCustomerTab } from "~/customers/tab.server";
 import { formatDate } from "~/customers/format";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const userId = await requireUserId(request);
-  const id = params.id ?? "";
-  const [customer, agreements] = await Promise.all([getCustomer(userId, id), listAgreements(userId, id)]);
-  if (!customer) throw customerNotFound();
+  const agreements = await loadCustomerTab(request, params, listAgreements);
   return json({ agreements });
 }
 
@@ -36,10 +33,7 @@ export default function AgreementsTab() {
     );
   }
   return (
-    <section aria-labelledby="agreements-heading" className="rounded-lg border border-slate-200 bg-white shadow-sm">
-      <h2 id="agreements-heading" className="border-b border-slate-200 px-5 py-3 text-lg font-semibold">
-        Agreements
-      </h2>
+    <TabSection id="agreements" title="Agreements">
       <ul className="divide-y divide-slate-100">
         {agreements.map((agreement) => (
           <li key={agreement.id} className="flex flex-wrap justify-between gap-2 px-5 py-3">
@@ -53,6 +47,6 @@ export default function AgreementsTab() {
           </li>
         ))}
       </ul>
-    </section>
+    </TabSection>
   );
 }

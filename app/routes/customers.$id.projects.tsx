@@ -2,17 +2,14 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { FolderKanban } from "lucide-react";
-import { requireUserId } from "~/auth/session.server";
-import { customerNotFound } from "~/customers/actions.server";
 import { EmptyState } from "~/customers/components/EmptyState";
-import { getCustomer, listProjects } from "~/customers/customers.server";
+import { TabSection } from "~/customers/components/TabSection";
+import { listProjects } from "~/customers/customers.server";
+import { loadCustomerTab } from "~/customers/tab.server";
 import { formatRelativeTime } from "~/customers/format";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const userId = await requireUserId(request);
-  const id = params.id ?? "";
-  const [customer, projects] = await Promise.all([getCustomer(userId, id), listProjects(userId, id)]);
-  if (!customer) throw customerNotFound();
+  const projects = await loadCustomerTab(request, params, listProjects);
   return json({ projects, now: new Date().toISOString() });
 }
 
@@ -36,10 +33,7 @@ export default function ProjectsTab() {
     );
   }
   return (
-    <section aria-labelledby="projects-heading" className="rounded-lg border border-slate-200 bg-white shadow-sm">
-      <h2 id="projects-heading" className="border-b border-slate-200 px-5 py-3 text-lg font-semibold">
-        Projects
-      </h2>
+    <TabSection id="projects" title="Projects">
       <ul className="divide-y divide-slate-100">
         {projects.map((project) => (
           <li key={project.id} className="flex flex-wrap justify-between gap-2 px-5 py-3">
@@ -54,6 +48,6 @@ export default function ProjectsTab() {
           </li>
         ))}
       </ul>
-    </section>
+    </TabSection>
   );
 }

@@ -2,17 +2,14 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { Receipt } from "lucide-react";
-import { requireUserId } from "~/auth/session.server";
-import { customerNotFound } from "~/customers/actions.server";
 import { EmptyState } from "~/customers/components/EmptyState";
-import { getCustomer, listReceivables } from "~/customers/customers.server";
+import { TabSection } from "~/customers/components/TabSection";
+import { listReceivables } from "~/customers/customers.server";
+import { loadCustomerTab } from "~/customers/tab.server";
 import { formatDate, formatMoney } from "~/customers/format";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const userId = await requireUserId(request);
-  const id = params.id ?? "";
-  const [customer, receivables] = await Promise.all([getCustomer(userId, id), listReceivables(userId, id)]);
-  if (!customer) throw customerNotFound();
+  const receivables = await loadCustomerTab(request, params, listReceivables);
   return json({ receivables });
 }
 
@@ -28,10 +25,7 @@ export default function ReceivablesTab() {
     );
   }
   return (
-    <section aria-labelledby="receivables-heading" className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
-      <h2 id="receivables-heading" className="border-b border-slate-200 px-5 py-3 text-lg font-semibold">
-        Invoices and payments
-      </h2>
+    <TabSection id="receivables" title="Invoices and payments">
       <table className="w-full text-left text-sm">
         <thead className="bg-slate-50 text-slate-600">
           <tr>
@@ -56,6 +50,6 @@ export default function ReceivablesTab() {
           ))}
         </tbody>
       </table>
-    </section>
+    </TabSection>
   );
 }

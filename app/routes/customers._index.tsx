@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigate, useNavigation, useSearchParams, useSubmit } from "@remix-run/react";
 import { Archive, Plus, Search, Users } from "lucide-react";
@@ -6,7 +6,7 @@ import { useMemo, useState } from "react";
 import { requireUserId } from "~/auth/session.server";
 import { Dialog, useHydrated } from "~/components/Dialog";
 import { inputClass, primaryButtonClass, secondaryButtonClass } from "~/components/Field";
-import { createCustomerFromForm, unknownIntent } from "~/customers/actions.server";
+import { createCustomerAction } from "~/customers/actions.server";
 import { CustomerCard } from "~/customers/components/CustomerCard";
 import { EmptyState } from "~/customers/components/EmptyState";
 import { NewCustomerForm } from "~/customers/components/NewCustomerForm";
@@ -35,12 +35,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   });
 }
 
-export async function action({ request }: ActionFunctionArgs) {
-  const userId = await requireUserId(request);
-  const formData = await request.formData();
-  if (formData.get("intent") !== "create") return unknownIntent();
-  return createCustomerFromForm(userId, formData);
-}
+export const action = createCustomerAction;
 
 export default function CustomersPage() {
   const { view, customers, nextHref, prevHref, counts, now } = useLoaderData<typeof loader>();

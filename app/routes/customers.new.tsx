@@ -1,7 +1,7 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useActionData } from "@remix-run/react";
 import { requireUserId } from "~/auth/session.server";
-import { createCustomerFromForm, unknownIntent } from "~/customers/actions.server";
+import { createCustomerAction } from "~/customers/actions.server";
 import { NewCustomerForm } from "~/customers/components/NewCustomerForm";
 
 export const meta: MetaFunction = () => [{ title: "New customer · Customers" }];
@@ -11,12 +11,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return null;
 }
 
-export async function action({ request }: ActionFunctionArgs) {
-  const userId = await requireUserId(request);
-  const formData = await request.formData();
-  if (formData.get("intent") !== "create") return unknownIntent();
-  return createCustomerFromForm(userId, formData);
-}
+export const action = createCustomerAction;
 
 // The no-JavaScript home of the New Customer dialog.
 export default function NewCustomerPage() {

@@ -1,0 +1,82 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { z } from "zod";
+import { requireUserId } from "~/auth/session.server";
+import { decodeCursor } from "~/customers/cursor.server";
+import { createCustomer, InfoTooLargeError, listCustomers, toApiCustomer } from "~/customers/customers.server";
+import { CreateCustomerApiSchema, CUSTOMER_STATUSES, LIMITS, SORTS } from "~/customers/schemas";
+import { issuesFromZod, methodNotAllowed, readJsonBody, validationError } from "~/utils/api.server";
+
+const DEFAULT_LIMIT = 25;
+const MAX_LIMIT = 100;
+const LIST_PARAMS = ["status", "q", "sort", "limit", "cursor"] as const;
+
+// Unlike the page (which falls back to defaults), the API rejects what it
+// cannot honour: a client asking for something else must learn it did not get it.
+const ListQuerySchema = z
+  .object({
+    status: z
+      .enum(CUSTOMER_STATUSES, { errorMap: () => ({ message: `Status must be one of: ${CUSTOMER_STATUSES.join(", ")}` }) })
+      .optional(),
+    q: z.string().trim().max(LIMITS.search, `Search must be at most ${LIMITS.search} characters`).optional(),
+    sort: z
+      .enum(SORTS, { errorMap: () => ({ message: `Sort must be one of: ${SORTS.join(", ")}` }) })
+      .default("updated_at"),
+    limit: z
+      .string()
+      .regex(/^\d+$/, `Limit must be a whole number from 1 to ${MAX_LIMIT}`)
+      .transform(Number)
+      .pipe(z.number().int().min(1, "Limit must be at least 1").max(MAX_LIMIT, `Limit must be at most ${MAX_LIMIT}`))
+      .default(String(DEFAULT_LIMIT)),
+    cursor: z.string().optional(),
+  })
+  .transform(({ cursor, ...params }, ctx) => {
+    if (cursor === undefined) return { ...params, cursor: null };
+    // A cursor only makes sense for the sort that produced it.
+    const decoded = decodeCursor(cursor, params.sort);
+    if (!decoded) {
+      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["cursor"], message: "Cursor is invalid or belongs to another sort" });
+      return z.NEVER;
+    }
+    return { ...params, cursor: decoded };
+  });
+
+/** The known params, an empty value meaning "not given" (as an empty form field). */
+function listQueryInput(searchParams: URLSearchParams) {
+  const input: Record<string, string> = {};
+  const repeated: Record<string, string[]> = {};
+  for (const name of LIST_PARAMS) {
+    const values = searchParams.getAll(name);
+    if (values.length > 1) repeated[name] = ["Give this parameter at most once"];
+    if (values[0]) input[name] = values[0];
+  }
+  return { input, repeated };
+}
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const userId = await requireUserId(request);
+  const { input, repeated } = listQueryInput(new URL(request.url).searchParams);
+  if (Object.keys(repeated).length > 0) throw validationError(repeated);
+  const parsed = ListQuerySchema.safeParse(input);
+  if (!parsed.success) throw validationError(issuesFromZod(parsed.error));
+
+  const { q, ...params } = parsed.data;
+  const result = await listCustomers(userId, { ...params, q: q || undefined });
+  return json({
+    customers: result.rows.map((row) => toApiCustomer(row)),
+    next_cursor: result.nextCursor,
+  });
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const userId = await requireUserId(request);
+  if (request.method !== "POST") throw methodNotAllowed(["GET", "POST"]);
+  const input = await readJsonBody(request, CreateCustomerApiSchema);
+  try {
+    const customer = await createCustomer(userId, input);
+    return json({ customer: toApiCustomer(customer) }, { status: 201 });
+  } catch (error) {
+    if (error instanceof InfoTooLargeError) throw validationError({ info: [error.message] });
+    throw error;
+  }
+}

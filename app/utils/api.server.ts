@@ -1,0 +1,127 @@
+import { json } from "@remix-run/node";
+import type { z } from "zod";
+
+/**
+ * Shared pieces of the JSON API's edge: reading a body that may be anything,
+ * and the error shapes of the contract. Failures are thrown as Responses so a
+ * route reads as "authenticate, parse, call the domain, respond".
+ */
+
+/** Far above any valid request (info alone is capped at 64 KB), far below harm. */
+export const MAX_BODY_BYTES = 256 * 1024;
+
+export type Issues = Record<string, string[]>;
+
+export function validationError(issues: Issues) {
+  return json({ error: "validation", issues }, { status: 400 });
+}
+
+export function notFound() {
+  return json({ error: "not_found" }, { status: 404 });
+}
+
+export function methodNotAllowed(allowed: readonly string[]) {
+  return json({ error: "method_not_allowed" }, { status: 405, headers: { Allow: allowed.join(", ") } });
+}
+
+export function payloadTooLarge() {
+  return json(
+    { error: "payload_too_large", issues: { "": [`Body must be at most ${MAX_BODY_BYTES / 1024} KB`] } },
+    { status: 413 },
+  );
+}
+
+/** A problem with the body as a whole has no field: it is keyed by the root path. */
+function bodyError(message: string): Response {
+  return validationError({ "": [message] });
+}
+
+/**
+ * Zod issues keyed by dotted field path ("info.product.url", "" for the root).
+ * An unknown key is reported under its own name, where a client can show it.
+ */
+export function issuesFromZod(error: z.ZodError): Issues {
+  // A Map, then fromEntries: a key like "__proto__" stays an ordinary field.
+  const issues = new Map<string, string[]>();
+  const add = (path: ReadonlyArray<string | number>, message: string) => {
+    const key = path.join(".");
+    issues.set(key, [...(issues.get(key) ?? []), message]);
+  };
+  for (const issue of error.issues) {
+    if (issue.code === "unrecognized_keys") {
+      for (const key of issue.keys) add([...issue.path, key], "Unknown field");
+    } else {
+      add(issue.path, issue.message);
+    }
+  }
+  return Object.fromEntries(issues);
+}
+
+function isJsonContentType(header: string | null): boolean {
+  if (!header) return false;
+  const mediaType = header.split(";")[0]!.trim().toLowerCase();
+  return mediaType === "application/json" || /^application\/[\w.+-]+\+json$/.test(mediaType);
+}
+
+/**
+ * The body's bytes, stopping as soon as it passes the cap: Content-Length may
+ * be absent (chunked) or wrong, so it is only a shortcut, never trusted.
+ */
+async function readCappedBody(request: Request): Promise<Uint8Array> {
+  const declared = Number(request.headers.get("Content-Length"));
+  if (Number.isFinite(declared) && declared > MAX_BODY_BYTES) throw payloadTooLarge();
+  if (!request.body) return new Uint8Array();
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > MAX_BODY_BYTES) {
+      await reader.cancel();
+      throw payloadTooLarge();
+    }
+    chunks.push(value);
+  }
+  const bytes = new Uint8Array(size);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return bytes;
+}
+
+/**
+ * The request's JSON object body, validated by `schema`. Whatever arrives
+ * (no content type, bad UTF-8, not JSON, an array, null, a string, too big)
+ * ends as a 400 (413 when too big), never a 500.
+ */
+export async function readJsonBody<Schema extends z.ZodTypeAny>(
+  request: Request,
+  schema: Schema,
+): Promise<z.output<Schema>> {
+  if (!isJsonContentType(request.headers.get("Content-Type"))) {
+    throw bodyError("Content-Type must be application/json");
+  }
+  const bytes = await readCappedBody(request);
+  let text: string;
+  try {
+    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    throw bodyError("Body must be UTF-8 encoded JSON");
+  }
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    throw bodyError("Body must be valid JSON");
+  }
+  if (typeof body !== "object" || body === null || Array.isArray(body)) {
+    throw bodyError("Body must be a JSON object");
+  }
+  const result = schema.safeParse(body);
+  if (!result.success) throw validationError(issuesFromZod(result.error));
+  return result.data as z.output<Schema>;
+}

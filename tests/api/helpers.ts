@@ -1,0 +1,106 @@
+import { prisma } from "~/db/db.server";
+import type { ApiCustomer } from "~/customers/customers.server";
+import * as customerRoute from "~/routes/api.customers.$id";
+import * as restoreRoute from "~/routes/api.customers.$id.restore";
+import * as statusRoute from "~/routes/api.customers.$id.status";
+import * as listRoute from "~/routes/api.customers";
+import { insertCustomer } from "../../prisma/factories";
+import { signUp } from "../auth-helpers";
+import { BASE_URL, call } from "../http";
+
+/**
+ * Drives the JSON API's route modules as Remix does: GET and HEAD reach the
+ * loader, every other method the action. The path picks the module.
+ */
+
+type Handler = NonNullable<Parameters<typeof call>[0]>;
+type RouteModule = { loader?: Handler; action?: Handler };
+
+const ROUTES: Array<{ pattern: RegExp; module: RouteModule }> = [
+  { pattern: /^\/api\/customers$/, module: listRoute },
+  { pattern: /^\/api\/customers\/([^/]+)$/, module: customerRoute },
+  { pattern: /^\/api\/customers\/([^/]+)\/status$/, module: statusRoute },
+  { pattern: /^\/api\/customers\/([^/]+)\/restore$/, module: restoreRoute },
+];
+
+export async function send(request: Request): Promise<Response> {
+  const { pathname } = new URL(request.url);
+  for (const { pattern, module } of ROUTES) {
+    const match = pattern.exec(pathname);
+    if (!match) continue;
+    const params: Record<string, string> = match[1] ? { id: decodeURIComponent(match[1]) } : {};
+    const handler = request.method === "GET" || request.method === "HEAD" ? module.loader : module.action;
+    return call(handler, request, params);
+  }
+  throw new Error(`no API route for ${pathname}`);
+}
+
+export interface ApiOptions {
+  cookie?: string | null;
+  /** Sent as is when a string or bytes; JSON-encoded otherwise. */
+  body?: unknown;
+  /** Defaults to application/json when there is a body; null sends none at all. */
+  contentType?: string | null;
+  headers?: Record<string, string>;
+}
+
+/** A JSON API request, as a client would send it. */
+export function apiRequest(method: string, path: string, { cookie, body, contentType, headers: extra }: ApiOptions = {}): Request {
+  const headers = new Headers(extra);
+  if (cookie) headers.set("Cookie", cookie);
+  if (body === undefined) return new Request(new URL(path, BASE_URL), { method, headers });
+  // Bytes, so that fetch adds no Content-Type of its own (it would for a string).
+  const bytes: Uint8Array<ArrayBuffer> =
+    body instanceof Uint8Array
+      ? new Uint8Array(body)
+      : new TextEncoder().encode(typeof body === "string" ? body : JSON.stringify(body));
+  const type = contentType === undefined ? "application/json" : contentType;
+  if (type !== null) headers.set("Content-Type", type);
+  return new Request(new URL(path, BASE_URL), { method, headers, body: bytes });
+}
+
+export function api(method: string, path: string, options: ApiOptions = {}): Promise<Response> {
+  return send(apiRequest(method, path, options));
+}
+
+export async function jsonOf<T = Record<string, unknown>>(response: Response): Promise<T> {
+  expect(response.headers.get("Content-Type")).toMatch(/^application\/json/);
+  return (await response.json()) as T;
+}
+
+export type CustomerBody = { customer: ApiCustomer };
+export type ListBody = { customers: ApiCustomer[]; next_cursor: string | null };
+export type ErrorBody = { error: string; issues?: Record<string, string[]> };
+
+/** A signed-up user with their session cookie and id. */
+export async function signedInUser() {
+  const { email, cookie } = await signUp();
+  const user = await prisma().user.findUniqueOrThrow({ where: { email: email.toLowerCase() }, select: { id: true } });
+  return { id: user.id, cookie };
+}
+
+export type TestUser = Awaited<ReturnType<typeof signedInUser>>;
+
+export function customerFor(user: { id: string }, data: Parameters<typeof insertCustomer>[2] = {}) {
+  return insertCustomer(prisma(), user.id, data);
+}
+
+/** The stored row, for "nothing changed" assertions. */
+export function storedCustomer(id: string) {
+  return prisma().customer.findUnique({ where: { id } });
+}
+
+/** Every customer and every event: what a refused request must leave untouched. */
+export async function databaseSnapshot() {
+  const [customers, events] = await Promise.all([
+    prisma().customer.findMany({ orderBy: { id: "asc" } }),
+    prisma().customerEvent.findMany({ orderBy: { id: "asc" } }),
+  ]);
+  return { customers, events };
+}
+
+export const DAY_MS = 86_400_000;
+
+export function daysAgo(days: number): Date {
+  return new Date(Date.now() - days * DAY_MS);
+}

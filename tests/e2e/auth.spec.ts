@@ -1,0 +1,54 @@
+import { expect, freshUser, logIn, signUp, test } from "./support/fixtures";
+
+test.describe("authentication", () => {
+  test("sign up, log out, log in again", async ({ page }, testInfo) => {
+    const user = freshUser(testInfo);
+    await signUp(page, user);
+    await expect(page.getByRole("status")).toContainText(`Welcome, ${user.name}!`);
+    // The signed-in shell shows who is logged in.
+    await expect(page.getByRole("complementary").getByText(user.email)).toBeVisible();
+
+    await page.getByRole("button", { name: "Log out" }).click();
+    await expect(page).toHaveURL(/\/login$/);
+    await expect(page.getByRole("heading", { name: "Log in to your account" })).toBeVisible();
+
+    // The session is gone for real: the list sends us back to the login page.
+    await page.goto("/customers");
+    await expect(page).toHaveURL(/\/login\?redirectTo=%2Fcustomers$/);
+
+    await logIn(page, user);
+    await expect(page).toHaveURL(/\/customers$/);
+    await expect(page.getByRole("heading", { level: 1, name: "Customers" })).toBeVisible();
+  });
+
+  test("a wrong password shows one generic message and keeps the user out", async ({ page }, testInfo) => {
+    const user = freshUser(testInfo);
+    await signUp(page, user);
+    await page.getByRole("button", { name: "Log out" }).click();
+    await expect(page).toHaveURL(/\/login$/);
+
+    await logIn(page, { email: user.email, password: "not-the-password" });
+    await expect(page.getByText("Invalid email or password")).toBeVisible();
+    await expect(page).toHaveURL(/\/login/);
+    // The typed email is kept, the password is not echoed back.
+    await expect(page.getByLabel("Email")).toHaveValue(user.email);
+    await expect(page.getByLabel("Password")).toHaveValue("");
+
+    // An unknown email gets exactly the same message (no account probing).
+    await logIn(page, { email: `nobody-${user.email}`, password: "whatever-password" });
+    await expect(page.getByText("Invalid email or password")).toBeVisible();
+  });
+
+  test("a signed-out visit to a customer page returns there after logging in", async ({ page }, testInfo) => {
+    const user = freshUser(testInfo);
+    await signUp(page, user);
+    await page.getByRole("button", { name: "Log out" }).click();
+    await expect(page).toHaveURL(/\/login$/);
+
+    await page.goto("/customers/archived");
+    await expect(page).toHaveURL(/\/login\?redirectTo=%2Fcustomers%2Farchived$/);
+    await logIn(page, user);
+    await expect(page).toHaveURL(/\/customers\/archived$/);
+    await expect(page.getByRole("heading", { level: 1, name: "Archived customers" })).toBeVisible();
+  });
+});

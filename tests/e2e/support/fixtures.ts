@@ -1,0 +1,107 @@
+import { randomUUID } from "node:crypto";
+import { test as base, expect, type Locator, type Page, type TestInfo } from "@playwright/test";
+
+export { expect };
+
+export interface TestUser {
+  name: string;
+  email: string;
+  password: string;
+}
+
+/** A user nobody else has: tests run in parallel against one database. */
+export function freshUser(testInfo: TestInfo): TestUser {
+  const tag = `${testInfo.project.name}-${testInfo.workerIndex}-${randomUUID().slice(0, 8)}`;
+  return { name: `E2E ${tag}`, email: `e2e-${tag}@example.test`, password: `pw-${randomUUID()}` };
+}
+
+/** Signs up through the form, as a person would, and lands on the list. */
+export async function signUp(page: Page, user: TestUser): Promise<void> {
+  await page.goto("/signup");
+  await page.getByLabel("Name").fill(user.name);
+  await page.getByLabel("Email").fill(user.email);
+  await page.getByLabel("Password").fill(user.password);
+  await page.getByRole("button", { name: "Sign up" }).click();
+  await expect(page).toHaveURL(/\/customers$/);
+  await expect(page.getByRole("heading", { level: 1, name: "Customers" })).toBeVisible();
+}
+
+/** Fills the login form on the current page (which must be /login…). */
+export async function logIn(page: Page, user: Pick<TestUser, "email" | "password">): Promise<void> {
+  await page.getByLabel("Email").fill(user.email);
+  await page.getByLabel("Password").fill(user.password);
+  await page.getByRole("button", { name: "Log in" }).click();
+}
+
+/**
+ * Creates a customer with the same form POST the New Customer form sends
+ * (the contract's `intent=create`), through the page's own cookies. It is for
+ * arranging data quickly; the UI path is what the customer specs test.
+ */
+export async function seedCustomer(
+  page: Page,
+  customer: { name: string; status?: string; vertical?: string; productName?: string },
+): Promise<string> {
+  const created = await page.request.post("/customers", {
+    form: { intent: "create", name: customer.name, status: customer.status ?? "lead" },
+    maxRedirects: 0,
+  });
+  expect(created.status(), await created.text()).toBe(302);
+  const id = /\/customers\/([0-9a-f-]{36})\/overview$/.exec(created.headers().location ?? "")?.[1];
+  if (!id) throw new Error(`No customer id in the redirect: ${created.headers().location}`);
+  if (customer.vertical || customer.productName) {
+    const updated = await page.request.post(`/customers/${id}/overview`, {
+      form: { intent: "update-info", vertical: customer.vertical ?? "", productName: customer.productName ?? "" },
+      maxRedirects: 0,
+    });
+    expect(updated.status(), await updated.text()).toBe(302);
+  }
+  return id;
+}
+
+/**
+ * With JavaScript, progressive enhancements (dialogs, auto-submit) switch on
+ * only after hydration; clicking earlier would take the no-JS path. The list
+ * and detail pages render their <dialog> only once hydrated, so its presence
+ * is the signal. Without JavaScript there is nothing to wait for.
+ */
+export async function waitForEnhancements(page: Page, isJs: boolean): Promise<void> {
+  if (isJs) await expect(page.locator("dialog")).toHaveCount(1);
+}
+
+/** The toast region (role=status) showing `message`. */
+export function toast(page: Page, message: string | RegExp): Locator {
+  return page.getByRole("status").filter({ hasText: message });
+}
+
+/** The card of the customer called `name` in the list. */
+export function card(page: Page, name: string): Locator {
+  return page.getByRole("article").filter({ has: page.getByRole("link", { name, exact: true }) });
+}
+
+/** The names on the list's cards, top to bottom. */
+export function cardNames(page: Page): Promise<string[]> {
+  return page.getByRole("article").getByRole("heading", { level: 2 }).allInnerTexts();
+}
+
+export function archiveConfirmation(name: string): string {
+  return `Archive ${name}? This will hide all their agreements, invoices, and projects. You can restore within 30 days.`;
+}
+
+interface Fixtures {
+  /** True in the "js" project, false in "no-js". */
+  isJs: boolean;
+  /** A freshly signed-up user; the page is signed in as them, on /customers. */
+  user: TestUser;
+}
+
+export const test = base.extend<Fixtures>({
+  isJs: async ({ javaScriptEnabled }, use) => {
+    await use(javaScriptEnabled !== false);
+  },
+  user: async ({ page }, use, testInfo) => {
+    const user = freshUser(testInfo);
+    await signUp(page, user);
+    await use(user);
+  },
+});
