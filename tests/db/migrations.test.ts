@@ -1,3 +1,4 @@
+import { inject } from "vitest";
 import { createHash } from "node:crypto";
 import { cp, mkdtemp, rm, writeFile, mkdir } from "node:fs/promises";
 import os from "node:os";
@@ -5,9 +6,12 @@ import path from "node:path";
 import { DEFAULT_MIGRATIONS_DIR, markRolledBack, migrate, MigrationError, readMigrations } from "~/db/migrate.server";
 import { createTestDatabase, type TestDatabase } from "../setup/test-db";
 
+// Applying every migration to a fresh PGlite takes seconds, more on a busy machine.
+vi.setConfig({ testTimeout: 90_000 });
+
 let empty: TestDatabase;
 beforeEach(async () => {
-  empty = await createTestDatabase(); // no template: a database with nothing in it
+  empty = await createTestDatabase(inject("databaseTemplates").empty); // a database with nothing in it
 });
 afterEach(async () => {
   await empty.dispose();

@@ -1,14 +1,14 @@
 import type { TestProject } from "vitest/node";
-import { disposeTemplate, prepareTemplate } from "./test-db";
+import { disposeTemplates, prepareTemplates, type Templates } from "./test-db";
 
 declare module "vitest" {
   export interface ProvidedContext {
-    databaseTemplate: string;
+    databaseTemplates: Templates;
   }
 }
 
 export default async function setup(project: TestProject) {
-  const template = await prepareTemplate();
-  project.provide("databaseTemplate", template);
-  return () => disposeTemplate(template);
+  const templates = await prepareTemplates();
+  project.provide("databaseTemplates", templates);
+  return () => disposeTemplates(templates);
 }

@@ -3,7 +3,7 @@ import { setDatabase } from "~/db/db.server";
 import { createTestDatabase } from "./test-db";
 
 // Every test file gets its own database, copied from the migrated template.
-const testDatabase = await createTestDatabase(inject("databaseTemplate"));
+const testDatabase = await createTestDatabase(inject("databaseTemplates").migrated);
 setDatabase(testDatabase.database);
 
 afterAll(async () => {

@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { readFile, writeFile } from "node:fs/promises";
+import { readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
@@ -49,8 +49,27 @@ export async function dropServerDatabase(name: string): Promise<void> {
   await withAdmin((client) => client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
 }
 
-/** Global setup: a migrated template. Returns what per-file setup needs to copy it. */
-export async function prepareTemplate(): Promise<string> {
+export interface Templates {
+  /** A database with every migration applied. */
+  migrated: string;
+  /** A database with nothing in it (PGlite: an initdb'd dump, much faster to load than initdb). */
+  empty: string | undefined;
+}
+
+async function dumpPglite(migrated: boolean): Promise<string> {
+  const pglite = createPglite();
+  const database = databaseFromPglite(pglite);
+  await pglite.waitReady; // dumpDataDir does not wait for start-up itself
+  if (migrated) await migrate(database);
+  const dump = await pglite.dumpDataDir("none");
+  await database.close();
+  const file = path.join(os.tmpdir(), `${uniqueName(migrated ? "customers-template" : "customers-empty")}.tar`);
+  await writeFile(file, Buffer.from(await dump.arrayBuffer()));
+  return file;
+}
+
+/** Global setup: templates that per-file setup copies. */
+export async function prepareTemplates(): Promise<Templates> {
   if (testEngine() === "pg") {
     const name = uniqueName("customers_tpl");
     await createServerDatabase(name);
@@ -60,20 +79,16 @@ export async function prepareTemplate(): Promise<string> {
     } finally {
       await database.close();
     }
-    return name;
+    return { migrated: name, empty: undefined };
   }
-  const pglite = createPglite();
-  const database = databaseFromPglite(pglite);
-  await migrate(database);
-  const dump = await pglite.dumpDataDir("none");
-  await database.close();
-  const file = path.join(os.tmpdir(), `${uniqueName("customers-template")}.tar`);
-  await writeFile(file, Buffer.from(await dump.arrayBuffer()));
-  return file;
+  const migrated = await dumpPglite(true);
+  const empty = await dumpPglite(false);
+  return { migrated, empty };
 }
 
-export async function disposeTemplate(template: string): Promise<void> {
-  if (testEngine() === "pg") await dropServerDatabase(template);
+export async function disposeTemplates(templates: Templates): Promise<void> {
+  if (testEngine() === "pg") await dropServerDatabase(templates.migrated);
+  else await Promise.all([templates.migrated, templates.empty].map((file) => file && rm(file, { force: true })));
 }
 
 export interface TestDatabase {
@@ -81,7 +96,7 @@ export interface TestDatabase {
   dispose(): Promise<void>;
 }
 
-/** A database of the test engine: a copy of the template, or empty without one. */
+/** A database of the test engine: a copy of a template (on PostgreSQL, none means empty). */
 export async function createTestDatabase(template?: string): Promise<TestDatabase> {
   if (testEngine() === "pg") {
     const name = uniqueName("customers_test");
