@@ -9,7 +9,7 @@ const schemaPath = path.resolve("prisma/schema.prisma");
 // The guard that keeps schema.prisma and the migrations from drifting apart.
 it("schema.prisma describes exactly what the migrations build", async () => {
   expect(await diffMigrationsToSchema({ migrationsDir, schemaPath })).toBe("");
-}, 60_000);
+}, 180_000);
 
 it("notices a column that only schema.prisma has", async () => {
   const dir = await mkdtemp(path.join(os.tmpdir(), "customers-schema-"));
@@ -25,4 +25,4 @@ it("notices a column that only schema.prisma has", async () => {
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
-}, 60_000);
+}, 180_000);
