@@ -13,3 +13,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!customer) throw customerNotFound();
   return redirect(`/customers/${customer.id}/overview`);
 }
+
+// A default export keeps this a UI route. Without one, Remix serves
+// /customers/<id> as a resource route, and a no-JS form POST there (status,
+// archive, restore) got a 405 instead of reaching the layout's action.
+export default function CustomerIndex() {
+  return null;
+}

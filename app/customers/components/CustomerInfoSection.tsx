@@ -39,9 +39,11 @@ export function readInfo(info: unknown): CustomerInfoView {
   };
 }
 
-function Detail({ label, value, href }: { label: string; value?: string; href?: boolean }) {
+// `wide` spans both columns. It is set on this <div> rather than on a wrapper
+// around it: a <dl> may only hold one level of <div> around its dt/dd groups.
+function Detail({ label, value, href, wide }: { label: string; value?: string; href?: boolean; wide?: boolean }) {
   return (
-    <div>
+    <div className={wide ? "sm:col-span-2" : undefined}>
       <dt className="text-xs font-medium uppercase tracking-wide text-slate-500">{label}</dt>
       <dd className="mt-1 whitespace-pre-line break-words text-sm text-slate-900">
         {value ? (
@@ -53,7 +55,7 @@ function Detail({ label, value, href }: { label: string; value?: string; href?: 
             value
           )
         ) : (
-          <span className="text-slate-400">Not set</span>
+          <span className="text-slate-500">Not set</span>
         )}
       </dd>
     </div>
@@ -86,21 +88,15 @@ export function CustomerInfoSection({
         <InfoForm info={info} lastResult={lastResult} />
       ) : (
         <dl className="grid gap-4 sm:grid-cols-2">
-          <div className="sm:col-span-2">
-            <Detail label="About" value={info.about} />
-          </div>
+          <Detail label="About" value={info.about} wide />
           <Detail label="Vertical" value={info.vertical} />
           <Detail label="Persona" value={info.persona} />
-          <div className="sm:col-span-2">
-            <Detail label="Ideal customer profile" value={info.icp} />
-          </div>
+          <Detail label="Ideal customer profile" value={info.icp} wide />
           <Detail label="Product" value={info.product?.name} />
           <Detail label="Product stage" value={info.product?.stage} />
           <Detail label="Product category" value={info.product?.category} />
           <Detail label="Product URL" value={info.product?.url} href />
-          <div className="sm:col-span-2">
-            <Detail label="Product description" value={info.product?.description} />
-          </div>
+          <Detail label="Product description" value={info.product?.description} wide />
         </dl>
       )}
     </section>

@@ -19,18 +19,20 @@ async function renderBar(active: string | null) {
 describe("StatusFilterBar", () => {
   it("lists All first, then every status in pipeline order, with counts", async () => {
     const links = await renderBar(null);
-    expect(links.map((link) => link.textContent)).toEqual([
-      "All12 customers",
+    // Screen readers hear "Lead: 5 customers", not the visual "Lead5".
+    expect(links.map((link) => link.getAttribute("aria-label"))).toEqual([
+      "All: 12 customers",
       ...CUSTOMER_STATUSES.map((status) => {
         const count = counts[status as keyof typeof counts] ?? 0;
-        return `${STATUS_LABELS[status]}${count} ${count === 1 ? "customer" : "customers"}`;
+        return `${STATUS_LABELS[status]}: ${count} ${count === 1 ? "customer" : "customers"}`;
       }),
     ]);
+    expect(links[0]).toHaveTextContent("All12");
   });
 
   it("shows zero for a status missing from counts", async () => {
     const links = await renderBar(null);
-    expect(links.at(-1)).toHaveAccessibleName("Archive 0 customers");
+    expect(links.at(-1)).toHaveAccessibleName("Archive: 0 customers");
   });
 
   it("takes every href from hrefFor", async () => {
@@ -45,7 +47,7 @@ describe("StatusFilterBar", () => {
     const links = await renderBar("live");
     const current = links.filter((link) => link.getAttribute("aria-current") === "page");
     expect(current).toHaveLength(1);
-    expect(current[0]).toHaveAccessibleName("Live 1 customer");
+    expect(current[0]).toHaveAccessibleName("Live: 1 customer");
     const inactive = links.find((link) => link.textContent?.startsWith("Lead"));
     expect(current[0]?.className).not.toBe(inactive?.className);
   });

@@ -1,8 +1,10 @@
 import { Link } from "@remix-run/react";
 import { CUSTOMER_STATUSES, STATUS_LABELS } from "~/customers/schemas";
 
+// `relative` keeps the count's absolutely positioned sr-only text inside the
+// scrolling strip; without it the text escapes and the page scrolls sideways on phones.
 const linkBase =
-  "inline-flex items-center gap-2 whitespace-nowrap rounded-full border px-3 py-1.5 text-sm focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600";
+  "relative inline-flex items-center gap-2 whitespace-nowrap rounded-full border px-3 py-1.5 text-sm focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600";
 const activeClass = "border-indigo-600 bg-indigo-600 font-semibold text-white";
 const inactiveClass = "border-slate-300 bg-white font-medium text-slate-700 hover:bg-slate-100";
 const countActiveClass = "bg-white/20 text-white";
@@ -39,6 +41,7 @@ export function StatusFilterBar({
               <Link
                 to={hrefFor(status)}
                 aria-current={isActive ? "page" : undefined}
+                aria-label={`${label}: ${count} ${count === 1 ? "customer" : "customers"}`}
                 // Switching filters should not throw the reader back to the top.
                 preventScrollReset
                 className={`${linkBase} ${isActive ? activeClass : inactiveClass}`}
@@ -48,7 +51,6 @@ export function StatusFilterBar({
                   className={`rounded-full px-1.5 text-xs tabular-nums ${isActive ? countActiveClass : countInactiveClass}`}
                 >
                   {count}
-                  <span className="sr-only">{count === 1 ? " customer" : " customers"}</span>
                 </span>
               </Link>
             </li>

@@ -18,9 +18,9 @@ export function freshUser(testInfo: TestInfo): TestUser {
 /** Signs up through the form, as a person would, and lands on the list. */
 export async function signUp(page: Page, user: TestUser): Promise<void> {
   await page.goto("/signup");
-  await page.getByLabel("Name").fill(user.name);
-  await page.getByLabel("Email").fill(user.email);
-  await page.getByLabel("Password").fill(user.password);
+  await page.getByLabel("Name", { exact: true }).fill(user.name);
+  await page.getByLabel("Email", { exact: true }).fill(user.email);
+  await page.getByLabel("Password", { exact: true }).fill(user.password);
   await page.getByRole("button", { name: "Sign up" }).click();
   await expect(page).toHaveURL(/\/customers$/);
   await expect(page.getByRole("heading", { level: 1, name: "Customers" })).toBeVisible();
@@ -28,8 +28,8 @@ export async function signUp(page: Page, user: TestUser): Promise<void> {
 
 /** Fills the login form on the current page (which must be /login…). */
 export async function logIn(page: Page, user: Pick<TestUser, "email" | "password">): Promise<void> {
-  await page.getByLabel("Email").fill(user.email);
-  await page.getByLabel("Password").fill(user.password);
+  await page.getByLabel("Email", { exact: true }).fill(user.email);
+  await page.getByLabel("Password", { exact: true }).fill(user.password);
   await page.getByRole("button", { name: "Log in" }).click();
 }
 
@@ -96,8 +96,10 @@ interface Fixtures {
 }
 
 export const test = base.extend<Fixtures>({
-  isJs: async ({ javaScriptEnabled }, use) => {
-    await use(javaScriptEnabled !== false);
+  // From the project, not the context option: the axe spec turns JavaScript
+  // on for its "no-js" runs (and blocks the app's scripts instead).
+  isJs: async ({ browserName: _browserName }, use, testInfo) => {
+    await use(testInfo.project.use.javaScriptEnabled !== false);
   },
   user: async ({ page }, use, testInfo) => {
     const user = freshUser(testInfo);
@@ -105,3 +107,16 @@ export const test = base.extend<Fixtures>({
     await use(user);
   },
 });
+
+/**
+ * Presses Tab (Shift+Tab with `backwards`) until `target` has the focus, as a
+ * keyboard user would; fails after `max` presses so a focus trap or an
+ * unreachable control is a test failure, not a hang.
+ */
+export async function tabTo(page: Page, target: Locator, { max = 40, backwards = false } = {}): Promise<void> {
+  for (let presses = 0; presses < max; presses += 1) {
+    if (await target.evaluate((element) => element === document.activeElement)) return;
+    await page.keyboard.press(backwards ? "Shift+Tab" : "Tab");
+  }
+  await expect(target, `not reachable with ${max} presses of Tab`).toBeFocused({ timeout: 1 });
+}

@@ -21,38 +21,45 @@ if (!existsSync(path.join(root, "build", "index.js"))) {
 // PGlite creates its data folder but not the folder's parent, so the parent is
 // the fresh temp directory and the database lives in a child of it.
 const tempRoot = mkdtempSync(path.join(tmpdir(), "customers-e2e-"));
-const dataDir = path.join(tempRoot, "pglite");
+const env = {
+  ...process.env,
+  NODE_ENV: "production",
+  PGLITE_DATA_DIR: path.join(tempRoot, "pglite"),
+  // A new random secret per run: no cookie from an earlier run is valid.
+  SESSION_SECRET: randomBytes(32).toString("hex"),
+  PORT: process.env.E2E_PORT ?? "3210",
+  // The embedded database, never a server someone configured in their shell.
+  DATABASE_URL: "",
+};
 
-let cleaned = false;
-function cleanUp() {
-  if (cleaned) return;
-  cleaned = true;
-  rmSync(tempRoot, { recursive: true, force: true });
-}
+// An app that exits mid-run is a failure to see, not to paper over: no restarts.
+// (Raise this only to debug a flaky environment.)
+const MAX_RESTARTS = 0;
+let restarts = 0;
+let stopping = false;
+let child;
 
-const child = spawn("npm", ["start"], {
-  cwd: root,
-  stdio: "inherit",
-  env: {
-    ...process.env,
-    NODE_ENV: "production",
-    PGLITE_DATA_DIR: dataDir,
-    // A new random secret per run: no cookie from an earlier run is valid.
-    SESSION_SECRET: randomBytes(32).toString("hex"),
-    PORT: process.env.E2E_PORT ?? "3210",
-    // The embedded database, never a server someone configured in their shell.
-    DATABASE_URL: "",
-  },
-});
-
-// Pass a stop request on to the app, then remove the database once it exits.
-for (const signal of ["SIGINT", "SIGTERM"]) {
-  process.on(signal, () => {
-    if (child.exitCode === null) child.kill(signal);
+function start() {
+  child = spawn("npm", ["start"], { cwd: root, stdio: "inherit", env });
+  child.on("exit", (code, signal) => {
+    if (!stopping && restarts < MAX_RESTARTS) {
+      restarts += 1;
+      console.error(`[e2e] the app exited unexpectedly (code ${code}, signal ${signal}); restart ${restarts}/${MAX_RESTARTS}`);
+      start();
+      return;
+    }
+    if (!stopping) console.error(`[e2e] the app exited unexpectedly (code ${code}, signal ${signal}); giving up`);
+    rmSync(tempRoot, { recursive: true, force: true });
+    process.exit(code ?? (signal && !stopping ? 1 : 0));
   });
 }
 
-child.on("exit", (code, signal) => {
-  cleanUp();
-  process.exit(code ?? (signal ? 1 : 0));
-});
+// Pass a stop request on to the app; the exit handler removes the database.
+for (const signal of ["SIGINT", "SIGTERM"]) {
+  process.on(signal, () => {
+    stopping = true;
+    if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+  });
+}
+
+start();

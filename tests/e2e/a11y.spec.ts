@@ -1,0 +1,130 @@
+// axe-core on every kind of page: no violation of impact "serious" or
+// "critical" is allowed. Lesser findings are printed but do not fail.
+import AxeBuilder from "@axe-core/playwright";
+import type { Page, TestInfo } from "@playwright/test";
+import { expect, freshUser, seedCustomer, signUp, test, waitForEnhancements } from "./support/fixtures";
+
+async function expectNoSeriousViolations(page: Page, testInfo: TestInfo, label: string) {
+  const results = await new AxeBuilder({ page }).analyze();
+  const describe = (list: typeof results.violations) =>
+    list
+      .map(
+        (violation) =>
+          `[${violation.impact}] ${violation.id}: ${violation.help} (${violation.helpUrl})\n` +
+          violation.nodes.map((node) => `    ${node.target.join(" ")}  ${node.failureSummary?.replace(/\s+/g, " ") ?? ""}`).join("\n"),
+      )
+      .join("\n");
+  const serious = results.violations.filter((violation) => violation.impact === "serious" || violation.impact === "critical");
+  const minor = results.violations.filter((violation) => !serious.includes(violation));
+  if (minor.length) {
+    await testInfo.attach(`axe-minor-${label}`, { body: describe(minor), contentType: "text/plain" });
+  }
+  expect(serious, `axe found serious/critical violations on ${label}:\n${describe(serious)}`).toEqual([]);
+}
+
+// axe runs inside the page, so it needs JavaScript. For the "no-js" project the
+// context keeps JavaScript on but every script the app ships is blocked: the
+// browser shows exactly the server-rendered HTML a no-JS user gets (no
+// hydration, no dialogs), and axe can still be injected.
+test.use({ javaScriptEnabled: true });
+test.beforeEach(async ({ page, isJs }) => {
+  if (isJs) return;
+  await page.route("**/*", (route) =>
+    route.request().resourceType() === "script" ? route.abort() : route.continue(),
+  );
+});
+
+test.describe("accessibility (axe-core)", () => {
+  // Each test audits several pages; axe takes seconds per page on a busy machine.
+  test.describe.configure({ timeout: 90_000 });
+  test("login and sign-up pages", async ({ page }, testInfo) => {
+    await page.goto("/login");
+    await expectNoSeriousViolations(page, testInfo, "login");
+    // With the error message shown, too.
+    await page.getByLabel("Email", { exact: true }).fill("nobody@example.test");
+    await page.getByLabel("Password", { exact: true }).fill("wrong-password");
+    await page.getByRole("button", { name: "Log in" }).click();
+    await expect(page.getByText("Invalid email or password")).toBeVisible();
+    await expectNoSeriousViolations(page, testInfo, "login with error");
+    await page.goto("/signup");
+    await expectNoSeriousViolations(page, testInfo, "signup");
+  });
+
+  test("customer list, empty and full", async ({ page }, testInfo) => {
+    await signUp(page, freshUser(testInfo));
+    await expectNoSeriousViolations(page, testInfo, "empty list");
+    for (const [name, status] of [
+      ["Acme Corp", "lead"],
+      ["Globex", "prospect"],
+      ["Initech", "live"],
+      ["Umbrella", "on_hold"],
+    ] as const) {
+      await seedCustomer(page, { name, status, vertical: "Industry", productName: "Product" });
+    }
+    await page.goto("/customers");
+    await expect(page.getByRole("article")).toHaveCount(4);
+    await expectNoSeriousViolations(page, testInfo, "full list");
+    await page.goto("/customers?status=archive&q=zzz");
+    await expect(page.getByRole("heading", { name: "No customers match" })).toBeVisible();
+    await expectNoSeriousViolations(page, testInfo, "filtered empty list");
+  });
+
+  test("new customer form (dialog with JS, page without)", async ({ page, user, isJs }, testInfo) => {
+    void user;
+    await waitForEnhancements(page, isJs);
+    await page.getByRole("link", { name: "New customer" }).first().click();
+    await expect(isJs ? page.getByRole("dialog", { name: "New customer" }) : page.getByRole("heading", { level: 1, name: "New customer" })).toBeVisible();
+    await expectNoSeriousViolations(page, testInfo, "new customer");
+    await page.goto("/customers/new");
+    await expectNoSeriousViolations(page, testInfo, "new customer page");
+  });
+
+  test("customer overview, its forms and the archive confirmation", async ({ page, user, isJs }, testInfo) => {
+    void user;
+    const id = await seedCustomer(page, { name: "Acme Corp", status: "negotiation", vertical: "Fintech", productName: "Ledger" });
+    await page.request.post(`/customers/${id}/overview`, {
+      form: { intent: "add-team-member", name: "Maya Okafor", role: "CTO", email: "maya@acme.example" },
+    });
+    await page.request.post(`/customers/${id}/overview`, { form: { intent: "add-event", eventType: "call", title: "Kick-off" } });
+    await page.goto(`/customers/${id}/overview`);
+    await waitForEnhancements(page, isJs);
+    await expectNoSeriousViolations(page, testInfo, "overview");
+
+    await page.goto(`/customers/${id}/overview?edit=info`);
+    await expect(page.getByRole("button", { name: "Save info" })).toBeVisible();
+    await expectNoSeriousViolations(page, testInfo, "overview editing info");
+
+    await page.goto(`/customers/${id}/overview`);
+    await waitForEnhancements(page, isJs);
+    await page.getByRole("link", { name: "Archive" }).click();
+    await expect(page.getByRole(isJs ? "dialog" : "alertdialog", { name: "Archive customer" })).toBeVisible();
+    await expectNoSeriousViolations(page, testInfo, "archive confirmation");
+
+    await page.goto(`/customers/${id}/agreements`);
+    await expectNoSeriousViolations(page, testInfo, "agreements tab");
+  });
+
+  test("archived customers", async ({ page, user }, testInfo) => {
+    void user;
+    await page.goto("/customers/archived");
+    await expectNoSeriousViolations(page, testInfo, "archived (empty)");
+    const id = await seedCustomer(page, { name: "Gone Ltd", status: "live" });
+    await page.request.post(`/customers/${id}`, { form: { intent: "delete" } });
+    await page.goto("/customers/archived");
+    await expect(page.getByRole("button", { name: "Restore Gone Ltd" })).toBeVisible();
+    await expectNoSeriousViolations(page, testInfo, "archived");
+  });
+
+  test("not-found pages", async ({ page, user }, testInfo) => {
+    void user;
+    const missing = await page.goto("/no-such-page");
+    expect(missing?.status()).toBe(404);
+    await expect(page.getByRole("heading", { level: 1, name: "Page not found" })).toBeVisible();
+    await expectNoSeriousViolations(page, testInfo, "404");
+
+    const customer = await page.goto("/customers/00000000-0000-4000-8000-000000000000/overview");
+    expect(customer?.status()).toBe(404);
+    await expect(page.getByRole("heading", { level: 1, name: "Customer not found" })).toBeVisible();
+    await expectNoSeriousViolations(page, testInfo, "customer not found");
+  });
+});
