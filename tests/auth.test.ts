@@ -137,3 +137,16 @@ describe("unauthenticated requests", () => {
     expect(response.status).toBe(302);
   });
 });
+
+describe("session rotation", () => {
+  it("gives a new session at login and revokes the one the browser had", async () => {
+    const { email, password, cookie: before } = await signUp();
+    const response = await call(loginRoute.action, postForm("/login", { email, password }, { cookie: before }));
+    expect(response.status).toBe(302);
+    const after = sessionCookieFrom(response);
+    expect(after).not.toBeNull();
+    expect(after).not.toBe(before);
+    expect((await call(customersIndex.loader, get("/customers", { cookie: after }))).status).toBe(200);
+    expect((await call(customersIndex.loader, get("/customers", { cookie: before }))).status).toBe(302);
+  });
+});

@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import { createCookie, json, redirect } from "@remix-run/node";
 import { prisma } from "~/db/db.server";
+import { assertSameOrigin } from "~/utils/csrf.server";
 import { env } from "~/utils/env.server";
 
 export const SESSION_MAX_AGE_SECONDS = 60 * 60 * 24 * 30; // 30 days
@@ -61,10 +62,13 @@ function isApiRequest(request: Request): boolean {
 }
 
 /**
- * The signed-in user's id, or a thrown response: 401 JSON for `/api/*`, a
- * redirect to the login page (remembering where the user was going) otherwise.
+ * The signed-in user's id, or a thrown response: 403 for a cross-site
+ * state-changing request, 401 JSON for `/api/*` without a session, a redirect
+ * to the login page (remembering where the user was going) otherwise.
  */
 export async function requireUserId(request: Request): Promise<string> {
+  // Every protected action starts here, so this is where cross-site posts stop.
+  assertSameOrigin(request);
   const userId = await getUserId(request);
   if (userId) return userId;
   if (isApiRequest(request)) {
@@ -75,12 +79,17 @@ export async function requireUserId(request: Request): Promise<string> {
   throw redirect(`/login?${params.toString()}`);
 }
 
-/** Deletes the server-side session and returns a Set-Cookie header that clears the cookie. */
-export async function destroySession(request: Request): Promise<string> {
+/** Deletes the server-side session the request's cookie refers to, if any. */
+export async function revokeSession(request: Request): Promise<void> {
   const token = await tokenFrom(request);
   if (token) {
     await prisma().session.deleteMany({ where: { id: sessionIdFor(token) } });
   }
+}
+
+/** Deletes the server-side session and returns a Set-Cookie header that clears the cookie. */
+export async function destroySession(request: Request): Promise<string> {
+  await revokeSession(request);
   return sessionCookie().serialize("", { maxAge: 0, expires: new Date(0) });
 }
 

@@ -6,9 +6,10 @@ import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remi
 import { AuthCard } from "~/auth/AuthForm";
 import { authenticator, InvalidCredentialsError } from "~/auth/authenticator.server";
 import { LoginSchema } from "~/auth/schemas";
-import { createSession, getUserId } from "~/auth/session.server";
+import { createSession, getUserId, revokeSession } from "~/auth/session.server";
 import { Field, FieldErrors, inputClass, primaryButtonClass } from "~/components/Field";
 import { safeRedirect } from "~/utils/safe-redirect";
+import { assertSameOrigin } from "~/utils/csrf.server";
 
 export const meta: MetaFunction = () => [{ title: "Log in · Customers" }];
 
@@ -20,6 +21,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
+  assertSameOrigin(request);
   const formData = await request.clone().formData();
   const submission = parseWithZod(formData, { schema: LoginSchema });
   if (submission.status !== "success") {
@@ -27,6 +29,8 @@ export async function action({ request }: ActionFunctionArgs) {
   }
   try {
     const user = await authenticator.authenticate("form", request);
+    // A fresh session id on every login: a session planted before it is worthless.
+    await revokeSession(request);
     return redirect(safeRedirect(submission.value.redirectTo), {
       headers: { "Set-Cookie": await createSession(user.id) },
     });

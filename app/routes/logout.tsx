@@ -1,8 +1,10 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { destroySession } from "~/auth/session.server";
+import { assertSameOrigin } from "~/utils/csrf.server";
 
 export async function action({ request }: ActionFunctionArgs) {
+  assertSameOrigin(request);
   return redirect("/login", { headers: { "Set-Cookie": await destroySession(request) } });
 }
 

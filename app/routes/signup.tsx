@@ -10,6 +10,7 @@ import { createUser, EmailTakenError } from "~/auth/users.server";
 import { Field, FieldErrors, inputClass, primaryButtonClass } from "~/components/Field";
 import { toastCookie } from "~/utils/toast.server";
 import { DEFAULT_REDIRECT } from "~/utils/safe-redirect";
+import { assertSameOrigin } from "~/utils/csrf.server";
 
 export const meta: MetaFunction = () => [{ title: "Sign up · Customers" }];
 
@@ -19,6 +20,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
+  assertSameOrigin(request);
   const submission = parseWithZod(await request.formData(), { schema: SignupSchema });
   if (submission.status !== "success") {
     return json(submission.reply({ hideFields: ["password"] }), { status: 400 });
