@@ -18,6 +18,7 @@ import { getUserById } from "~/auth/users.server";
 import { AppShell } from "~/components/AppShell";
 import { ToastRegion } from "~/components/ToastRegion";
 import stylesheet from "~/tailwind.css";
+import { useNonce } from "~/utils/nonce";
 import { readToast } from "~/utils/toast.server";
 
 export const links: LinksFunction = () => [
@@ -38,6 +39,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export function Layout({ children }: { children: ReactNode }) {
+  const nonce = useNonce();
   return (
     <html lang="en" className="h-full">
       <head>
@@ -48,8 +50,8 @@ export function Layout({ children }: { children: ReactNode }) {
       </head>
       <body className="h-full bg-slate-50 font-sans text-slate-900 antialiased">
         {children}
-        <ScrollRestoration />
-        <Scripts />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
       </body>
     </html>
   );

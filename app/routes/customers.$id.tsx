@@ -25,6 +25,7 @@ import { archiveCustomer, getCustomer, restoreCustomer, updateStatus } from "~/c
 import { CUSTOMER_STATUSES, STATUS_LABELS, StatusFormSchema } from "~/customers/schemas";
 import { safeRedirect } from "~/utils/safe-redirect";
 import { redirectWithToast } from "~/utils/toast.server";
+import { BackToCustomers } from "~/components/BackToCustomers";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.customer.name} · Customers` : "Customer not found · Customers" },
@@ -176,9 +177,7 @@ export default function CustomerLayout() {
   return (
     <div className="space-y-6">
       <div>
-        <Link to="/customers" className="text-sm text-indigo-700 underline">
-          ← Customers
-        </Link>
+        <BackToCustomers />
       </div>
       <header className="flex flex-wrap items-start justify-between gap-4">
         <div className="space-y-2">

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, useLoaderData, useNavigation } from "@remix-run/react";
 import { ArchiveRestore, Archive } from "lucide-react";
 import { requireUserId } from "~/auth/session.server";
 import { secondaryButtonClass } from "~/components/Field";
@@ -8,6 +8,7 @@ import { CustomerStatusBadge } from "~/customers/components/CustomerStatusBadge"
 import { EmptyState } from "~/customers/components/EmptyState";
 import { listArchived, RESTORE_WINDOW_DAYS } from "~/customers/customers.server";
 import { formatDate } from "~/customers/format";
+import { BackToCustomers } from "~/components/BackToCustomers";
 
 export const meta: MetaFunction = () => [{ title: "Archived customers · Customers" }];
 
@@ -23,9 +24,7 @@ export default function ArchivedCustomers() {
   return (
     <div className="space-y-6">
       <div>
-        <Link to="/customers" className="text-sm text-indigo-700 underline">
-          ← Customers
-        </Link>
+        <BackToCustomers />
         <h1 className="mt-2 text-2xl font-bold">Archived customers</h1>
         <p className="text-sm text-slate-600">
           Archived customers can be restored for {RESTORE_WINDOW_DAYS} days; after that they are deleted for good.

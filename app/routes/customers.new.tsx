@@ -1,8 +1,9 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useActionData } from "@remix-run/react";
+import { useActionData } from "@remix-run/react";
 import { requireUserId } from "~/auth/session.server";
 import { createCustomerAction } from "~/customers/actions.server";
 import { NewCustomerForm } from "~/customers/components/NewCustomerForm";
+import { BackToCustomers } from "~/components/BackToCustomers";
 
 export const meta: MetaFunction = () => [{ title: "New customer · Customers" }];
 
@@ -20,9 +21,7 @@ export default function NewCustomerPage() {
   return (
     <div className="mx-auto max-w-md space-y-6">
       <div>
-        <Link to="/customers" className="text-sm text-indigo-700 underline">
-          ← Customers
-        </Link>
+        <BackToCustomers />
         <h1 className="mt-2 text-2xl font-bold">New customer</h1>
       </div>
       <div className="rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
