@@ -7,6 +7,7 @@ import { AuthCard } from "~/auth/AuthForm";
 import { authenticator, InvalidCredentialsError } from "~/auth/authenticator.server";
 import { LoginSchema } from "~/auth/schemas";
 import { createSession, getUserId, revokeSession } from "~/auth/session.server";
+import { clearLoginFailures, loginRetryAfter, recordLoginFailure } from "~/auth/throttle.server";
 import { Field, FieldErrors, inputClass, primaryButtonClass } from "~/components/Field";
 import { safeRedirect } from "~/utils/safe-redirect";
 import { assertSameOrigin } from "~/utils/csrf.server";
@@ -27,8 +28,21 @@ export async function action({ request }: ActionFunctionArgs) {
   if (submission.status !== "success") {
     return json(submission.reply({ hideFields: ["password"] }), { status: 400 });
   }
+  const { email } = submission.value;
+  const retryAfter = await loginRetryAfter(email);
+  if (retryAfter > 0) {
+    const minutes = Math.ceil(retryAfter / 60);
+    return json(
+      submission.reply({
+        formErrors: [`Too many attempts. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`],
+        hideFields: ["password"],
+      }),
+      { status: 429, headers: { "Retry-After": String(retryAfter) } },
+    );
+  }
   try {
     const user = await authenticator.authenticate("form", request);
+    await clearLoginFailures(email);
     // A fresh session id on every login: a session planted before it is worthless.
     await revokeSession(request);
     return redirect(safeRedirect(submission.value.redirectTo), {
@@ -36,6 +50,7 @@ export async function action({ request }: ActionFunctionArgs) {
     });
   } catch (error) {
     if (!(error instanceof InvalidCredentialsError)) throw error;
+    await recordLoginFailure(email);
     return json(submission.reply({ formErrors: [error.message], hideFields: ["password"] }), { status: 400 });
   }
 }
