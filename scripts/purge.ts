@@ -4,6 +4,7 @@ import { openDatabase } from "~/db/connection.server";
 import { setDatabase } from "~/db/db.server";
 import { purgeExpired, RESTORE_WINDOW_DAYS } from "~/customers/customers.server";
 import { purgeExpiredSessions } from "~/auth/session.server";
+import { purgeStaleLoginThrottles } from "~/auth/throttle.server";
 import { env } from "~/utils/env.server";
 
 const database = openDatabase(env());
@@ -11,7 +12,11 @@ setDatabase(database);
 try {
   const customers = await purgeExpired();
   const sessions = await purgeExpiredSessions();
-  console.log(`Purged ${customers} customer(s) archived over ${RESTORE_WINDOW_DAYS} days ago, and ${sessions} expired session(s).`);
+  const throttles = await purgeStaleLoginThrottles();
+  console.log(
+    `Purged ${customers} customer(s) archived over ${RESTORE_WINDOW_DAYS} days ago, ` +
+      `${sessions} expired session(s) and ${throttles} stale login counter(s).`,
+  );
 } finally {
   await database.close();
 }

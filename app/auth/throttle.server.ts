@@ -37,3 +37,11 @@ export async function recordLoginFailure(email: string): Promise<void> {
 export async function clearLoginFailures(email: string): Promise<void> {
   await prisma().loginThrottle.deleteMany({ where: { key: keyFor(email) } });
 }
+
+/** Drops counters whose window has ended (they no longer block anything). */
+export async function purgeStaleLoginThrottles(now = new Date()): Promise<number> {
+  const { count } = await prisma().loginThrottle.deleteMany({
+    where: { windowStartedAt: { lt: new Date(now.getTime() - WINDOW_MINUTES * 60_000) } },
+  });
+  return count;
+}

@@ -63,3 +63,16 @@ it("counts concurrent failures without losing any", async () => {
   await Promise.all(Array.from({ length: MAX_FAILURES }, () => attempt(email, "wrong-in-parallel")));
   expect((await attempt(email, password)).status).toBe(429);
 });
+
+it("purging drops only the counters whose window has ended", async () => {
+  const { purgeStaleLoginThrottles } = await import("~/auth/throttle.server");
+  await prisma().loginThrottle.deleteMany();
+  await prisma().loginThrottle.createMany({
+    data: [
+      { key: "stale", failures: 3, windowStartedAt: new Date(Date.now() - (WINDOW_MINUTES + 1) * 60_000) },
+      { key: "fresh", failures: 3, windowStartedAt: new Date() },
+    ],
+  });
+  expect(await purgeStaleLoginThrottles()).toBe(1);
+  expect((await prisma().loginThrottle.findMany()).map((row) => row.key)).toEqual(["fresh"]);
+});
