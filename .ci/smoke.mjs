@@ -34,7 +34,12 @@ if (signup.status !== 302 || signup.headers.get("location") !== "/customers") {
   fail(`signup answered ${signup.status} → ${signup.headers.get("location")}`);
 }
 const cookie = signup.headers.getSetCookie().map((value) => value.split(";")[0]).join("; ");
-if (!/__session=/.test(cookie)) fail("signup set no session cookie");
+// Production: the __Host- prefix, which browsers accept only with Secure and Path=/.
+const sessionHeader = signup.headers.getSetCookie().find((value) => value.startsWith("__Host-session="));
+if (!sessionHeader) fail("signup set no __Host-session cookie");
+if (!/;\s*Secure/i.test(sessionHeader) || !/;\s*Path=\/(;|$)/i.test(sessionHeader) || /;\s*Domain=/i.test(sessionHeader)) {
+  fail(`the session cookie lacks what __Host- requires: ${sessionHeader}`);
+}
 
 const page = await fetch(`${base}/customers`, { headers: { Cookie: cookie }, redirect: "manual" });
 const html = await page.text();

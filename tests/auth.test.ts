@@ -150,3 +150,11 @@ describe("session rotation", () => {
     expect((await call(customersIndex.loader, get("/customers", { cookie: before }))).status).toBe(302);
   });
 });
+
+describe("session cookie name", () => {
+  it("uses the __Host- prefix in production only", async () => {
+    const { sessionCookieName } = await import("~/auth/session.server");
+    expect(sessionCookieName(true)).toBe("__Host-session");
+    expect(sessionCookieName(false)).toBe("__session");
+  });
+});

@@ -6,13 +6,23 @@ import { env } from "~/utils/env.server";
 
 export const SESSION_MAX_AGE_SECONDS = 60 * 60 * 24 * 30; // 30 days
 
+/**
+ * In production the `__Host-` prefix makes browsers refuse the cookie unless it
+ * is Secure, for this exact host (no Domain) and path "/": a sibling subdomain
+ * or an http:// page cannot plant or overwrite it. Plain http in development
+ * cannot use it.
+ */
+export function sessionCookieName(production: boolean): string {
+  return production ? "__Host-session" : "__session";
+}
+
 let cookie: ReturnType<typeof createCookie> | undefined;
 function sessionCookie() {
   const config = env();
   if (!cookie && config.usingDevSecret && config.nodeEnv === "development") {
     console.warn("⚠ SESSION_SECRET is not set: signing cookies with an insecure development default.");
   }
-  cookie ??= createCookie("__session", {
+  cookie ??= createCookie(sessionCookieName(config.isProduction), {
     path: "/",
     httpOnly: true,
     sameSite: "lax",
