@@ -13,8 +13,7 @@ import {
   useRouteLoaderData,
 } from "@remix-run/react";
 import type { ReactNode } from "react";
-import { getUserId } from "~/auth/session.server";
-import { getUserById } from "~/auth/users.server";
+import { getSessionUser } from "~/auth/session.server";
 import { AppShell } from "~/components/AppShell";
 import { ToastRegion } from "~/components/ToastRegion";
 import stylesheet from "~/tailwind.css";
@@ -29,8 +28,7 @@ export const links: LinksFunction = () => [
 export const meta: MetaFunction = () => [{ title: "Customers" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const userId = await getUserId(request);
-  const user = userId ? await getUserById(userId) : null;
+  const user = await getSessionUser(request);
   const { toast, setCookie } = await readToast(request);
   return json(
     { user: user ? { email: user.email, name: user.name } : null, toast },

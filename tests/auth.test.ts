@@ -158,3 +158,18 @@ describe("session cookie name", () => {
     expect(sessionCookieName(false)).toBe("__session");
   });
 });
+
+describe("session lookup", () => {
+  it("reads the session once per request, and afresh for the next one", async () => {
+    const { getSessionUser } = await import("~/auth/session.server");
+    const { cookie, email } = await signUp();
+    const request = get("/customers", { cookie });
+    const first = getSessionUser(request);
+    expect(getSessionUser(request)).toBe(first);
+    expect(await first).toMatchObject({ email });
+
+    await prisma().session.deleteMany({ where: { user: { email } } });
+    expect(await getSessionUser(request)).toMatchObject({ email }); // same request: same answer
+    expect(await getSessionUser(get("/customers", { cookie }))).toBeNull();
+  });
+});

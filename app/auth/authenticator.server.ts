@@ -1,7 +1,8 @@
 import { Authenticator } from "remix-auth";
 import { FormStrategy } from "remix-auth-form";
 import { LoginSchema } from "./schemas";
-import { verifyLogin, type SessionUser } from "./users.server";
+import type { SessionUser } from "./session.server";
+import { verifyLogin } from "./users.server";
 
 export class InvalidCredentialsError extends Error {
   override name = "InvalidCredentialsError";

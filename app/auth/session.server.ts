@@ -56,14 +56,38 @@ export async function createSession(userId: string): Promise<string> {
   return sessionCookie().serialize(token);
 }
 
-export async function getUserId(request: Request): Promise<string | null> {
+export interface SessionUser {
+  id: string;
+  email: string;
+  name: string;
+}
+
+// One lookup per request: the root loader and the route's own loader ask for
+// the same session, and Remix hands them the same Request.
+const sessionUsers = new WeakMap<Request, Promise<SessionUser | null>>();
+
+async function lookUpSessionUser(request: Request): Promise<SessionUser | null> {
   const token = await tokenFrom(request);
   if (!token) return null;
   const session = await prisma().session.findFirst({
     where: { id: sessionIdFor(token), expiresAt: { gt: new Date() } },
-    select: { userId: true },
+    select: { user: { select: { id: true, email: true, name: true } } },
   });
-  return session?.userId ?? null;
+  return session?.user ?? null;
+}
+
+/** The signed-in user (session and user in one query), or null. */
+export function getSessionUser(request: Request): Promise<SessionUser | null> {
+  let user = sessionUsers.get(request);
+  if (!user) {
+    user = lookUpSessionUser(request);
+    sessionUsers.set(request, user);
+  }
+  return user;
+}
+
+export async function getUserId(request: Request): Promise<string | null> {
+  return (await getSessionUser(request))?.id ?? null;
 }
 
 function isApiRequest(request: Request): boolean {

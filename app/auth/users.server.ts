@@ -2,12 +2,7 @@ import { prisma } from "~/db/db.server";
 import { Prisma } from "~/generated/prisma/client";
 import { burnVerificationTime, hashPassword, verifyPassword } from "./password.server";
 import type { SignupInput } from "./schemas";
-
-export interface SessionUser {
-  id: string;
-  email: string;
-  name: string;
-}
+import type { SessionUser } from "./session.server";
 
 const sessionUserSelect = { id: true, email: true, name: true } as const;
 
@@ -47,8 +42,4 @@ export async function verifyLogin(email: string, password: string): Promise<Sess
   }
   if (!(await verifyPassword(password, user.password.hash))) return null;
   return { id: user.id, email: user.email, name: user.name };
-}
-
-export async function getUserById(id: string): Promise<SessionUser | null> {
-  return prisma().user.findUnique({ where: { id }, select: sessionUserSelect });
 }
