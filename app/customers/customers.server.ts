@@ -524,6 +524,19 @@ export async function addTeamMember(userId: string, customerId: string, member: 
   return (await ownsCustomer(userId, customerId)) ? "full" : "not_found";
 }
 
+/** The user's live customer whose team holds this member. */
+function memberOf(userId: string, customerId: string, memberId: string): Prisma.Sql {
+  return Prisma.sql`c.id = ${customerId}::uuid AND c.user_id = ${userId}::uuid AND c.deleted_at IS NULL
+       AND jsonb_typeof(c.info->'team') = 'array'
+       AND EXISTS (SELECT 1 FROM jsonb_array_elements(c.info->'team') m WHERE m->>'id' = ${memberId})`;
+}
+
+/** No row changed: tell a missing member of the user's customer from a missing customer. */
+async function memberOutcome(updated: number, userId: string, customerId: string): Promise<TeamResult> {
+  if (updated) return "ok";
+  return (await ownsCustomer(userId, customerId)) ? "member_not_found" : "not_found";
+}
+
 /** Replaces a member's known fields (keeping any extra keys), in SQL. */
 export async function updateTeamMember(
   userId: string,
@@ -540,27 +553,21 @@ export async function updateTeamMember(
                                    THEN (m - ARRAY['name', 'role', 'email', 'notes']) || ${JSON.stringify(fields)}::jsonb
                                    ELSE m END ORDER BY ord)
                FROM jsonb_array_elements(c.info->'team') WITH ORDINALITY AS t(m, ord)))
-     WHERE c.id = ${customerId}::uuid AND c.user_id = ${userId}::uuid AND c.deleted_at IS NULL
-       AND jsonb_typeof(c.info->'team') = 'array'
-       AND EXISTS (SELECT 1 FROM jsonb_array_elements(c.info->'team') m WHERE m->>'id' = ${memberId})`;
-  if (updated) return "ok";
-  return (await ownsCustomer(userId, customerId)) ? "member_not_found" : "not_found";
+     WHERE ${memberOf(userId, customerId, memberId)}`;
+  return memberOutcome(updated, userId, customerId);
 }
 
 export async function removeTeamMember(userId: string, customerId: string, memberId: string): Promise<TeamResult> {
   if (!isUuid(customerId) || !isUuid(userId)) return "not_found";
-  if (!isUuid(memberId)) return (await ownsCustomer(userId, customerId)) ? "member_not_found" : "not_found";
+  if (!isUuid(memberId)) return memberOutcome(0, userId, customerId);
   const updated = await prisma().$executeRaw`
     UPDATE customers c
        SET info = jsonb_set(c.info, '{team}', coalesce((
              SELECT jsonb_agg(m ORDER BY ord)
                FROM jsonb_array_elements(c.info->'team') WITH ORDINALITY AS t(m, ord)
               WHERE m->>'id' IS DISTINCT FROM ${memberId}), '[]'::jsonb))
-     WHERE c.id = ${customerId}::uuid AND c.user_id = ${userId}::uuid AND c.deleted_at IS NULL
-       AND jsonb_typeof(c.info->'team') = 'array'
-       AND EXISTS (SELECT 1 FROM jsonb_array_elements(c.info->'team') m WHERE m->>'id' = ${memberId})`;
-  if (updated) return "ok";
-  return (await ownsCustomer(userId, customerId)) ? "member_not_found" : "not_found";
+     WHERE ${memberOf(userId, customerId, memberId)}`;
+  return memberOutcome(updated, userId, customerId);
 }
 
 // ------------------------------------------------------------- events ----
