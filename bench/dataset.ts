@@ -1,0 +1,192 @@
+import type pg from "pg";
+import { hashPassword } from "../app/auth/password.server";
+import type { DatasetSize } from "./config";
+
+/**
+ * The bench's data set, generated inside PostgreSQL (INSERT … SELECT over
+ * generate_series: no rows cross the wire) in one transaction, and recorded
+ * in `bench_dataset` so that a later run of the same size reuses it.
+ */
+
+export const BENCH_PASSWORD = "bench-password-1234";
+/** Bump when the generated data changes shape: older data sets are regenerated. */
+const GENERATOR_VERSION = 1;
+
+export interface BenchUser {
+  id: string;
+  email: string;
+}
+
+const text = (values: readonly string[]) => `ARRAY[${values.map((value) => `'${value.replace(/'/g, "''")}'`).join(", ")}]::text[]`;
+// Indexed with 1 + (an integer expression) % length.
+const PREFIXES = text(["Acme", "Northwind", "Globex", "Initech", "Umbrella", "Stark", "Wayne", "Hooli", "Vandelay", "Pied Piper", "Soylent", "Tyrell", "Cyberdyne", "Aperture", "Wonka", "Gringotts", "Oscorp", "Monarch", "Bluth", "Dunder"]);
+const SUFFIXES = text(["Corp", "Labs", "Health", "Logistics", "Analytics", "Foods", "Studio", "Systems", "Capital", "Robotics"]);
+const STATUSES = text(["lead", "prospect", "negotiation", "live", "on_hold", "archive"]);
+const VERTICALS = text(["Healthcare", "Fintech", "Retail", "Logistics", "Education", "Manufacturing", "Media", "Energy"]);
+const PRODUCTS = text(["Pay", "Hub", "Cloud", "Go", "Link", "Desk", "Flow", "Pulse"]);
+const STAGES = text(["idea", "mvp", "growth", "mature"]);
+const CATEGORIES = text(["SaaS", "Marketplace", "Mobile app", "Internal tool", "API platform"]);
+const FIRST = text(["Maya", "Liam", "Sofia", "Noah", "Aisha", "Mateo", "Chen", "Olivia", "Kwame", "Ingrid", "Ravi", "Elena"]);
+const LAST = text(["Okafor", "Schmidt", "Tanaka", "Garcia", "Novak", "Hughes", "Singh", "Rossi", "Dubois", "Larsen"]);
+const ROLES = text(["CEO", "CTO", "Product Manager", "Engineering Lead", "Designer", "Marketing Director", "Operations"]);
+const EVENT_TYPES = text(["meeting", "call", "email", "note", "update"]);
+const EVENT_TITLES = text(["Kick-off meeting", "Discovery call", "Sent proposal", "Quarterly review", "Follow-up email", "Workshop on roadmap", "Pricing discussion", "Demo of prototype"]);
+
+/**
+ * Customers of users number $1..$2 (by email), $3 each, and 1-5 events per
+ * customer, in one statement. Names are "<prefix> <suffix> <n>", so a search
+ * for a prefix (e.g. "wonk") matches 1 customer in 20. 1% are archived.
+ */
+const INSERT_BATCH = `
+WITH owners AS (
+  SELECT id, n FROM (SELECT id, row_number() OVER (ORDER BY email)::int AS n FROM users) ranked
+   WHERE n BETWEEN $1 AND $2
+), created AS (
+  INSERT INTO customers (user_id, name, status, info, deleted_at, created_at, updated_at)
+  SELECT o.id,
+         (${PREFIXES})[1 + (g * 7 + o.n) % 20] || ' ' || (${SUFFIXES})[1 + (g * 3 + o.n) % 10] || ' ' || g,
+         (${STATUSES})[1 + (g * 11 + o.n) % 6],
+         jsonb_build_object(
+           'vertical', (${VERTICALS})[1 + (g * 5 + o.n) % 8],
+           'product', jsonb_build_object(
+             'name', (${PREFIXES})[1 + (g * 7 + o.n) % 20] || ' ' || (${PRODUCTS})[1 + g % 8],
+             'stage', (${STAGES})[1 + g % 4],
+             'category', (${CATEGORIES})[1 + g % 5]),
+           'team', (SELECT jsonb_agg(jsonb_build_object(
+                              'id', gen_random_uuid(),
+                              'name', (${FIRST})[1 + (g + m * 5) % 12] || ' ' || (${LAST})[1 + (g * 3 + m) % 10],
+                              'role', (${ROLES})[1 + (g + m) % 7],
+                              'email', 'member' || m || '.' || g || '@example.com') ORDER BY m)
+                      FROM generate_series(1, 1 + (g + o.n) % 4) m)),
+         CASE WHEN g % 100 = 0 THEN now() - make_interval(days => g % 40) END,
+         t.created_at,
+         least(now(), t.created_at + make_interval(days => (g * 31) % 200, secs => (g * 17) % 86400))
+    FROM owners o
+   CROSS JOIN generate_series(1, $3::int) g
+   CROSS JOIN LATERAL (SELECT now() - make_interval(days => (g * 7919 + o.n * 13) % 730, secs => (g * 104729) % 86400) AS created_at) t
+  RETURNING id, created_at, updated_at
+)
+INSERT INTO customer_events (customer_id, event_type, title, description, participants, event_date, created_at)
+SELECT c.id,
+       (${EVENT_TYPES})[1 + (h + k) % 5],
+       (${EVENT_TITLES})[1 + (h + k) % 8],
+       'Notes from the conversation, next steps agreed.',
+       ARRAY[(${FIRST})[1 + (h + k) % 12] || ' ' || (${LAST})[1 + k % 10]],
+       c.created_at + (c.updated_at - c.created_at) * (k / 6.0),
+       c.created_at + (c.updated_at - c.created_at) * (k / 6.0)
+  FROM created c
+ CROSS JOIN LATERAL (SELECT abs(hashtext(c.id::text)) AS h) hashed
+ CROSS JOIN LATERAL generate_series(1, 1 + h % 5) k`;
+
+// Indexes of the loaded tables, except those behind constraints (primary keys):
+// the load drops them and builds them again afterwards, which is several times
+// faster than maintaining them row by row. All in the same transaction.
+const SECONDARY_INDEXES = `
+SELECT i.indexrelid::regclass::text AS name, pg_get_indexdef(i.indexrelid) AS definition
+  FROM pg_index i JOIN pg_class t ON t.oid = i.indrelid
+ WHERE t.relnamespace = 'public'::regnamespace AND t.relname IN ('customers', 'customer_events')
+   AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = i.indexrelid)
+ ORDER BY 1`;
+
+const MARKER_TABLE = `
+CREATE TABLE IF NOT EXISTS bench_dataset (
+  users INTEGER NOT NULL,
+  customers_per_user INTEGER NOT NULL,
+  generator_version INTEGER NOT NULL,
+  customers BIGINT NOT NULL,
+  events BIGINT NOT NULL,
+  seconds NUMERIC NOT NULL,
+  generated_at TIMESTAMPTZ NOT NULL DEFAULT now()
+)`;
+
+interface Marker {
+  users: number;
+  customers_per_user: number;
+  generator_version: number;
+  customers: string;
+  events: string;
+  seconds: string;
+  generated_at: Date;
+}
+
+function progress(line: string): void {
+  if (process.stdout.isTTY) process.stdout.write(`\r${line}\x1b[K`);
+  else console.log(line);
+}
+
+const count = (value: number) => value.toLocaleString("en-US");
+
+/** Reuses the data set when its marker says it has this size; generates it otherwise. */
+export async function ensureDataset(client: pg.Client, size: DatasetSize): Promise<void> {
+  await client.query(MARKER_TABLE);
+  const { rows } = await client.query<Marker>("SELECT * FROM bench_dataset");
+  const marker = rows[0];
+  if (
+    rows.length === 1 &&
+    marker &&
+    marker.users === size.users &&
+    marker.customers_per_user === size.customersPerUser &&
+    marker.generator_version === GENERATOR_VERSION
+  ) {
+    console.log(
+      `Data set reused: ${count(marker.users)} users, ${count(Number(marker.customers))} customers, ${count(Number(marker.events))} events ` +
+        `(generated ${marker.generated_at.toISOString()} in ${Number(marker.seconds).toFixed(0)} s)`,
+    );
+    return;
+  }
+  await generate(client, size);
+}
+
+async function generate(client: pg.Client, size: DatasetSize): Promise<void> {
+  const total = size.users * size.customersPerUser;
+  console.log(`Generating ${count(size.users)} users x ${count(size.customersPerUser)} customers = ${count(total)} customers, with events`);
+  const started = performance.now();
+  const elapsed = () => `${((performance.now() - started) / 1000).toFixed(0)} s`;
+  const passwordHash = await hashPassword(BENCH_PASSWORD);
+
+  await client.query("BEGIN");
+  try {
+    await client.query("SET LOCAL synchronous_commit = off");
+    await client.query("SET LOCAL maintenance_work_mem = '512MB'");
+    await client.query("TRUNCATE users, login_throttle, bench_dataset CASCADE");
+    const { rows: indexes } = await client.query<{ name: string; definition: string }>(SECONDARY_INDEXES);
+    for (const index of indexes) await client.query(`DROP INDEX ${index.name}`);
+
+    await client.query(
+      `INSERT INTO users (email, name)
+       SELECT format('bench-user-%s@bench.test', lpad(n::text, 3, '0')), 'Bench user ' || n FROM generate_series(1, $1::int) n`,
+      [size.users],
+    );
+    await client.query("INSERT INTO passwords (user_id, hash) SELECT id, $1 FROM users", [passwordHash]);
+
+    const usersPerBatch = Math.max(1, Math.floor(50_000 / size.customersPerUser));
+    let events = 0;
+    for (let first = 1; first <= size.users; first += usersPerBatch) {
+      const last = Math.min(size.users, first + usersPerBatch - 1);
+      const result = await client.query(INSERT_BATCH, [first, last, size.customersPerUser]);
+      events += result.rowCount ?? 0;
+      progress(`  customers ${count(last * size.customersPerUser)}/${count(total)}, events ${count(events)} · ${elapsed()}`);
+    }
+    for (const [position, index] of indexes.entries()) {
+      progress(`  customers ${count(total)}/${count(total)}, events ${count(events)} · index ${position + 1}/${indexes.length} ${index.name} · ${elapsed()}`);
+      await client.query(index.definition);
+    }
+    await client.query(
+      `INSERT INTO bench_dataset (users, customers_per_user, generator_version, customers, events, seconds)
+       VALUES ($1, $2, $3, $4, $5, $6)`,
+      [size.users, size.customersPerUser, GENERATOR_VERSION, total, events, (performance.now() - started) / 1000],
+    );
+    await client.query("COMMIT");
+    progress(`  customers ${count(total)}, events ${count(events)}, ${indexes.length} indexes rebuilt · ${elapsed()}; vacuum analyze…`);
+    await client.query("VACUUM (ANALYZE) users, passwords, customers, customer_events");
+    progress(`  customers ${count(total)}, events ${count(events)} · done in ${elapsed()}\n`);
+  } catch (error) {
+    await client.query("ROLLBACK").catch(() => undefined);
+    throw error;
+  }
+}
+
+export async function benchUsers(client: pg.Client): Promise<BenchUser[]> {
+  const { rows } = await client.query<BenchUser>("SELECT id, email FROM users WHERE email LIKE 'bench-user-%' ORDER BY email");
+  return rows;
+}

@@ -1,0 +1,64 @@
+import { cpus, totalmem, type as osType, release } from "node:os";
+import type { AssetSizes } from "./http";
+import type { PlanCheck } from "./plan-check";
+import type { ScenarioResult } from "./scenarios";
+
+/** What the bench prints: plain text while it runs, a Markdown table at the end (for bench/RESULTS.md). */
+
+export function machineDescription(postgresVersion: string): string {
+  const cpu = cpus();
+  return [
+    `${osType()} ${release()}, ${cpu.length} × ${cpu[0]?.model.trim() ?? "unknown CPU"}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB RAM`,
+    `Node ${process.version}, ${postgresVersion.split(" on ")[0]}`,
+  ].join("; ");
+}
+
+export function planReport(check: PlanCheck, enforced: boolean): string {
+  const lines = [`Plan check (EXPLAIN ANALYZE as ${check.ranAs})${enforced ? "" : " — not enforced below full size"}:`];
+  for (const result of check.results) {
+    const verdict = result.seqScanOnCustomers ? "SEQ SCAN on customers" : "ok";
+    lines.push(`  ${verdict.padEnd(21)} ${result.name} (${result.executionMs.toFixed(1)} ms): ${result.scans.join("; ")}`);
+    for (const scan of result.otherSeqScans) lines.push(`  ${"note".padEnd(21)} sequential scan ${scan}`);
+  }
+  return lines.join("\n");
+}
+
+const number = (value: number, digits = 0) => value.toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits });
+
+export function resultLine(result: ScenarioResult): string {
+  if (result.failure) return `  ✗ ${result.name}: ${result.failure}`;
+  const errors = result.errors ? `, errors ${result.errors} (${result.errorDetail})` : "";
+  return (
+    `  ${result.name}: ${number(result.requestsPerSecond, 1)} req/s, p50 ${result.p50} ms, p99 ${result.p99} ms, ` +
+    `${number(result.requests)} requests${errors}, SQL round trips ${result.roundTrips}`
+  );
+}
+
+export function resultsTable(results: ScenarioResult[], baseline: ScenarioResult | undefined): string {
+  const rows = [
+    "| Scenario | Requests/s | × baseline | p50 ms | p99 ms | Errors | SQL round trips / request |",
+    "|---|---:|---:|---:|---:|---:|---|",
+  ];
+  for (const result of results) {
+    if (result.failure) {
+      rows.push(`| ${result.name} | failed: ${result.failure} | | | | | ${result.roundTrips} |`);
+      continue;
+    }
+    const ratio = baseline?.requestsPerSecond ? (result.requestsPerSecond / baseline.requestsPerSecond).toFixed(2) : "n/a";
+    const errors = result.errors ? `${result.errors} (${result.errorDetail})` : "0";
+    rows.push(
+      `| ${result.name} | ${number(result.requestsPerSecond, 1)} | ${ratio} | ${result.p50} | ${result.p99} | ${errors} | ${result.roundTrips} |`,
+    );
+  }
+  return rows.join("\n");
+}
+
+export function assetReport(sizes: AssetSizes): string {
+  const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+  return [
+    `Browser transfer for /customers (gzip, zlib default level):`,
+    `  JS:   ${kb(sizes.js.gzip)} gzip (${kb(sizes.js.bytes)} raw) in ${sizes.js.files} files`,
+    `  CSS:  ${kb(sizes.css.gzip)} gzip (${kb(sizes.css.bytes)} raw) in ${sizes.css.files} files`,
+    `  HTML: ${kb(sizes.html.gzip)} gzip (${kb(sizes.html.bytes)} raw)`,
+  ].join("\n");
+}

@@ -1,0 +1,166 @@
+// npm run bench [-- --quick | --seconds N | --build | --fresh] — see bench/config.ts and bench/RESULTS.md.
+import path from "node:path";
+import pg from "pg";
+import { readConfig } from "./config";
+import { assertBenchDatabase, databaseName, ensureDatabase, migrate } from "./database";
+import { BENCH_PASSWORD, benchUsers, ensureDataset } from "./dataset";
+import { assetSizes, followNextLinks, sample, signIn } from "./http";
+import { checkPlans } from "./plan-check";
+import { appStartCommand, buildIfNeeded, startServer, type Server } from "./processes";
+import { assetReport, machineDescription, planReport, resultLine, resultsTable } from "./report";
+import { runScenario, type Scenario, type ScenarioResult } from "./scenarios";
+
+const SEARCH = "wonk"; // matches 1 customer in 20 ("Wonka …", see dataset.ts)
+const PAGE = 50;
+const CREATED_PREFIX = "Bench created";
+const SESSION_SECRET = "bench-session-secret-0123456789-abcdefghijklmnop";
+
+const servers: Server[] = [];
+async function stopServers(): Promise<void> {
+  await Promise.all(servers.splice(0).map((server) => server.stop()));
+}
+process.on("SIGINT", () => void stopServers().finally(() => process.exit(130)));
+
+async function main(): Promise<number> {
+  process.chdir(path.resolve(import.meta.dirname, ".."));
+  const config = readConfig(process.argv.slice(2), process.env);
+  const started = new Date();
+  const total = config.size.users * config.size.customersPerUser;
+  console.log(`Bench (${config.quick ? "quick" : "full"}): ${total.toLocaleString("en-US")} customers in database ${databaseName(config.databaseUrl)}`);
+
+  assertBenchDatabase(config.databaseUrl, config.anyDatabase);
+  await ensureDatabase(config.databaseUrl, { fresh: config.fresh });
+  migrate(config.databaseUrl);
+
+  const owner = new pg.Client({ connectionString: config.databaseUrl });
+  await owner.connect();
+  try {
+    const { rows: version } = await owner.query<{ version: string }>("SELECT version()");
+    await ensureDataset(owner, config.size);
+    const [user] = await benchUsers(owner);
+    if (!user) throw new Error("The data set has no bench users");
+    // Left over by an earlier run: its sessions, login counters and created customers.
+    await owner.query("DELETE FROM sessions");
+    await owner.query("DELETE FROM login_throttle");
+    await owner.query("DELETE FROM customers WHERE user_id = $1 AND name LIKE $2", [user.id, `${CREATED_PREFIX} %`]);
+
+    const plans = await checkPlans(owner, user.id, SEARCH);
+    console.log(planReport(plans, !config.quick));
+    const seqScans = plans.results.filter((result) => result.seqScanOnCustomers);
+    if (seqScans.length && !config.quick) {
+      console.error(
+        `\n✗ FAIL: sequential scan on customers at ${total.toLocaleString("en-US")} rows in: ${seqScans.map((result) => result.name).join(", ")}.\n` +
+          "  The list must be an index range scan; see the plans above.",
+      );
+      return 1;
+    }
+
+    buildIfNeeded(config.build);
+    const start = appStartCommand();
+    const appEnv = {
+      DATABASE_URL: config.databaseUrl,
+      NODE_ENV: "production",
+      SESSION_SECRET,
+      SQL_ROUND_TRIPS: "1",
+    };
+    console.log(`Starting two app processes (${start.label}) on ports ${config.port} and ${config.port + 1}, the baseline on ${config.port + 2}`);
+    for (const [name, port] of [["app1", config.port], ["app2", config.port + 1]] as const) {
+      servers.push(await startServer({ name, ...start, port, env: appEnv, probePath: "/login" }));
+    }
+    const [app1, app2] = servers as [Server, Server];
+    const baseline = await startServer({
+      name: "baseline",
+      command: process.execPath,
+      args: ["--import", "tsx", "bench/baseline.ts"],
+      port: config.port + 2,
+      env: { DATABASE_URL: config.databaseUrl, BENCH_USER_ID: user.id, NODE_ENV: "production" },
+      probePath: "/",
+    });
+    servers.push(baseline);
+
+    // One sign-in on process 1; the session lives in the database, so process 2 knows it too.
+    const cookie = await signIn(app1.origin, user.email, BENCH_PASSWORD);
+    const onSecond = await sample(`${app2.origin}/customers`, { headers: { Cookie: cookie } });
+    console.log(`Signed in on ${app1.origin} as ${user.email}; cookie ${cookie}`);
+    console.log(`Same cookie on ${app2.origin}: GET /customers → ${onSecond.status}${onSecond.location ? ` → ${onSecond.location}` : ""}`);
+    if (onSecond.status !== 200) {
+      console.error("✗ FAIL: the session made on process 1 is not accepted by process 2");
+      return 1;
+    }
+
+    const page50 = await followNextLinks(app1.origin, "/customers", PAGE - 1, cookie);
+    const { rows: [top] } = await owner.query<{ id: string }>(
+      "SELECT id FROM customers WHERE user_id = $1 AND deleted_at IS NULL ORDER BY updated_at DESC, id DESC LIMIT 1",
+      [user.id],
+    );
+    if (!top) throw new Error("The bench user has no customers");
+    const assets = await assetSizes(app1.origin, "/customers", cookie);
+    console.log(assetReport(assets));
+
+    const get = (name: string, pagePath: string, origins = [app1.origin]): Scenario => ({
+      name,
+      origins,
+      path: pagePath,
+      headers: { Cookie: cookie },
+      expectedStatus: 200,
+    });
+    const scenarios: Scenario[] = [
+      { name: "baseline (node:http + pg + renderToString)", origins: [baseline.origin], path: "/", headers: {}, expectedStatus: 200 },
+      get("list GET /customers", "/customers"),
+      get(`search GET /customers?q=${SEARCH}`, `/customers?q=${SEARCH}`),
+      get("status GET /customers?status=live", "/customers?status=live"),
+      get(`page ${PAGE} (cursor) GET /customers?cursor=…`, page50),
+      get("overview GET /customers/<id>/overview", `/customers/${top.id}/overview`),
+      get("list, two app processes", "/customers", [app1.origin, app2.origin]),
+      {
+        name: "create POST /customers",
+        origins: [app1.origin],
+        path: "/customers",
+        method: "POST",
+        headers: { Cookie: cookie, Origin: app1.origin, "Content-Type": "application/x-www-form-urlencoded" },
+        body: `intent=create&name=${encodeURIComponent(CREATED_PREFIX)}+[<id>]&status=lead`,
+        expectedStatus: 302,
+      },
+    ];
+
+    console.log(`Load: ${config.connections} connections, ${config.warmupSeconds} s warm-up + ${config.seconds} s per scenario`);
+    const results: ScenarioResult[] = [];
+    for (const scenario of scenarios) {
+      const result = await runScenario(scenario, config);
+      console.log(resultLine(result));
+      results.push(result);
+    }
+    await owner.query("DELETE FROM customers WHERE user_id = $1 AND name LIKE $2", [user.id, `${CREATED_PREFIX} %`]);
+
+    const failed = results.filter((result) => result.failure || result.errors);
+    console.log(`
+## ${config.quick ? "Quick" : "Full"} run, ${started.toISOString().slice(0, 16).replace("T", " ")} UTC
+
+- Machine: ${machineDescription(version[0]?.version ?? "PostgreSQL ?")}
+- Data: ${config.size.users} users × ${config.size.customersPerUser.toLocaleString("en-US")} customers (${total.toLocaleString("en-US")}), 1–5 events each; the bench user has ${config.size.customersPerUser.toLocaleString("en-US")}
+- App: ${start.label}, NODE_ENV=production, SQL_ROUND_TRIPS=1; load: autocannon, ${config.connections} connections on 127.0.0.1, ${config.seconds} s per scenario after ${config.warmupSeconds} s warm-up
+- Session shared by two app processes: yes (signed in on :${app1.port}; the same cookie on :${app2.port}: GET /customers → ${onSecond.status}, not a redirect to /login)
+- Plans: ${plans.results.every((result) => !result.seqScanOnCustomers) ? "no sequential scan on customers" : `sequential scan on customers in ${seqScans.map((result) => result.name).join(", ")}`} (EXPLAIN as ${plans.ranAs})
+- Browser, /customers: JS ${(assets.js.gzip / 1024).toFixed(1)} KB gzip in ${assets.js.files} files, CSS ${(assets.css.gzip / 1024).toFixed(1)} KB gzip in ${assets.css.files} file(s)
+
+${resultsTable(results, results[0])}
+`);
+    if (failed.length) {
+      console.error(`✗ FAIL: ${failed.map((result) => result.name).join("; ")} had failed samples or errors (logs: ${servers.map((server) => server.logFile).join(", ")})`);
+      return 1;
+    }
+    return 0;
+  } finally {
+    await stopServers();
+    await owner.end();
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  async (error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    await stopServers();
+    process.exit(1);
+  },
+);
