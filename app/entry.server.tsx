@@ -62,3 +62,8 @@ export const handleDataRequest: HandleDataRequestFunction = (response) => {
   applySecurityHeaders(response.headers);
   return response;
 };
+
+// The server (server.mjs) wraps every request in the app's database scope and
+// closes the database on shutdown; both must be the build's own instances.
+export { withRequestScope } from "~/db/scope.server";
+export { closeDatabase } from "~/db/db.server";

@@ -11,7 +11,7 @@ try {
   const { applied, warnings } = await migrate(database);
   for (const warning of warnings) console.warn(`⚠ ${warning}`);
   if (applied.length) console.log(`Applied ${applied.length} migration(s).`);
-  if (await seedDemoAccount(database.prisma)) console.log("Seeded the demo account with sample customers.");
+  if (await seedDemoAccount(database.owner)) console.log("Seeded the demo account with sample customers.");
 } catch (error) {
   console.error(error instanceof Error ? error.message : error);
   process.exit(1);

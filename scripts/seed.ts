@@ -5,7 +5,7 @@ import { DEMO_ACCOUNT, seedDemoAccount } from "../prisma/seed";
 
 const database = openDatabase(env());
 try {
-  const created = await seedDemoAccount(database.prisma);
+  const created = await seedDemoAccount(database.owner);
   console.log(created ? "Seeded the demo account." : "The demo account already exists.");
   console.log(`Demo login: ${DEMO_ACCOUNT.email} / ${DEMO_ACCOUNT.password}`);
 } finally {

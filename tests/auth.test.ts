@@ -1,4 +1,4 @@
-import { prisma } from "~/db/db.server";
+import { ownerPrisma as prisma } from "./setup/owner";
 import * as apiCatchAll from "~/routes/api.$";
 import * as customersIndex from "~/routes/customers._index";
 import * as loginRoute from "~/routes/login";

@@ -1,8 +1,10 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, AppLoadContext, LoaderFunctionArgs } from "@remix-run/node";
+import { withRequestScope } from "~/db/scope.server";
 
 /**
- * Drives route modules the way Remix does: a Request in, a Response out
- * (whether the handler returned it or threw it).
+ * Drives route modules the way the server does: a Request in, a Response out
+ * (whether the handler returned it or threw it), inside the request's database
+ * scope — one transaction, committed unless the answer is a 5xx.
  */
 export const BASE_URL = "http://localhost:3000";
 
@@ -12,16 +14,19 @@ export async function call(
   handler: Handler | undefined,
   request: Request,
   params: Record<string, string> = {},
+  context: AppLoadContext = {},
 ): Promise<Response> {
   if (!handler) throw new Error("route has no such handler");
-  try {
-    const result = await handler({ request, params, context: {} });
-    if (result instanceof Response) return result;
-    return new Response(JSON.stringify(result ?? null), { headers: { "Content-Type": "application/json" } });
-  } catch (thrown) {
-    if (thrown instanceof Response) return thrown;
-    throw thrown;
-  }
+  return withRequestScope(request, async () => {
+    try {
+      const result = await handler({ request, params, context });
+      if (result instanceof Response) return result;
+      return new Response(JSON.stringify(result ?? null), { headers: { "Content-Type": "application/json" } });
+    } catch (thrown) {
+      if (thrown instanceof Response) return thrown;
+      throw thrown;
+    }
+  });
 }
 
 export interface RequestOptions {

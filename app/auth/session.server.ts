@@ -1,6 +1,8 @@
 import { createHash, randomBytes } from "node:crypto";
 import { createCookie, json, redirect } from "@remix-run/node";
-import { prisma } from "~/db/db.server";
+import { getDatabase } from "~/db/db.server";
+import { anonymously, BIND_USER_SQL, userAlreadyBound } from "~/db/scope.server";
+import { Prisma } from "~/generated/prisma/client";
 import { assertSameOrigin } from "~/utils/csrf.server";
 import { env } from "~/utils/env.server";
 
@@ -46,13 +48,15 @@ async function tokenFrom(request: Request): Promise<string | null> {
 /** Creates a server-side session and returns the Set-Cookie header that refers to it. */
 export async function createSession(userId: string): Promise<string> {
   const token = randomBytes(32).toString("base64url");
-  await prisma().session.create({
-    data: {
-      id: sessionIdFor(token),
-      userId,
-      expiresAt: new Date(Date.now() + SESSION_MAX_AGE_SECONDS * 1000),
-    },
-  });
+  await anonymously((db) =>
+    db.session.create({
+      data: {
+        id: sessionIdFor(token),
+        userId,
+        expiresAt: new Date(Date.now() + SESSION_MAX_AGE_SECONDS * 1000),
+      },
+    }),
+  );
   return sessionCookie().serialize(token);
 }
 
@@ -69,11 +73,17 @@ const sessionUsers = new WeakMap<Request, Promise<SessionUser | null>>();
 async function lookUpSessionUser(request: Request): Promise<SessionUser | null> {
   const token = await tokenFrom(request);
   if (!token) return null;
-  const session = await prisma().session.findFirst({
-    where: { id: sessionIdFor(token), expiresAt: { gt: new Date() } },
-    select: { user: { select: { id: true, email: true, name: true } } },
-  });
-  return session?.user ?? null;
+  // One statement finds the user and makes the request's transaction theirs
+  // (app.user_id), so row-level security is in force from the next query on.
+  const [user] = await anonymously((db) =>
+    db.$queryRaw<SessionUser[]>`
+      SELECT u.id::text AS id, u.email, u.name, ${Prisma.raw(BIND_USER_SQL)} AS bound
+        FROM sessions s JOIN users u ON u.id = s.user_id
+       WHERE s.id = ${sessionIdFor(token)} AND s.expires_at > now()`,
+  );
+  if (!user) return null;
+  userAlreadyBound(user.id);
+  return { id: user.id, email: user.email, name: user.name };
 }
 
 /** The signed-in user (session and user in one query), or null. */
@@ -117,7 +127,7 @@ export async function requireUserId(request: Request): Promise<string> {
 export async function revokeSession(request: Request): Promise<void> {
   const token = await tokenFrom(request);
   if (token) {
-    await prisma().session.deleteMany({ where: { id: sessionIdFor(token) } });
+    await anonymously((db) => db.session.deleteMany({ where: { id: sessionIdFor(token) } }));
   }
 }
 
@@ -129,11 +139,11 @@ export async function destroySession(request: Request): Promise<string> {
 
 /** Revokes every session of a user (password change, "sign out everywhere"). */
 export async function destroyAllSessions(userId: string): Promise<number> {
-  const { count } = await prisma().session.deleteMany({ where: { userId } });
+  const { count } = await anonymously((db) => db.session.deleteMany({ where: { userId } }));
   return count;
 }
 
 export async function purgeExpiredSessions(now = new Date()): Promise<number> {
-  const { count } = await prisma().session.deleteMany({ where: { expiresAt: { lte: now } } });
+  const { count } = await getDatabase().owner.session.deleteMany({ where: { expiresAt: { lte: now } } });
   return count;
 }

@@ -1,4 +1,4 @@
-import { prisma } from "~/db/db.server";
+import { anonymously } from "~/db/scope.server";
 import { Prisma } from "~/generated/prisma/client";
 import { burnVerificationTime, hashPassword, verifyPassword } from "./password.server";
 import type { SignupInput } from "./schemas";
@@ -20,10 +20,15 @@ function isUniqueViolation(error: unknown): boolean {
 export async function createUser(input: SignupInput): Promise<SessionUser> {
   const hash = await hashPassword(input.password);
   try {
-    return await prisma().user.create({
-      data: { email: input.email, name: input.name, password: { create: { hash } } },
-      select: sessionUserSelect,
-    });
+    return await anonymously(
+      (db) =>
+        db.user.create({
+          data: { email: input.email, name: input.name, password: { create: { hash } } },
+          select: sessionUserSelect,
+        }),
+      // A taken email must not poison the rest of the request's transaction.
+      { atomic: true },
+    );
   } catch (error) {
     if (isUniqueViolation(error)) throw new EmailTakenError();
     throw error;
@@ -32,10 +37,12 @@ export async function createUser(input: SignupInput): Promise<SessionUser> {
 
 /** The user for these credentials, or null; takes as long for a missing account. */
 export async function verifyLogin(email: string, password: string): Promise<SessionUser | null> {
-  const user = await prisma().user.findUnique({
-    where: { email },
-    select: { ...sessionUserSelect, password: { select: { hash: true } } },
-  });
+  const user = await anonymously((db) =>
+    db.user.findUnique({
+      where: { email },
+      select: { ...sessionUserSelect, password: { select: { hash: true } } },
+    }),
+  );
   if (!user?.password) {
     await burnVerificationTime(password);
     return null;

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
-import { prisma } from "~/db/db.server";
+import { getDatabase } from "~/db/db.server";
+import { asUser } from "~/db/scope.server";
 import { Prisma } from "~/generated/prisma/client";
 import { encodeCursor, isUuid, type Cursor, type SortKey } from "./cursor.server";
 import {
@@ -15,9 +16,10 @@ import {
 
 /**
  * Customer data access: the only module that queries customers and what hangs
- * off them. Every function takes the signed-in user's id and puts it in the
- * query itself; a customer that is not the user's, does not exist or is
- * archived is simply not found (null), never an error that leaks existence.
+ * off them. Every function takes the signed-in user's id, runs as that user
+ * (row-level security sees it) and also puts it in the query itself: two walls.
+ * A customer that is not the user's, does not exist or is archived is simply
+ * not found (null), never an error that leaks existence.
  */
 
 export const RESTORE_WINDOW_DAYS = 30;
@@ -209,7 +211,7 @@ export async function listCustomers(userId: string, params: ListParams): Promise
     );
   }
 
-  const rows = await prisma().$queryRaw<
+  const rows = await asUser(userId, (db) => db.$queryRaw<
     Array<Omit<ListRow, "sortKey"> & { updatedKey: string; createdKey: string; statusRank: number }>
   >`
     SELECT c.id, c.user_id AS "userId", c.name, c.status, c.info,
@@ -223,7 +225,7 @@ export async function listCustomers(userId: string, params: ListParams): Promise
       FROM customers c
      WHERE ${Prisma.join(conditions, " AND ")}
      ORDER BY ${Prisma.join(sortExprs.map((expr) => Prisma.sql`${expr} ${direction}`))}
-     LIMIT ${params.limit + 1}`;
+     LIMIT ${params.limit + 1}`);
 
   const hasMore = rows.length > params.limit;
   const page = rows.slice(0, params.limit);
@@ -269,8 +271,8 @@ export type StatusCounts = Record<CustomerStatus, number> & { all: number };
 export async function countByStatus(userId: string, params: { q?: string } = {}): Promise<StatusCounts> {
   const counts = Object.fromEntries([...CUSTOMER_STATUSES, "all"].map((key) => [key, 0])) as StatusCounts;
   if (!isUuid(userId)) return counts;
-  const rows = await prisma().$queryRaw<Array<{ status: string; n: number }>>`
-    SELECT c.status, count(*)::int AS n FROM customers c WHERE ${filters(userId, params)} GROUP BY c.status`;
+  const rows = await asUser(userId, (db) => db.$queryRaw<Array<{ status: string; n: number }>>`
+    SELECT c.status, count(*)::int AS n FROM customers c WHERE ${filters(userId, params)} GROUP BY c.status`);
   for (const row of rows) {
     if (row.status in counts) counts[row.status as CustomerStatus] = row.n;
     counts.all += row.n;
@@ -282,7 +284,7 @@ export async function countByStatus(userId: string, params: { q?: string } = {})
 
 export async function getCustomer(userId: string, id: string): Promise<CustomerRow | null> {
   if (!isUuid(id) || !isUuid(userId)) return null;
-  return prisma().customer.findFirst({ where: { id, userId, deletedAt: null }, select: customerSelect });
+  return asUser(userId, (db) => db.customer.findFirst({ where: { id, userId, deletedAt: null }, select: customerSelect }));
 }
 
 export async function createCustomer(
@@ -290,15 +292,21 @@ export async function createCustomer(
   input: { name: string; status?: CustomerStatus; info?: InfoPatch },
 ): Promise<CustomerRow> {
   try {
-    return await prisma().customer.create({
-      data: {
-        userId,
-        name: input.name,
-        status: input.status ?? "lead",
-        info: (withMemberIds(stripNulls(input.info)) ?? {}) as Prisma.InputJsonObject,
-      },
-      select: customerSelect,
-    });
+    return await asUser(
+      userId,
+      (db) =>
+        db.customer.create({
+          data: {
+            userId,
+            name: input.name,
+            status: input.status ?? "lead",
+            info: (withMemberIds(stripNulls(input.info)) ?? {}) as Prisma.InputJsonObject,
+          },
+          select: customerSelect,
+        }),
+      // A CHECK violation must not poison the rest of the request's transaction.
+      { atomic: true },
+    );
   } catch (error) {
     if (isInfoSizeViolation(error)) throw new InfoTooLargeError();
     throw error;
@@ -335,7 +343,7 @@ export async function updateCustomer(
   if (!isUuid(id) || !isUuid(userId)) return null;
   const infoPatch = input.info === undefined ? null : JSON.stringify(withMemberIds(input.info));
   try {
-    return await prisma().$transaction(async (tx) => {
+    return await asUser(userId, async (tx) => {
       const [row] = await tx.$queryRaw<Array<CustomerRow & { previousStatus: string }>>`
         WITH previous AS (
           SELECT id, status FROM customers
@@ -364,7 +372,7 @@ export async function updateCustomer(
       }
       const { previousStatus: _previous, ...customer } = row;
       return customer;
-    });
+    }, { atomic: true });
   } catch (error) {
     if (isInfoSizeViolation(error)) throw new InfoTooLargeError();
     throw error;
@@ -381,11 +389,17 @@ export function updateStatus(userId: string, id: string, status: CustomerStatus)
 export async function archiveCustomer(userId: string, id: string): Promise<CustomerRow | null> {
   if (!isUuid(id) || !isUuid(userId)) return null;
   try {
-    return await prisma().customer.update({
-      where: { id, userId, deletedAt: null },
-      data: { deletedAt: new Date() },
-      select: customerSelect,
-    });
+    // Archived rows are hidden by default; this transaction must see the row it archives.
+    return await asUser(
+      userId,
+      (db) =>
+        db.customer.update({
+          where: { id, userId, deletedAt: null },
+          data: { deletedAt: new Date() },
+          select: customerSelect,
+        }),
+      { archived: true },
+    );
   } catch (error) {
     if (isRecordNotFound(error)) return null;
     throw error;
@@ -397,18 +411,20 @@ export type RestoreResult = { ok: true; customer: CustomerRow } | { ok: false; r
 export async function restoreCustomer(userId: string, id: string, now = new Date()): Promise<RestoreResult> {
   if (!isUuid(id) || !isUuid(userId)) return { ok: false, reason: "not_found" };
   const windowStart = new Date(now.getTime() - RESTORE_WINDOW_DAYS * DAY_MS);
-  try {
-    const customer = await prisma().customer.update({
-      where: { id, userId, deletedAt: { not: null, gt: windowStart } },
-      data: { deletedAt: null },
-      select: customerSelect,
-    });
-    return { ok: true, customer };
-  } catch (error) {
-    if (!isRecordNotFound(error)) throw error;
-  }
-  const expired = await prisma().customer.count({ where: { id, userId, deletedAt: { lte: windowStart } } });
-  return { ok: false, reason: expired ? "expired" : "not_found" };
+  return asUser(
+    userId,
+    async (db): Promise<RestoreResult> => {
+      const [customer] = await db.customer.updateManyAndReturn({
+        where: { id, userId, deletedAt: { not: null, gt: windowStart } },
+        data: { deletedAt: null },
+        select: customerSelect,
+      });
+      if (customer) return { ok: true, customer };
+      const expired = await db.customer.count({ where: { id, userId, deletedAt: { lte: windowStart } } });
+      return { ok: false, reason: expired ? "expired" : "not_found" };
+    },
+    { archived: true },
+  );
 }
 
 export interface ArchivedCustomer {
@@ -422,12 +438,17 @@ export interface ArchivedCustomer {
 export async function listArchived(userId: string, now = new Date()): Promise<ArchivedCustomer[]> {
   if (!isUuid(userId)) return [];
   const windowStart = new Date(now.getTime() - RESTORE_WINDOW_DAYS * DAY_MS);
-  const rows = await prisma().customer.findMany({
-    where: { userId, deletedAt: { gt: windowStart } },
-    select: { id: true, name: true, status: true, deletedAt: true },
-    orderBy: [{ deletedAt: "desc" }, { id: "asc" }],
-    take: 500,
-  });
+  const rows = await asUser(
+    userId,
+    (db) =>
+      db.customer.findMany({
+        where: { userId, deletedAt: { gt: windowStart } },
+        select: { id: true, name: true, status: true, deletedAt: true },
+        orderBy: [{ deletedAt: "desc" }, { id: "asc" }],
+        take: 500,
+      }),
+    { archived: true },
+  );
   return rows.map((row) => {
     const deletedAt = row.deletedAt!;
     const expiresAt = deletedAt.getTime() + RESTORE_WINDOW_DAYS * DAY_MS;
@@ -438,11 +459,12 @@ export async function listArchived(userId: string, now = new Date()): Promise<Ar
 /**
  * Removes, for every user, customers archived longer ago than the restore
  * window, with all their children (ON DELETE CASCADE). A maintenance job,
- * not a request: safe to run at any time, as often as wanted.
+ * not a request: it works across users, so it runs as the table owner. Safe
+ * to run at any time, as often as wanted.
  */
 export async function purgeExpired(now = new Date()): Promise<number> {
   const windowStart = new Date(now.getTime() - RESTORE_WINDOW_DAYS * DAY_MS);
-  const { count } = await prisma().customer.deleteMany({ where: { deletedAt: { lte: windowStart } } });
+  const { count } = await getDatabase().owner.customer.deleteMany({ where: { deletedAt: { lte: windowStart } } });
   return count;
 }
 
@@ -476,7 +498,8 @@ const EVENTS_SHOWN = 100;
 /** The overview in two round trips: the customer with its stats, then its events. */
 export async function getOverview(userId: string, id: string): Promise<Overview | null> {
   if (!isUuid(id) || !isUuid(userId)) return null;
-  const [row] = await prisma().$queryRaw<Array<CustomerRow & Omit<QuickStats, never>>>`
+  return asUser(userId, async (db) => {
+  const [row] = await db.$queryRaw<Array<CustomerRow & Omit<QuickStats, never>>>`
     SELECT c.id, c.user_id AS "userId", c.name, c.status, c.info, c.created_at AS "createdAt",
            c.updated_at AS "updatedAt", c.deleted_at AS "deletedAt",
            (SELECT count(*)::int FROM customer_agreements a
@@ -491,7 +514,7 @@ export async function getOverview(userId: string, id: string): Promise<Overview 
       FROM customers c
      WHERE c.id = ${id}::uuid AND c.user_id = ${userId}::uuid AND c.deleted_at IS NULL`;
   if (!row) return null;
-  const events = await prisma().customerEvent.findMany({
+  const events = await db.customerEvent.findMany({
     where: { customerId: id },
     select: { id: true, eventType: true, title: true, description: true, participants: true, eventDate: true },
     orderBy: [{ eventDate: "desc" }, { createdAt: "desc" }, { id: "desc" }],
@@ -499,6 +522,7 @@ export async function getOverview(userId: string, id: string): Promise<Overview 
   });
   const { activeAgreements, outstandingBalance, activeProjects, lastInteractionAt, ...customer } = row;
   return { customer, stats: { activeAgreements, outstandingBalance, activeProjects, lastInteractionAt }, events };
+  });
 }
 
 // --------------------------------------------------------------- team ----
@@ -506,20 +530,20 @@ export async function getOverview(userId: string, id: string): Promise<Overview 
 export type TeamResult = "ok" | "not_found" | "member_not_found" | "full";
 
 async function ownsCustomer(userId: string, id: string): Promise<boolean> {
-  return (await prisma().customer.count({ where: { id, userId, deletedAt: null } })) > 0;
+  return asUser(userId, async (db) => (await db.customer.count({ where: { id, userId, deletedAt: null } })) > 0);
 }
 
 /** Appends a member in SQL, so concurrent additions all survive. */
 export async function addTeamMember(userId: string, customerId: string, member: TeamMemberInput): Promise<TeamResult> {
   if (!isUuid(customerId) || !isUuid(userId)) return "not_found";
   const value = JSON.stringify({ ...member, id: randomUUID() });
-  const updated = await prisma().$executeRaw`
+  const updated = await asUser(userId, (db) => db.$executeRaw`
     UPDATE customers c
        SET info = jsonb_set(coalesce(c.info, '{}'::jsonb), '{team}',
                   CASE WHEN jsonb_typeof(c.info->'team') = 'array' THEN c.info->'team' ELSE '[]'::jsonb END
                   || jsonb_build_array(${value}::jsonb))
      WHERE c.id = ${customerId}::uuid AND c.user_id = ${userId}::uuid AND c.deleted_at IS NULL
-       AND (jsonb_typeof(c.info->'team') IS DISTINCT FROM 'array' OR jsonb_array_length(c.info->'team') < ${LIMITS.teamSize})`;
+       AND (jsonb_typeof(c.info->'team') IS DISTINCT FROM 'array' OR jsonb_array_length(c.info->'team') < ${LIMITS.teamSize})`);
   if (updated) return "ok";
   return (await ownsCustomer(userId, customerId)) ? "full" : "not_found";
 }
@@ -546,27 +570,27 @@ export async function updateTeamMember(
 ): Promise<TeamResult> {
   if (!isUuid(customerId) || !isUuid(userId) || !isUuid(memberId)) return "not_found";
   const { id: _ignored, ...fields } = member;
-  const updated = await prisma().$executeRaw`
+  const updated = await asUser(userId, (db) => db.$executeRaw`
     UPDATE customers c
        SET info = jsonb_set(c.info, '{team}', (
              SELECT jsonb_agg(CASE WHEN m->>'id' = ${memberId}
                                    THEN (m - ARRAY['name', 'role', 'email', 'notes']) || ${JSON.stringify(fields)}::jsonb
                                    ELSE m END ORDER BY ord)
                FROM jsonb_array_elements(c.info->'team') WITH ORDINALITY AS t(m, ord)))
-     WHERE ${memberOf(userId, customerId, memberId)}`;
+     WHERE ${memberOf(userId, customerId, memberId)}`);
   return memberOutcome(updated, userId, customerId);
 }
 
 export async function removeTeamMember(userId: string, customerId: string, memberId: string): Promise<TeamResult> {
   if (!isUuid(customerId) || !isUuid(userId)) return "not_found";
   if (!isUuid(memberId)) return memberOutcome(0, userId, customerId);
-  const updated = await prisma().$executeRaw`
+  const updated = await asUser(userId, (db) => db.$executeRaw`
     UPDATE customers c
        SET info = jsonb_set(c.info, '{team}', coalesce((
              SELECT jsonb_agg(m ORDER BY ord)
                FROM jsonb_array_elements(c.info->'team') WITH ORDINALITY AS t(m, ord)
               WHERE m->>'id' IS DISTINCT FROM ${memberId}), '[]'::jsonb))
-     WHERE ${memberOf(userId, customerId, memberId)}`;
+     WHERE ${memberOf(userId, customerId, memberId)}`);
   return memberOutcome(updated, userId, customerId);
 }
 
@@ -575,12 +599,12 @@ export async function removeTeamMember(userId: string, customerId: string, membe
 /** Adds an event to the user's own, live customer; false when there is none. */
 export async function addEvent(userId: string, customerId: string, input: EventInput): Promise<boolean> {
   if (!isUuid(customerId) || !isUuid(userId)) return false;
-  const inserted = await prisma().$executeRaw`
+  const inserted = await asUser(userId, (db) => db.$executeRaw`
     INSERT INTO customer_events (customer_id, event_type, title, description, participants, event_date)
     SELECT c.id, ${input.eventType}, ${input.title}, ${input.description ?? null},
            ${input.participants}::text[], coalesce(${input.eventDate ?? null}::timestamptz, now())
       FROM customers c
-     WHERE c.id = ${customerId}::uuid AND c.user_id = ${userId}::uuid AND c.deleted_at IS NULL`;
+     WHERE c.id = ${customerId}::uuid AND c.user_id = ${userId}::uuid AND c.deleted_at IS NULL`);
   return inserted > 0;
 }
 
@@ -592,28 +616,28 @@ function childScope(userId: string, customerId: string) {
 
 export async function listAgreements(userId: string, customerId: string) {
   if (!isUuid(customerId) || !isUuid(userId)) return [];
-  return prisma().agreement.findMany({
+  return asUser(userId, (db) => db.agreement.findMany({
     where: childScope(userId, customerId),
     select: { id: true, scope: true, type: true, startDate: true, endDate: true, overrideStatus: true, pricing: true },
     orderBy: [{ startDate: "desc" }, { id: "asc" }],
-  });
+  }));
 }
 
 export async function listReceivables(userId: string, customerId: string) {
   if (!isUuid(customerId) || !isUuid(userId)) return [];
-  const rows = await prisma().receivable.findMany({
+  const rows = await asUser(userId, (db) => db.receivable.findMany({
     where: childScope(userId, customerId),
     select: { id: true, type: true, amount: true, date: true, status: true, description: true, reference: true },
     orderBy: [{ date: "desc" }, { id: "asc" }],
-  });
+  }));
   return rows.map((row) => ({ ...row, amount: row.amount.toFixed(2) }));
 }
 
 export async function listProjects(userId: string, customerId: string) {
   if (!isUuid(customerId) || !isUuid(userId)) return [];
-  return prisma().project.findMany({
+  return asUser(userId, (db) => db.project.findMany({
     where: childScope(userId, customerId),
     select: { id: true, name: true, description: true, status: true, updatedAt: true },
     orderBy: [{ updatedAt: "desc" }, { id: "asc" }],
-  });
+  }));
 }

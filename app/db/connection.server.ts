@@ -6,6 +6,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import pg from "pg";
 import { PrismaClient } from "~/generated/prisma/client";
+import { countingAdapter } from "./round-trips.server";
 
 /** One connection's worth of raw SQL: what migrations and a few tests need. */
 export interface SqlConnection {
@@ -14,14 +15,29 @@ export interface SqlConnection {
   exec(script: string): Promise<void>;
 }
 
+/** The role the app's queries run as: it neither owns the tables nor bypasses RLS. */
+export const APP_ROLE = "customers_app";
+
 /**
  * A database the app can use: a Prisma client plus raw access. Nothing outside
  * app/db knows which engine is behind it.
  */
 export interface Database {
   engine: "pglite" | "postgres";
+  /**
+   * The app's client. Use it only through app/db/scope.server.ts, whose
+   * transactions say which user they act for and run as APP_ROLE.
+   */
   prisma: PrismaClient;
-  /** Runs `fn` on one dedicated connection (session locks, explicit BEGIN/COMMIT). */
+  /**
+   * True when the app's client shares its session with the owner (PGlite has
+   * one), so each transaction must switch to APP_ROLE itself. On PostgreSQL
+   * the app logs in as APP_ROLE and this is false.
+   */
+  switchesRolePerTransaction: boolean;
+  /** The table owner's client (bypasses RLS): maintenance jobs and tests' inspection. */
+  readonly owner: PrismaClient;
+  /** Runs `fn` on one dedicated owner connection (migrations, session locks, explicit BEGIN/COMMIT). */
   withConnection<T>(fn: (conn: SqlConnection) => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
@@ -51,13 +67,15 @@ export function databaseFromPglite(pglite: PGlite): Database {
       await pglite.exec(script);
     },
   };
-  const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
+  const prisma = new PrismaClient({ adapter: countingAdapter(new PrismaPGlite(pglite)) });
   // PGlite is a single connection, so callers of withConnection (who may hold a
   // transaction open across awaits) take turns instead of interleaving.
   let queue: Promise<unknown> = Promise.resolve();
   return {
     engine: "pglite",
     prisma,
+    switchesRolePerTransaction: true,
+    owner: prisma,
     withConnection<T>(fn: (conn: SqlConnection) => Promise<T>): Promise<T> {
       const run = queue.then(() => fn(conn));
       queue = run.catch(() => undefined);
@@ -70,15 +88,47 @@ export function databaseFromPglite(pglite: PGlite): Database {
   };
 }
 
-export function databaseFromUrl(connectionString: string, options: { poolSize?: number } = {}): Database {
+/**
+ * The app's connection string: the owner's, logging in as APP_ROLE instead.
+ * The migration creates the role without a password, which servers that trust
+ * local connections accept; elsewhere set APP_DATABASE_URL.
+ */
+export function appDatabaseUrl(ownerUrl: string): string {
+  const url = new URL(ownerUrl);
+  url.username = APP_ROLE;
+  url.password = "";
+  return url.toString();
+}
+
+export interface UrlOptions {
+  /** Where the app logs in as APP_ROLE; derived from the owner's URL when absent. */
+  appUrl?: string;
+  poolSize?: number;
+}
+
+export function databaseFromUrl(ownerUrl: string, options: UrlOptions = {}): Database {
+  const poolSize = options.poolSize ?? 10;
   const prisma = new PrismaClient({
-    adapter: new PrismaPg({ connectionString, max: options.poolSize ?? 10 }),
+    adapter: countingAdapter(
+      new PrismaPg(
+        { connectionString: options.appUrl ?? appDatabaseUrl(ownerUrl), max: poolSize },
+        // A server that goes away makes idle connections emit errors; without a
+        // listener they would take the process down. The next query reconnects.
+        { onPoolError: () => undefined, onConnectionError: () => undefined },
+      ),
+    ),
   });
+  let owner: PrismaClient | undefined;
   return {
     engine: "postgres",
     prisma,
+    switchesRolePerTransaction: false,
+    get owner() {
+      owner ??= new PrismaClient({ adapter: new PrismaPg({ connectionString: ownerUrl, max: 2 }) });
+      return owner;
+    },
     async withConnection(fn) {
-      const client = new pg.Client({ connectionString });
+      const client = new pg.Client({ connectionString: ownerUrl });
       await client.connect();
       try {
         return await fn({
@@ -95,13 +145,13 @@ export function databaseFromUrl(connectionString: string, options: { poolSize?: 
       }
     },
     async close() {
-      await prisma.$disconnect();
+      await Promise.all([prisma.$disconnect(), owner?.$disconnect()]);
     },
   };
 }
 
-export function openDatabase(config: { databaseUrl?: string; pgliteDataDir: string }): Database {
+export function openDatabase(config: { databaseUrl?: string; appDatabaseUrl?: string; pgliteDataDir: string }): Database {
   return config.databaseUrl
-    ? databaseFromUrl(config.databaseUrl)
+    ? databaseFromUrl(config.databaseUrl, { appUrl: config.appDatabaseUrl })
     : databaseFromPglite(createPglite({ dataDir: config.pgliteDataDir }));
 }

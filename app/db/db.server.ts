@@ -1,4 +1,3 @@
-import type { PrismaClient } from "~/generated/prisma/client";
 import { env } from "~/utils/env.server";
 import { openDatabase, type Database } from "./connection.server";
 
@@ -17,6 +16,9 @@ export function setDatabase(database: Database | undefined): void {
   holder.__customersDatabase = database;
 }
 
-export function prisma(): PrismaClient {
-  return getDatabase().prisma;
+/** Closes the process-wide database, if open (graceful shutdown). */
+export async function closeDatabase(): Promise<void> {
+  const database = holder.__customersDatabase;
+  holder.__customersDatabase = undefined;
+  await database?.close();
 }

@@ -21,7 +21,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return null;
 }
 
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
   assertSameOrigin(request);
   const formData = await request.clone().formData();
   const submission = parseWithZod(formData, { schema: LoginSchema });
@@ -29,7 +29,8 @@ export async function action({ request }: ActionFunctionArgs) {
     return json(submission.reply({ hideFields: ["password"] }), { status: 400 });
   }
   const { email } = submission.value;
-  const retryAfter = await loginRetryAfter(email);
+  const attempt = { email, ip: context.clientIp };
+  const retryAfter = await loginRetryAfter(attempt);
   if (retryAfter > 0) {
     const minutes = Math.ceil(retryAfter / 60);
     return json(
@@ -50,7 +51,7 @@ export async function action({ request }: ActionFunctionArgs) {
     });
   } catch (error) {
     if (!(error instanceof InvalidCredentialsError)) throw error;
-    await recordLoginFailure(email);
+    await recordLoginFailure(attempt);
     return json(submission.reply({ formErrors: [error.message], hideFields: ["password"] }), { status: 400 });
   }
 }

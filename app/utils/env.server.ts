@@ -2,17 +2,24 @@ import { z } from "zod";
 
 const DEV_SESSION_SECRET = "dev-only-session-secret-change-me-0123456789";
 
-const EnvSchema = z
-  .object({
-    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
-    DATABASE_URL: z
+const postgresUrl = z
       .string()
       .trim()
       .optional()
       .transform((value) => (value ? value : undefined))
       .refine((value) => value === undefined || /^postgres(ql)?:\/\//.test(value), {
         message: "must start with postgres:// or postgresql://",
-      }),
+      });
+
+const EnvSchema = z
+  .object({
+    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+    DATABASE_URL: postgresUrl,
+    APP_DATABASE_URL: postgresUrl,
+    TRUST_PROXY: z
+      .enum(["true", "false", "1", "0", ""])
+      .optional()
+      .transform((value) => value === "true" || value === "1"),
     PGLITE_DATA_DIR: z.string().trim().min(1).default("./data/pglite"),
     SESSION_SECRET: z.string().optional(),
     PORT: z.coerce.number().int().min(1).max(65535).default(3000),
@@ -37,7 +44,12 @@ const EnvSchema = z
 export type Env = {
   nodeEnv: "development" | "production" | "test";
   isProduction: boolean;
+  /** The owner's connection (migrations); also where the app connects, as its own role. */
   databaseUrl: string | undefined;
+  /** Where the app logs in as customers_app; derived from databaseUrl when unset. */
+  appDatabaseUrl: string | undefined;
+  /** Take the client's address from X-Forwarded-For (behind a proxy you trust). */
+  trustProxy: boolean;
   pgliteDataDir: string;
   sessionSecret: string;
   /** True when SESSION_SECRET was not set (allowed outside production only). */
@@ -61,6 +73,8 @@ export function parseEnv(raw: Record<string, string | undefined>): Env {
     nodeEnv: parsed.NODE_ENV,
     isProduction: parsed.NODE_ENV === "production",
     databaseUrl: parsed.DATABASE_URL,
+    appDatabaseUrl: parsed.APP_DATABASE_URL,
+    trustProxy: parsed.TRUST_PROXY ?? false,
     pgliteDataDir: parsed.PGLITE_DATA_DIR,
     sessionSecret: parsed.SESSION_SECRET ?? DEV_SESSION_SECRET,
     usingDevSecret: parsed.SESSION_SECRET === undefined,

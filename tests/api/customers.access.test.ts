@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { prisma } from "~/db/db.server";
+import { ownerPrisma as prisma } from "../setup/owner";
 import {
   api,
   customerFor,

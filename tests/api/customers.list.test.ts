@@ -1,4 +1,4 @@
-import { prisma } from "~/db/db.server";
+import { ownerPrisma as prisma } from "../setup/owner";
 import { encodeCursor } from "~/customers/cursor.server";
 import { CUSTOMER_STATUSES, LIMITS, SORTS, type CustomerSort } from "~/customers/schemas";
 import {

@@ -1,4 +1,4 @@
-import { prisma } from "~/db/db.server";
+import { ownerPrisma as prisma } from "../setup/owner";
 import {
   api,
   customerFor,

@@ -1,4 +1,4 @@
-import { prisma } from "~/db/db.server";
+import { ownerPrisma as prisma } from "../setup/owner";
 import { LIMITS } from "~/customers/schemas";
 import { MAX_BODY_BYTES } from "~/utils/api.server";
 import { BASE_URL } from "../http";

@@ -1,4 +1,4 @@
-import { prisma } from "~/db/db.server";
+import { ownerPrisma as prisma } from "../setup/owner";
 import type { ApiCustomer } from "~/customers/customers.server";
 import * as customerRoute from "~/routes/api.customers.$id";
 import * as restoreRoute from "~/routes/api.customers.$id.restore";

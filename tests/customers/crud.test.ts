@@ -6,7 +6,7 @@ import {
   updateStatus,
 } from "~/customers/customers.server";
 import { CreateCustomerApiSchema, STATUS_LABELS, type InfoPatch } from "~/customers/schemas";
-import { prisma } from "~/db/db.server";
+import { ownerPrisma as prisma } from "../setup/owner";
 import { insertUser } from "../../prisma/factories";
 
 /** Creating and updating one customer: defaults, info merge patch, status events, atomicity, concurrency. */

@@ -20,7 +20,7 @@ import {
   updateTeamMember,
 } from "~/customers/customers.server";
 import { CUSTOMER_STATUSES } from "~/customers/schemas";
-import { prisma } from "~/db/db.server";
+import { ownerPrisma as prisma } from "../setup/owner";
 import { insertCommercials, insertEvents, insertUser } from "../../prisma/factories";
 
 /** Soft delete, restore, the purge after the window, and isolation between users. */

@@ -1,7 +1,8 @@
 import { decodeCursor, encodeCursor, type Cursor } from "~/customers/cursor.server";
 import { archiveCustomer, countByStatus, createCustomer, listCustomers, type ListResult } from "~/customers/customers.server";
 import { CUSTOMER_STATUSES, type CustomerSort, type CustomerStatus } from "~/customers/schemas";
-import { getDatabase, prisma } from "~/db/db.server";
+import { getDatabase } from "~/db/db.server";
+import { ownerPrisma as prisma } from "../setup/owner";
 import { insertCustomer, insertUser } from "../../prisma/factories";
 
 /**

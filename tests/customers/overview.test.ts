@@ -10,7 +10,8 @@ import {
   updateTeamMember,
 } from "~/customers/customers.server";
 import { LIMITS, type EventInput } from "~/customers/schemas";
-import { getDatabase, prisma } from "~/db/db.server";
+import { getDatabase } from "~/db/db.server";
+import { ownerPrisma as prisma } from "../setup/owner";
 import { insertUser } from "../../prisma/factories";
 
 /** The overview: team members, events and quick stats. */

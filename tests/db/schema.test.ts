@@ -1,4 +1,5 @@
-import { getDatabase, prisma } from "~/db/db.server";
+import { getDatabase } from "~/db/db.server";
+import { ownerPrisma as prisma } from "../setup/owner";
 import { insertCommercials, insertCustomer, insertEvents, insertUser } from "../../prisma/factories";
 
 async function sql<Row = Record<string, unknown>>(text: string, params: unknown[] = []): Promise<Row[]> {

@@ -1,4 +1,4 @@
-import { prisma } from "~/db/db.server";
+import { ownerPrisma as prisma } from "../setup/owner";
 import * as layoutRoute from "~/routes/customers";
 import * as detailRoute from "~/routes/customers.$id";
 import * as indexRoute from "~/routes/customers._index";

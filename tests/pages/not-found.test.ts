@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { prisma } from "~/db/db.server";
+import { ownerPrisma as prisma } from "../setup/owner";
 import * as detailRoute from "~/routes/customers.$id";
 import * as detailIndexRoute from "~/routes/customers.$id._index";
 import * as agreementsRoute from "~/routes/customers.$id.agreements";

@@ -1,4 +1,4 @@
-import { prisma } from "~/db/db.server";
+import { ownerPrisma as prisma } from "../setup/owner";
 import * as apiCustomer from "~/routes/api.customers.$id";
 import * as detailRoute from "~/routes/customers.$id";
 import * as loginRoute from "~/routes/login";

@@ -1,4 +1,4 @@
-import { prisma } from "~/db/db.server";
+import { ownerPrisma as prisma } from "../setup/owner";
 import { MAX_FAILURES, WINDOW_MINUTES } from "~/auth/throttle.server";
 import * as loginRoute from "~/routes/login";
 import { signUp } from "../auth-helpers";

@@ -7,5 +7,5 @@ import { getDatabase } from "~/db/db.server";
  * security does not apply to it, so never use it to prove isolation.
  */
 export function ownerPrisma(): PrismaClient {
-  return getDatabase().prisma;
+  return getDatabase().owner;
 }

@@ -1,0 +1,26 @@
+import { AsyncLocalStorage } from "node:async_hooks";
+import type { Prisma } from "~/generated/prisma/client";
+
+/** A transaction's client: everything the app does to the database goes through one. */
+export type Db = Prisma.TransactionClient;
+
+export interface OpenTransaction {
+  client: Db;
+  /** Commits (true) or rolls back (false), and hands the connection back. */
+  end(commit: boolean): Promise<void>;
+}
+
+/** What one HTTP request's database work shares (see scope.server.ts). */
+export interface RequestContext {
+  /** The request's one transaction, opened on first use. */
+  transaction?: Promise<OpenTransaction>;
+  /** Whose transaction it is, once known, and when app.user_id holds it. */
+  userId?: string;
+  userBound?: Promise<unknown>;
+  /** Statements and transaction commands sent to the database, for the bench. */
+  roundTrips: number;
+  /** Set when the database could not be reached: the response becomes a 503. */
+  databaseUnavailable: boolean;
+}
+
+export const requestContext = new AsyncLocalStorage<RequestContext>();

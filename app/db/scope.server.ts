@@ -1,0 +1,212 @@
+import { APP_ROLE, type Database } from "./connection.server";
+import { getDatabase } from "./db.server";
+import { isDatabaseUnavailable } from "./errors.server";
+import { requestContext, type Db, type OpenTransaction, type RequestContext } from "./request-context.server";
+
+/**
+ * The only way the app reaches its data. Every piece of database work runs in
+ * a transaction that runs as the app's role and, once the user is known,
+ * carries their id in `app.user_id` for the row-level security policies.
+ *
+ * During an HTTP request (withRequestScope) all of it shares one transaction,
+ * opened on first use and ended after the handler has produced its response:
+ * committed unless the response is a 5xx. Outside a request (scripts, tests
+ * calling domain functions) each call gets a transaction of its own.
+ */
+
+export type { Db };
+
+const ROLLBACK = Symbol("rollback");
+const TRANSACTION_OPTIONS = { maxWait: 10_000, timeout: 120_000 };
+
+function begin(database: Database): Promise<OpenTransaction> {
+  return new Promise((resolve, reject) => {
+    let decide!: (commit: boolean) => void;
+    const decision = new Promise<boolean>((settle) => (decide = settle));
+    let opened = false;
+    // Prisma's interactive transaction lives as long as its callback: the
+    // callback hands its client out and waits for the decision.
+    const settled = database.prisma.$transaction(async (client) => {
+      if (database.switchesRolePerTransaction) await client.$executeRawUnsafe(`SET LOCAL ROLE ${APP_ROLE}`);
+      opened = true;
+      resolve({
+        client,
+        async end(commit) {
+          decide(commit);
+          try {
+            await settled;
+          } catch (error) {
+            if (error !== ROLLBACK) throw error;
+          }
+        },
+      });
+      if (!(await decision)) throw ROLLBACK;
+    }, TRANSACTION_OPTIONS);
+    settled.catch((error: unknown) => {
+      if (!opened) reject(error);
+    });
+  });
+}
+
+async function setUser(db: Db, userId: string): Promise<void> {
+  await db.$executeRaw`SELECT set_config('app.user_id', ${userId}, true)`;
+}
+
+async function setArchivedVisible(db: Db, visible: boolean): Promise<void> {
+  await db.$executeRawUnsafe(`SELECT set_config('app.archived', '${visible ? "on" : "off"}', true)`);
+}
+
+let savepointCounter = 0;
+
+/** Runs `fn` so that if it fails, none of its writes stay, and the transaction stays usable. */
+async function atomically<T>(db: Db, fn: (db: Db) => Promise<T>): Promise<T> {
+  const name = `app_sp_${(savepointCounter = (savepointCounter + 1) % 1_000_000)}`;
+  await db.$executeRawUnsafe(`SAVEPOINT ${name}`);
+  let result: T;
+  try {
+    result = await fn(db);
+  } catch (error) {
+    await db.$executeRawUnsafe(`ROLLBACK TO SAVEPOINT ${name}`).catch(() => undefined);
+    throw error;
+  }
+  await db.$executeRawUnsafe(`RELEASE SAVEPOINT ${name}`);
+  return result;
+}
+
+export interface WorkOptions {
+  /** All of the work or none of it (a savepoint inside the request's transaction). */
+  atomic?: boolean;
+  /** Lets the work see archived customers (the archive page, archive and restore). */
+  archived?: boolean;
+}
+
+async function bindUser(context: RequestContext, db: Db, userId: string): Promise<void> {
+  if (context.userId === undefined) {
+    context.userId = userId;
+    context.userBound = setUser(db, userId);
+  } else if (context.userId !== userId) {
+    throw new Error("A request's transaction acts for one user only");
+  }
+  await context.userBound;
+}
+
+async function inRequest<T>(context: RequestContext, userId: string | undefined, fn: (db: Db) => Promise<T>, options: WorkOptions): Promise<T> {
+  try {
+    context.transaction ??= begin(getDatabase());
+    const { client } = await context.transaction;
+    if (userId !== undefined) await bindUser(context, client, userId);
+    if (options.archived) await setArchivedVisible(client, true);
+    try {
+      return options.atomic ? await atomically(client, fn) : await fn(client);
+    } finally {
+      if (options.archived) await setArchivedVisible(client, false);
+    }
+  } catch (error) {
+    if (isDatabaseUnavailable(error)) context.databaseUnavailable = true;
+    throw error;
+  }
+}
+
+async function standalone<T>(userId: string | undefined, fn: (db: Db) => Promise<T>, options: WorkOptions): Promise<T> {
+  const transaction = await begin(getDatabase());
+  try {
+    if (userId !== undefined) await setUser(transaction.client, userId);
+    if (options.archived) await setArchivedVisible(transaction.client, true);
+    const result = await fn(transaction.client);
+    await transaction.end(true);
+    return result;
+  } catch (error) {
+    await transaction.end(false).catch(() => undefined);
+    throw error;
+  }
+}
+
+function run<T>(userId: string | undefined, fn: (db: Db) => Promise<T>, options: WorkOptions = {}): Promise<T> {
+  const context = requestContext.getStore();
+  return context ? inRequest(context, userId, fn, options) : standalone(userId, fn, options);
+}
+
+/** Database work for the signed-in user: row-level security sees `userId`. */
+export function asUser<T>(userId: string, fn: (db: Db) => Promise<T>, options?: WorkOptions): Promise<T> {
+  return run(userId, fn, options);
+}
+
+/** Database work before anyone is signed in (sign-up, login, session lookup). */
+export function anonymously<T>(fn: (db: Db) => Promise<T>, options?: WorkOptions): Promise<T> {
+  return run(undefined, fn, options);
+}
+
+/**
+ * Records that the request's transaction already carries `userId` (the session
+ * lookup sets app.user_id in the same statement that finds the session).
+ */
+export function userAlreadyBound(userId: string): void {
+  const context = requestContext.getStore();
+  if (context && context.userId === undefined) {
+    context.userId = userId;
+    context.userBound = Promise.resolve();
+  }
+}
+
+/** The SQL that both finds a session's user and binds the transaction to them. */
+export const BIND_USER_SQL = "set_config('app.user_id', u.id::text, true)";
+
+const UNAVAILABLE_HTML = `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
+<title>Customers is briefly unavailable</title>
+<style>body{font-family:system-ui,sans-serif;max-width:36rem;margin:4rem auto;padding:0 1rem;color:#1f2937;line-height:1.5}h1{font-size:1.5rem}a{color:#4338ca}</style>
+</head><body><main>
+<h1>Customers is briefly unavailable</h1>
+<p>We can't reach the database right now. Nothing you saved before this has been lost.</p>
+<p>Please try again in a few seconds: <a href="">reload this page</a>.</p>
+</main></body></html>`;
+
+function unavailableResponse(request: Request): Response {
+  const headers = new Headers({ "Retry-After": "5", "Cache-Control": "no-store" });
+  const { pathname } = new URL(request.url);
+  if (pathname === "/api" || pathname.startsWith("/api/")) {
+    headers.set("Content-Type", "application/json; charset=utf-8");
+    return new Response(JSON.stringify({ error: "service_unavailable" }), { status: 503, headers });
+  }
+  headers.set("Content-Type", "text/html; charset=utf-8");
+  headers.set("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'");
+  headers.set("X-Content-Type-Options", "nosniff");
+  return new Response(request.method === "HEAD" ? null : UNAVAILABLE_HTML, { status: 503, headers });
+}
+
+async function endTransaction(context: RequestContext, commit: boolean): Promise<void> {
+  const transaction = await context.transaction?.catch(() => undefined);
+  await transaction?.end(commit);
+}
+
+/**
+ * Runs one HTTP request's handler with its database scope, then commits (or,
+ * for a 5xx, rolls back) before the response leaves. A database that cannot be
+ * reached turns the response into a 503.
+ */
+export async function withRequestScope(request: Request, handle: () => Promise<Response>): Promise<Response> {
+  const context: RequestContext = { roundTrips: 0, databaseUnavailable: false };
+  let response: Response;
+  try {
+    response = await requestContext.run(context, handle);
+  } catch (error) {
+    await endTransaction(context, false).catch(() => undefined);
+    if (context.databaseUnavailable || isDatabaseUnavailable(error)) return unavailableResponse(request);
+    throw error;
+  }
+  try {
+    await endTransaction(context, response.status < 500 && !context.databaseUnavailable);
+  } catch (error) {
+    if (!isDatabaseUnavailable(error)) throw error;
+    context.databaseUnavailable = true;
+  }
+  if (context.databaseUnavailable) return unavailableResponse(request);
+  if (process.env.SQL_ROUND_TRIPS === "1") {
+    try {
+      response.headers.set("X-Sql-Round-Trips", String(context.roundTrips));
+    } catch {
+      // Immutable headers (a proxied response): the count is only for the bench.
+    }
+  }
+  return response;
+}

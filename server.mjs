@@ -1,0 +1,103 @@
+// The app's HTTP server (`npm start`, and `npm run dev` through `remix dev -c`).
+// remix-serve cannot do two things the app needs: tell actions the client's
+// address (per-IP login throttling) and run each request inside one database
+// transaction that is committed before the response leaves.
+import path from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import {
+  broadcastDevReady,
+  createReadableStreamFromReadable,
+  createRequestHandler,
+  installGlobals,
+  writeReadableStreamToWritable,
+} from "@remix-run/node";
+import compression from "compression";
+import express from "express";
+
+installGlobals({ nativeFetch: true });
+process.env.NODE_ENV ??= "production";
+
+const root = path.dirname(fileURLToPath(import.meta.url));
+const build = await import(pathToFileURL(path.join(root, "build/index.js")).href);
+const { withRequestScope, closeDatabase } = build.entry.module;
+const handleRemix = createRequestHandler(build, process.env.NODE_ENV);
+const port = Number(process.env.PORT ?? 3000);
+const trustProxy = process.env.TRUST_PROXY === "true" || process.env.TRUST_PROXY === "1";
+
+/** A Fetch API Request for Remix, from Node's request. */
+function toRequest(req, res) {
+  const url = new URL(req.originalUrl, `${req.protocol}://${req.get("host") ?? `localhost:${port}`}`);
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(req.headers)) {
+    if (value === undefined) continue;
+    for (const item of Array.isArray(value) ? value : [value]) headers.append(name, item);
+  }
+  // Aborts loaders and actions when the client goes away before the answer.
+  const controller = new AbortController();
+  res.on("close", () => controller.abort());
+  const init = { method: req.method, headers, signal: controller.signal };
+  if (req.method !== "GET" && req.method !== "HEAD") {
+    init.body = createReadableStreamFromReadable(req);
+    init.duplex = "half";
+  }
+  return new Request(url, init);
+}
+
+async function send(res, response) {
+  res.statusMessage = response.statusText;
+  res.status(response.status);
+  response.headers.forEach((value, name) => {
+    if (name !== "set-cookie") res.setHeader(name, value);
+  });
+  const cookies = response.headers.getSetCookie();
+  if (cookies.length) res.setHeader("Set-Cookie", cookies);
+  if (response.body && res.req.method !== "HEAD") {
+    await writeReadableStreamToWritable(response.body, res);
+  } else {
+    res.end();
+  }
+}
+
+const app = express();
+app.disable("x-powered-by");
+// Behind one reverse proxy you trust, its X-Forwarded-For says who the client is.
+app.set("trust proxy", trustProxy ? 1 : false);
+app.use(compression());
+const staticHeaders = { setHeaders: (res) => res.setHeader("X-Content-Type-Options", "nosniff") };
+// Fingerprinted assets never change; everything else in public/ may.
+app.use(build.publicPath, express.static(build.assetsBuildDirectory, { immutable: true, maxAge: "1y", ...staticHeaders }));
+app.use(express.static(path.join(root, "public"), { maxAge: "1h", ...staticHeaders }));
+
+app.all("*", async (req, res) => {
+  try {
+    const request = toRequest(req, res);
+    const context = { clientIp: req.ip ?? req.socket.remoteAddress ?? null };
+    const response = await withRequestScope(request, () => handleRemix(request, context));
+    await send(res, response);
+  } catch (error) {
+    console.error(error);
+    if (!res.headersSent) res.status(500).type("text/plain").send("Internal Server Error");
+    else res.end();
+  }
+});
+
+const server = app.listen(port, () => {
+  console.log(`Customers listening on http://localhost:${port}`);
+  if (process.env.NODE_ENV === "development") broadcastDevReady(build);
+});
+
+let stopping = false;
+async function stop(signal) {
+  if (stopping) return;
+  stopping = true;
+  console.log(`${signal}: finishing open requests, then closing the database.`);
+  server.close(async () => {
+    await closeDatabase();
+    process.exit(0);
+  });
+  // Keep-alive connections would hold close() open; don't wait for ever.
+  setTimeout(() => process.exit(0), 10_000).unref();
+  server.closeIdleConnections?.();
+}
+process.on("SIGTERM", () => void stop("SIGTERM"));
+process.on("SIGINT", () => void stop("SIGINT"));

@@ -1,0 +1,218 @@
+import { archiveCustomer } from "~/customers/customers.server";
+import { APP_ROLE } from "~/db/connection.server";
+import { getDatabase } from "~/db/db.server";
+import { anonymously, asUser, withRequestScope, type Db } from "~/db/scope.server";
+import { Prisma } from "~/generated/prisma/client";
+import { insertCommercials, insertCustomer, insertEvents, insertUser } from "../../prisma/factories";
+import { ownerPrisma } from "../setup/owner";
+
+/**
+ * The second wall: row-level security. These queries deliberately leave out
+ * the app's own `user_id` filters and go through the app's role and the
+ * request's transaction, as a forgetful query in the app would.
+ */
+
+const TABLES = [
+  "customers",
+  "customer_agreements",
+  "customer_receivables",
+  "customer_projects",
+  "customer_artifacts",
+  "customer_events",
+  "customer_chat_messages",
+] as const;
+
+interface Tenant {
+  userId: string;
+  customerId: string;
+}
+
+async function makeTenant(label: string): Promise<Tenant> {
+  const owner = ownerPrisma();
+  const user = await insertUser(owner, { email: `${label}-${Date.now()}-${Math.random()}@example.com`, name: label });
+  const customer = await insertCustomer(owner, user.id, { name: `${label} Co` });
+  await insertEvents(owner, customer.id, 2);
+  await insertCommercials(owner, customer.id);
+  const project = await owner.project.findFirstOrThrow({ where: { customerId: customer.id } });
+  await owner.artifact.create({ data: { customerId: customer.id, projectId: project.id, title: `${label} doc` } });
+  await owner.chatMessage.create({ data: { customerId: customer.id, role: "user", content: `${label} says hi` } });
+  return { userId: user.id, customerId: customer.id };
+}
+
+/** Every row of every tenant table the query can see, with the customer it belongs to. */
+async function visibleCustomerIds(db: Db): Promise<Record<string, string[]>> {
+  const seen: Record<string, string[]> = {};
+  for (const table of TABLES) {
+    const column = table === "customers" ? "id" : "customer_id";
+    const rows = await db.$queryRawUnsafe<Array<{ owner: string }>>(`SELECT DISTINCT ${column}::text AS owner FROM ${table}`);
+    seen[table] = rows.map((row) => row.owner).sort();
+  }
+  return seen;
+}
+
+function inRequest<T>(work: () => Promise<T>): Promise<T> {
+  let result: T;
+  return withRequestScope(new Request("http://localhost/test"), async () => {
+    result = await work();
+    return new Response(null, { status: 204 });
+  }).then(() => result);
+}
+
+let alice: Tenant;
+let bob: Tenant;
+
+beforeAll(async () => {
+  alice = await makeTenant("alice");
+  bob = await makeTenant("bob");
+});
+
+describe("the database itself", () => {
+  it("enables and forces row-level security on all seven tables", async () => {
+    const rows = await getDatabase().withConnection((conn) =>
+      conn.query<{ relname: string; enabled: boolean; forced: boolean; policies: number }>(
+        `SELECT c.relname, c.relrowsecurity AS enabled, c.relforcerowsecurity AS forced,
+                (SELECT count(*)::int FROM pg_policy p WHERE p.polrelid = c.oid) AS policies
+           FROM pg_class c WHERE c.relname = ANY($1::text[]) ORDER BY c.relname`,
+        [TABLES],
+      ),
+    );
+    expect(rows).toHaveLength(TABLES.length);
+    for (const row of rows) expect(row).toMatchObject({ enabled: true, forced: true, policies: 4 });
+  });
+
+  it("runs the app's work as a role that neither owns the tables nor bypasses RLS", async () => {
+    const [role] = await asUser(alice.userId, (db) =>
+      db.$queryRaw<Array<{ current: string; superuser: boolean; bypass: boolean; owns: boolean }>>`
+        SELECT current_user::text AS current, r.rolsuper AS superuser, r.rolbypassrls AS bypass,
+               EXISTS (SELECT 1 FROM pg_class c WHERE c.relname = 'customers' AND c.relowner = r.oid) AS owns
+          FROM pg_roles r WHERE r.rolname = current_user`,
+    );
+    expect(role).toEqual({ current: APP_ROLE, superuser: false, bypass: false, owns: false });
+  });
+});
+
+describe("with the app's filters bypassed", () => {
+  it("a user's transaction sees only their own rows, in every table", async () => {
+    const seen = await inRequest(() => asUser(alice.userId, visibleCustomerIds));
+    for (const table of TABLES) expect(seen[table], table).toEqual([alice.customerId]);
+  });
+
+  it("a transaction with no user sees nothing at all", async () => {
+    const seen = await inRequest(() => anonymously(visibleCustomerIds));
+    for (const table of TABLES) expect(seen[table], table).toEqual([]);
+  });
+
+  it("a user set in an earlier transaction is gone ('' after set_config), so the next sees nothing", async () => {
+    await asUser(alice.userId, (db) => db.$queryRaw`SELECT 1`);
+    const [setting] = await anonymously((db) =>
+      db.$queryRaw<Array<{ value: string | null }>>`SELECT current_setting('app.user_id', true) AS value`,
+    );
+    // PGlite shares one session: there the setting reads back as '' rather than NULL.
+    expect(setting!.value ?? "").toBe("");
+    const seen = await anonymously(visibleCustomerIds);
+    for (const table of TABLES) expect(seen[table], table).toEqual([]);
+  });
+
+  it("cannot change or delete another user's rows: zero rows affected", async () => {
+    const counts = await asUser(alice.userId, async (db) => ({
+      update: await db.$executeRaw`UPDATE customers SET name = 'pwned' WHERE id = ${bob.customerId}::uuid`,
+      events: await db.$executeRaw`UPDATE customer_events SET title = 'pwned' WHERE customer_id = ${bob.customerId}::uuid`,
+      deleteEvents: await db.$executeRaw`DELETE FROM customer_events WHERE customer_id = ${bob.customerId}::uuid`,
+      deleteCustomer: await db.$executeRaw`DELETE FROM customers WHERE id = ${bob.customerId}::uuid`,
+    }));
+    expect(counts).toEqual({ update: 0, events: 0, deleteEvents: 0, deleteCustomer: 0 });
+    const bobsCustomer = await ownerPrisma().customer.findUniqueOrThrow({ where: { id: bob.customerId } });
+    expect(bobsCustomer.name).toBe("bob Co");
+    expect(await ownerPrisma().customerEvent.count({ where: { customerId: bob.customerId } })).toBe(2);
+  });
+
+  it("cannot insert rows for another user, nor under their customer", async () => {
+    await expect(
+      asUser(alice.userId, (db) => db.$executeRaw`INSERT INTO customers (user_id, name) VALUES (${bob.userId}::uuid, 'planted')`),
+    ).rejects.toThrow(/row-level security/);
+    await expect(
+      asUser(alice.userId, (db) =>
+        db.$executeRaw`INSERT INTO customer_events (customer_id, title) VALUES (${bob.customerId}::uuid, 'planted')`,
+      ),
+    ).rejects.toThrow(/row-level security/);
+    await expect(
+      asUser(alice.userId, (db) =>
+        db.$executeRaw`UPDATE customers SET user_id = ${bob.userId}::uuid WHERE id = ${alice.customerId}::uuid`,
+      ),
+    ).rejects.toThrow(/row-level security/);
+    expect(await ownerPrisma().customer.count({ where: { name: "planted" } })).toBe(0);
+    expect(await ownerPrisma().customerEvent.count({ where: { title: "planted" } })).toBe(0);
+  });
+
+  it("hides archived customers and everything under them, even from their owner, unless asked", async () => {
+    const carol = await makeTenant("carol");
+    expect(await archiveCustomer(carol.userId, carol.customerId)).not.toBeNull();
+    const hidden = await asUser(carol.userId, visibleCustomerIds);
+    for (const table of TABLES) expect(hidden[table], table).toEqual([]);
+    const archived = await asUser(carol.userId, (db) => db.customer.findMany({ select: { id: true } }), { archived: true });
+    expect(archived).toEqual([{ id: carol.customerId }]);
+  });
+});
+
+describe("one transaction per request", () => {
+  function transactionId(db: Db) {
+    return db.$queryRaw<Array<{ id: string }>>`SELECT txid_current()::text AS id`.then(([row]) => row!.id);
+  }
+
+  it("all of a request's database work shares one transaction; the next request gets another", async () => {
+    const first = await inRequest(async () => [
+      await anonymously(transactionId),
+      await asUser(alice.userId, transactionId),
+      await asUser(alice.userId, transactionId),
+    ]);
+    expect(new Set(first).size).toBe(1);
+    const second = await inRequest(() => asUser(alice.userId, transactionId));
+    expect(second).not.toBe(first[0]);
+  });
+
+  it("refuses to act for two users in one request", async () => {
+    await expect(
+      inRequest(async () => {
+        await asUser(alice.userId, transactionId);
+        await asUser(bob.userId, transactionId);
+      }),
+    ).rejects.toThrow(/one user/);
+  });
+
+  it("commits a request's writes with its response, and rolls them all back on a 5xx", async () => {
+    const rename = (name: string) =>
+      asUser(alice.userId, (db) => db.$executeRaw`UPDATE customers SET name = ${name} WHERE id = ${alice.customerId}::uuid`);
+    const failed = await withRequestScope(new Request("http://localhost/test"), async () => {
+      await rename("Half-written");
+      return new Response("boom", { status: 500 });
+    });
+    expect(failed.status).toBe(500);
+    expect((await ownerPrisma().customer.findUniqueOrThrow({ where: { id: alice.customerId } })).name).toBe("alice Co");
+    await inRequest(() => rename("alice Renamed"));
+    expect((await ownerPrisma().customer.findUniqueOrThrow({ where: { id: alice.customerId } })).name).toBe("alice Renamed");
+    await inRequest(() => rename("alice Co"));
+  });
+
+  it("keeps the transaction usable after a failed atomic step (the savepoint undoes only that step)", async () => {
+    const outcome = await inRequest(async () => {
+      await asUser(alice.userId, (db) => db.$executeRaw`UPDATE customers SET name = 'Step one' WHERE id = ${alice.customerId}::uuid`);
+      const failure = await asUser(
+        alice.userId,
+        async (db) => {
+          await db.$executeRaw`UPDATE customers SET name = 'Step two' WHERE id = ${alice.customerId}::uuid`;
+          await db.$executeRaw`SELECT 1 / 0`;
+        },
+        { atomic: true },
+      ).catch((error: unknown) => error);
+      const [row] = await asUser(alice.userId, (db) =>
+        db.$queryRaw<Array<{ name: string }>>`SELECT name FROM customers WHERE id = ${alice.customerId}::uuid`,
+      );
+      return { failure, name: row!.name };
+    });
+    expect(outcome.failure).toBeInstanceOf(Prisma.PrismaClientKnownRequestError);
+    expect(outcome.name).toBe("Step one");
+    await inRequest(() =>
+      asUser(alice.userId, (db) => db.$executeRaw`UPDATE customers SET name = 'alice Co' WHERE id = ${alice.customerId}::uuid`),
+    );
+  });
+});
