@@ -1,5 +1,5 @@
 import { ownerPrisma as prisma } from "../setup/owner";
-import { MAX_FAILURES, WINDOW_MINUTES } from "~/auth/throttle.server";
+import { MAX_FAILURES, MAX_FAILURES_PER_IP, WINDOW_MINUTES } from "~/auth/throttle.server";
 import * as loginRoute from "~/routes/login";
 import { signUp } from "../auth-helpers";
 import { call, postForm, sessionCookieFrom } from "../http";
@@ -7,8 +7,8 @@ import { call, postForm, sessionCookieFrom } from "../http";
 // Guessing passwords at speed: refused after a few failures, the same way for
 // an address with an account and one without.
 
-async function attempt(email: string, password: string) {
-  const response = await call(loginRoute.action, postForm("/login", { email, password }));
+async function attempt(email: string, password: string, clientIp?: string) {
+  const response = await call(loginRoute.action, postForm("/login", { email, password }), {}, { clientIp });
   const body = (await response.json().catch(() => null)) as { error?: Record<string, string[]> } | null;
   return { status: response.status, retryAfter: response.headers.get("Retry-After"), message: body?.error?.[""]?.[0], cookie: sessionCookieFrom(response) };
 }
@@ -75,4 +75,38 @@ it("purging drops only the counters whose window has ended", async () => {
   });
   expect(await purgeStaleLoginThrottles()).toBe(1);
   expect((await prisma().loginThrottle.findMany()).map((row) => row.key)).toEqual(["fresh"]);
+});
+
+describe("per client address", () => {
+  it(`refuses an address after ${MAX_FAILURES_PER_IP} failures spread over many emails — other addresses still get in`, async () => {
+    const stuffer = "203.0.113.7";
+    const { email, password } = await signUp();
+    // Never more than MAX_FAILURES - 1 per email, so only the address limit can trip.
+    for (let index = 0; index < MAX_FAILURES_PER_IP; index += 1) {
+      expect((await attempt(`victim-${index}-${Date.now()}@example.com`, "guess", stuffer)).status).toBe(400);
+    }
+    const blocked = await attempt(email, password, stuffer);
+    expect(blocked.status).toBe(429);
+    expect(blocked.cookie).toBeNull();
+    expect(Number(blocked.retryAfter)).toBeGreaterThan(0);
+    expect((await attempt(email, password, "198.51.100.20")).status).toBe(302);
+  });
+
+  it("is not reset by a successful login from the same address", async () => {
+    const address = "203.0.113.99";
+    const { email, password } = await signUp();
+    for (let index = 0; index < MAX_FAILURES_PER_IP - 1; index += 1) {
+      await attempt(`other-${index}-${Date.now()}@example.com`, "guess", address);
+    }
+    expect((await attempt(email, password, address)).status).toBe(302);
+    expect((await attempt(`one-more-${Date.now()}@example.com`, "guess", address)).status).toBe(400);
+    expect((await attempt(email, password, address)).status).toBe(429);
+  });
+
+  it("stores only hashes of addresses and emails", async () => {
+    await attempt(`hashed-${Date.now()}@example.com`, "guess", "192.0.2.55");
+    const keys = (await prisma().loginThrottle.findMany({ select: { key: true } })).map((row) => row.key);
+    expect(keys.some((key) => key.includes("192.0.2.55") || key.includes("@"))).toBe(false);
+    expect(keys.some((key) => /^ip:[0-9a-f]{64}$/.test(key))).toBe(true);
+  });
 });
