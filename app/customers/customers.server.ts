@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { getDatabase } from "~/db/db.server";
-import { asUser } from "~/db/scope.server";
+import { asUser, type Db } from "~/db/scope.server";
 import { Prisma } from "~/generated/prisma/client";
 import { encodeCursor, isUuid, type Cursor, type SortKey } from "./cursor.server";
 import {
@@ -164,10 +164,45 @@ function likePattern(q: string): string {
   return `%${q.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
 }
 
-function filters(userId: string, params: { status?: CustomerStatus; q?: string }): Prisma.Sql {
+/** Up to this many matches, a search lists them by id; beyond, it walks the user's rows in order. */
+const SELECTIVE_SEARCH = 200;
+// Trigrams need three characters; shorter searches always walk.
+const TRIGRAM_MIN_LENGTH = 3;
+
+// The list page asks for a page and for the counts under the same search, in
+// one transaction: the match is worked out once per transaction and query.
+const searches = new WeakMap<Db, Map<string, Promise<string[] | null>>>();
+
+/**
+ * The ids of the user's customers whose name contains `q`, when there are few
+ * enough to fetch by id (the trigram index finds them, see the migration
+ * search_under_rls); null when the search is common enough that walking the
+ * user's rows in page order finds a page sooner.
+ */
+function selectiveMatches(db: Db, q: string): Promise<string[] | null> {
+  if (q.length < TRIGRAM_MIN_LENGTH) return Promise.resolve(null);
+  let cache = searches.get(db);
+  if (!cache) searches.set(db, (cache = new Map()));
+  let matches = cache.get(q);
+  if (!matches) {
+    matches = db
+      .$queryRaw<Array<{ id: string }>>`
+        SELECT id::text AS id FROM search_customer_ids(${likePattern(q)}, ${SELECTIVE_SEARCH + 1}::int) AS id`
+      .then((rows) => (rows.length > SELECTIVE_SEARCH ? null : rows.map((row) => row.id)));
+    cache.set(q, matches);
+  }
+  return matches;
+}
+
+async function filters(db: Db, userId: string, params: { status?: CustomerStatus; q?: string }): Promise<Prisma.Sql> {
   const conditions = [Prisma.sql`c.user_id = ${userId}::uuid`, Prisma.sql`c.deleted_at IS NULL`];
   if (params.status) conditions.push(Prisma.sql`c.status = ${params.status}`);
-  if (params.q) conditions.push(Prisma.sql`c.name ILIKE ${likePattern(params.q)}`);
+  if (params.q) {
+    const ids = await selectiveMatches(db, params.q);
+    if (ids) conditions.push(Prisma.sql`c.id = ANY(${ids}::uuid[])`);
+    // Always rechecked here, through RLS: the match can only narrow the list.
+    conditions.push(Prisma.sql`c.name ILIKE ${likePattern(params.q)}`);
+  }
   return Prisma.join(conditions, " AND ");
 }
 
@@ -202,30 +237,32 @@ export async function listCustomers(userId: string, params: ListParams): Promise
   const direction = Prisma.raw(descending ? "DESC" : "ASC");
   const sortExprs = [...spec.columns.map((column) => column.expr), Prisma.sql`c.id`];
 
-  const conditions = [filters(userId, params)];
-  if (cursor) {
-    const values = spec.columns.map((column, index) => Prisma.sql`${cursor.key[index]}${column.cast}`);
-    values.push(Prisma.sql`${cursor.key[spec.columns.length]}::uuid`);
-    conditions.push(
-      Prisma.sql`(${Prisma.join(sortExprs)}) ${Prisma.raw(descending ? "<" : ">")} (${Prisma.join(values)})`,
-    );
-  }
+  const rows = await asUser(userId, async (db) => {
+    const conditions = [await filters(db, userId, params)];
+    if (cursor) {
+      const values = spec.columns.map((column, index) => Prisma.sql`${cursor.key[index]}${column.cast}`);
+      values.push(Prisma.sql`${cursor.key[spec.columns.length]}::uuid`);
+      conditions.push(
+        Prisma.sql`(${Prisma.join(sortExprs)}) ${Prisma.raw(descending ? "<" : ">")} (${Prisma.join(values)})`,
+      );
+    }
 
-  const rows = await asUser(userId, (db) => db.$queryRaw<
-    Array<Omit<ListRow, "sortKey"> & { updatedKey: string; createdKey: string; statusRank: number }>
-  >`
-    SELECT c.id, c.user_id AS "userId", c.name, c.status, c.info,
-           c.created_at AS "createdAt", c.updated_at AS "updatedAt", c.deleted_at AS "deletedAt",
-           c.info->>'vertical' AS vertical,
-           c.info->'product'->>'name' AS "productName",
-           CASE WHEN jsonb_typeof(c.info->'team') = 'array' THEN jsonb_array_length(c.info->'team') ELSE 0 END AS "teamSize",
-           (SELECT max(e.event_date) FROM customer_events e WHERE e.customer_id = c.id) AS "lastInteractionAt",
-           ${UPDATED_KEY}::text AS "updatedKey", ${CREATED_KEY}::text AS "createdKey",
-           ${STATUS_RANK} AS "statusRank"
-      FROM customers c
-     WHERE ${Prisma.join(conditions, " AND ")}
-     ORDER BY ${Prisma.join(sortExprs.map((expr) => Prisma.sql`${expr} ${direction}`))}
-     LIMIT ${params.limit + 1}`);
+    return db.$queryRaw<
+      Array<Omit<ListRow, "sortKey"> & { updatedKey: string; createdKey: string; statusRank: number }>
+    >`
+      SELECT c.id, c.user_id AS "userId", c.name, c.status, c.info,
+             c.created_at AS "createdAt", c.updated_at AS "updatedAt", c.deleted_at AS "deletedAt",
+             c.info->>'vertical' AS vertical,
+             c.info->'product'->>'name' AS "productName",
+             CASE WHEN jsonb_typeof(c.info->'team') = 'array' THEN jsonb_array_length(c.info->'team') ELSE 0 END AS "teamSize",
+             (SELECT max(e.event_date) FROM customer_events e WHERE e.customer_id = c.id) AS "lastInteractionAt",
+             ${UPDATED_KEY}::text AS "updatedKey", ${CREATED_KEY}::text AS "createdKey",
+             ${STATUS_RANK} AS "statusRank"
+        FROM customers c
+       WHERE ${Prisma.join(conditions, " AND ")}
+       ORDER BY ${Prisma.join(sortExprs.map((expr) => Prisma.sql`${expr} ${direction}`))}
+       LIMIT ${params.limit + 1}`;
+  });
 
   const hasMore = rows.length > params.limit;
   const page = rows.slice(0, params.limit);
@@ -271,8 +308,8 @@ export type StatusCounts = Record<CustomerStatus, number> & { all: number };
 export async function countByStatus(userId: string, params: { q?: string } = {}): Promise<StatusCounts> {
   const counts = Object.fromEntries([...CUSTOMER_STATUSES, "all"].map((key) => [key, 0])) as StatusCounts;
   if (!isUuid(userId)) return counts;
-  const rows = await asUser(userId, (db) => db.$queryRaw<Array<{ status: string; n: number }>>`
-    SELECT c.status, count(*)::int AS n FROM customers c WHERE ${filters(userId, params)} GROUP BY c.status`);
+  const rows = await asUser(userId, async (db) => db.$queryRaw<Array<{ status: string; n: number }>>`
+    SELECT c.status, count(*)::int AS n FROM customers c WHERE ${await filters(db, userId, params)} GROUP BY c.status`);
   for (const row of rows) {
     if (row.status in counts) counts[row.status as CustomerStatus] = row.n;
     counts.all += row.n;

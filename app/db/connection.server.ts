@@ -1,6 +1,7 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
+import { btree_gin } from "@electric-sql/pglite/contrib/btree_gin";
 import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
@@ -54,7 +55,7 @@ export function createPglite({ dataDir, loadDataDir }: PgliteOptions = {}): PGli
     // PGlite creates the data folder itself but not its parents.
     mkdirSync(path.dirname(path.resolve(dataDir)), { recursive: true });
   }
-  return new PGlite({ dataDir, loadDataDir, extensions: { pg_trgm } });
+  return new PGlite({ dataDir, loadDataDir, extensions: { pg_trgm, btree_gin } });
 }
 
 export function databaseFromPglite(pglite: PGlite): Database {

@@ -349,3 +349,28 @@ describe("decodeCursor", () => {
     }
   });
 });
+
+describe("search, selective and common", () => {
+  it("lists the same customers whether the match is fetched by id (few) or walked (many)", async () => {
+    const owner = prisma();
+    const user = await owner.user.create({ data: { email: `searcher-${Date.now()}@example.com`, name: "Searcher" } });
+    // More than the 200 a selective search fetches by id, and a handful of rare ones.
+    await owner.customer.createMany({
+      data: [
+        ...Array.from({ length: 205 }, (_, index) => ({ userId: user.id, name: `Common Widget ${index}`, status: index % 2 ? "lead" : "live" })),
+        ...Array.from({ length: 3 }, (_, index) => ({ userId: user.id, name: `Zyxwv Rare ${index}`, status: "prospect" })),
+      ],
+    });
+    const common = await listCustomers(user.id, { sort: "name", q: "widget", limit: 500 });
+    expect(common.items).toHaveLength(205);
+    expect((await countByStatus(user.id, { q: "widget" })).all).toBe(205);
+    const rare = await listCustomers(user.id, { sort: "name", q: "zyxwv", limit: 25 });
+    expect(rare.items.map((item) => item.name)).toEqual(["Zyxwv Rare 0", "Zyxwv Rare 1", "Zyxwv Rare 2"]);
+    expect(await countByStatus(user.id, { q: "zyxwv" })).toMatchObject({ all: 3, prospect: 3 });
+    // Paging a selective search keeps to the matches.
+    const first = await listCustomers(user.id, { sort: "name", q: "zyxwv", limit: 2 });
+    const cursor = decodeCursor(first.nextCursor!, "name");
+    const second = await listCustomers(user.id, { sort: "name", q: "zyxwv", limit: 2, cursor });
+    expect(second.items.map((item) => item.name)).toEqual(["Zyxwv Rare 2"]);
+  });
+});

@@ -2,6 +2,7 @@ import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { createRequire } from "node:module";
 import { PGlite } from "@electric-sql/pglite";
+import { btree_gin } from "@electric-sql/pglite/contrib/btree_gin";
 import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { bindMigrationAwareSqlAdapterFactory } from "@prisma/driver-adapter-utils";
 import * as bindings from "@prisma/schema-engine-wasm/schema_engine_bg";
@@ -46,13 +47,13 @@ function loadEngine(): Promise<typeof bindings.SchemaEngine> {
 
 /**
  * pglite-prisma-adapter 0.7.2 does not await scripts (a failing migration would
- * pass silently) and opens its shadow database without pg_trgm. This factory
+ * pass silently) and opens its shadow database without extensions. This factory
  * fixes both, and backs main and shadow with one in-memory PGlite: for this
  * diff the engine only asks the main connection for its version.
  */
 function adapterFactory() {
   let shared: Promise<PGlite> | undefined;
-  const open = () => (shared ??= PGlite.create({ extensions: { pg_trgm } }));
+  const open = () => (shared ??= PGlite.create({ extensions: { pg_trgm, btree_gin } }));
   const connect = async () => {
     const pglite = await open();
     const adapter = await new PrismaPGlite(pglite).connect();

@@ -216,3 +216,17 @@ describe("one transaction per request", () => {
     );
   });
 });
+
+describe("search under RLS", () => {
+  it("the trigram match function sees only the transaction's user, and nobody's without one", async () => {
+    const owner = ownerPrisma();
+    const dave = await insertUser(owner, { email: `dave-${Date.now()}@example.com`, name: "Dave" });
+    const erin = await insertUser(owner, { email: `erin-${Date.now()}@example.com`, name: "Erin" });
+    const daves = await insertCustomer(owner, dave.id, { name: "Quuxotic Labs" });
+    await insertCustomer(owner, erin.id, { name: "Quuxotic Labs" });
+    const match = (db: Db) =>
+      db.$queryRaw<Array<{ id: string }>>`SELECT id::text AS id FROM search_customer_ids('%uuxoti%', 10) AS id`;
+    expect(await asUser(dave.id, match)).toEqual([{ id: daves.id }]);
+    expect(await anonymously(match)).toEqual([]);
+  });
+});
