@@ -116,8 +116,16 @@ function progress(line: string): void {
 
 const count = (value: number) => value.toLocaleString("en-US");
 
+export interface Dataset {
+  customers: number;
+  events: number;
+  /** Seconds its generation took (then or now). */
+  seconds: number;
+  reused: boolean;
+}
+
 /** Reuses the data set when its marker says it has this size; generates it otherwise. */
-export async function ensureDataset(client: pg.Client, size: DatasetSize): Promise<void> {
+export async function ensureDataset(client: pg.Client, size: DatasetSize): Promise<Dataset> {
   await client.query(MARKER_TABLE);
   const { rows } = await client.query<Marker>("SELECT * FROM bench_dataset");
   const marker = rows[0];
@@ -132,12 +140,12 @@ export async function ensureDataset(client: pg.Client, size: DatasetSize): Promi
       `Data set reused: ${count(marker.users)} users, ${count(Number(marker.customers))} customers, ${count(Number(marker.events))} events ` +
         `(generated ${marker.generated_at.toISOString()} in ${Number(marker.seconds).toFixed(0)} s)`,
     );
-    return;
+    return { customers: Number(marker.customers), events: Number(marker.events), seconds: Number(marker.seconds), reused: true };
   }
-  await generate(client, size);
+  return generate(client, size);
 }
 
-async function generate(client: pg.Client, size: DatasetSize): Promise<void> {
+async function generate(client: pg.Client, size: DatasetSize): Promise<Dataset> {
   const total = size.users * size.customersPerUser;
   console.log(`Generating ${count(size.users)} users x ${count(size.customersPerUser)} customers = ${count(total)} customers, with events`);
   const started = performance.now();
@@ -180,6 +188,7 @@ async function generate(client: pg.Client, size: DatasetSize): Promise<void> {
     progress(`  customers ${count(total)}, events ${count(events)}, ${indexes.length} indexes rebuilt · ${elapsed()}; vacuum analyze…`);
     await client.query("VACUUM (ANALYZE) users, passwords, customers, customer_events");
     progress(`  customers ${count(total)}, events ${count(events)} · done in ${elapsed()}\n`);
+    return { customers: total, events, seconds: (performance.now() - started) / 1000, reused: false };
   } catch (error) {
     await client.query("ROLLBACK").catch(() => undefined);
     throw error;

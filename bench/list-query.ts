@@ -20,7 +20,8 @@ export interface Query {
 const STATUSES = ["lead", "prospect", "negotiation", "live", "on_hold", "archive"];
 const UPDATED_KEY = "coalesce(c.updated_at, '-infinity'::timestamptz)";
 
-function likePattern(q: string): string {
+/** LIKE wildcards in the search are literal characters. */
+export function likePattern(q: string): string {
   return `%${q.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
 }
 

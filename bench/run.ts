@@ -10,7 +10,7 @@ import { appStartCommand, buildIfNeeded, startServer, type Server } from "./proc
 import { assetReport, machineDescription, planReport, resultLine, resultsTable } from "./report";
 import { runScenario, type Scenario, type ScenarioResult } from "./scenarios";
 
-const SEARCH = "wonk"; // matches 1 customer in 20 ("Wonka …", see dataset.ts)
+const SEARCH = "wonk"; // a common search: 1 customer in 20 ("Wonka …", see dataset.ts)
 const PAGE = 50;
 const CREATED_PREFIX = "Bench created";
 const SESSION_SECRET = "bench-session-secret-0123456789-abcdefghijklmnop";
@@ -20,6 +20,11 @@ async function stopServers(): Promise<void> {
   await Promise.all(servers.splice(0).map((server) => server.stop()));
 }
 process.on("SIGINT", () => void stopServers().finally(() => process.exit(130)));
+
+/** The create scenario's customers: they would otherwise top the list of the next run. */
+async function deleteCreatedCustomers(owner: pg.Client, userId: string): Promise<void> {
+  await owner.query("DELETE FROM customers WHERE user_id = $1 AND name LIKE $2", [userId, `${CREATED_PREFIX} %`]);
+}
 
 async function main(): Promise<number> {
   process.chdir(path.resolve(import.meta.dirname, ".."));
@@ -34,17 +39,27 @@ async function main(): Promise<number> {
 
   const owner = new pg.Client({ connectionString: config.databaseUrl });
   await owner.connect();
+  let benchUserId: string | undefined;
   try {
     const { rows: version } = await owner.query<{ version: string }>("SELECT version()");
-    await ensureDataset(owner, config.size);
+    const dataset = await ensureDataset(owner, config.size);
     const [user] = await benchUsers(owner);
     if (!user) throw new Error("The data set has no bench users");
+    benchUserId = user.id;
     // Left over by an earlier run: its sessions, login counters and created customers.
     await owner.query("DELETE FROM sessions");
     await owner.query("DELETE FROM login_throttle");
-    await owner.query("DELETE FROM customers WHERE user_id = $1 AND name LIKE $2", [user.id, `${CREATED_PREFIX} %`]);
+    await deleteCreatedCustomers(owner, user.id);
 
-    const plans = await checkPlans(owner, user.id, SEARCH);
+    // The bench user's most recently updated customer: the overview, and (its full name) a rare search.
+    const { rows: [top] } = await owner.query<{ id: string; name: string }>(
+      "SELECT id, name FROM customers WHERE user_id = $1 AND deleted_at IS NULL ORDER BY updated_at DESC, id DESC LIMIT 1",
+      [user.id],
+    );
+    if (!top) throw new Error("The bench user has no customers");
+    const rareSearch = top.name.toLowerCase();
+
+    const plans = await checkPlans(owner, user.id, [SEARCH, rareSearch]);
     console.log(planReport(plans, !config.quick));
     const seqScans = plans.results.filter((result) => result.seqScanOnCustomers);
     if (seqScans.length && !config.quick) {
@@ -89,11 +104,6 @@ async function main(): Promise<number> {
     }
 
     const page50 = await followNextLinks(app1.origin, "/customers", PAGE - 1, cookie);
-    const { rows: [top] } = await owner.query<{ id: string }>(
-      "SELECT id FROM customers WHERE user_id = $1 AND deleted_at IS NULL ORDER BY updated_at DESC, id DESC LIMIT 1",
-      [user.id],
-    );
-    if (!top) throw new Error("The bench user has no customers");
     const assets = await assetSizes(app1.origin, "/customers", cookie);
     console.log(assetReport(assets));
 
@@ -108,6 +118,7 @@ async function main(): Promise<number> {
       { name: "baseline (node:http + pg + renderToString)", origins: [baseline.origin], path: "/", headers: {}, expectedStatus: 200 },
       get("list GET /customers", "/customers"),
       get(`search GET /customers?q=${SEARCH}`, `/customers?q=${SEARCH}`),
+      get(`search, rare GET /customers?q=${rareSearch}`, `/customers?q=${encodeURIComponent(rareSearch)}`),
       get("status GET /customers?status=live", "/customers?status=live"),
       get(`page ${PAGE} (cursor) GET /customers?cursor=…`, page50),
       get("overview GET /customers/<id>/overview", `/customers/${top.id}/overview`),
@@ -130,14 +141,12 @@ async function main(): Promise<number> {
       console.log(resultLine(result));
       results.push(result);
     }
-    await owner.query("DELETE FROM customers WHERE user_id = $1 AND name LIKE $2", [user.id, `${CREATED_PREFIX} %`]);
-
     const failed = results.filter((result) => result.failure || result.errors);
     console.log(`
 ## ${config.quick ? "Quick" : "Full"} run, ${started.toISOString().slice(0, 16).replace("T", " ")} UTC
 
 - Machine: ${machineDescription(version[0]?.version ?? "PostgreSQL ?")}
-- Data: ${config.size.users} users × ${config.size.customersPerUser.toLocaleString("en-US")} customers (${total.toLocaleString("en-US")}), 1–5 events each; the bench user has ${config.size.customersPerUser.toLocaleString("en-US")}
+- Data: ${config.size.users} users × ${config.size.customersPerUser.toLocaleString("en-US")} customers (${total.toLocaleString("en-US")}), ${dataset.events.toLocaleString("en-US")} events (1–5 per customer), 1% archived; ${dataset.reused ? "reused, generated" : "generated"} in ${dataset.seconds.toFixed(0)} s; the bench user has ${config.size.customersPerUser.toLocaleString("en-US")}
 - App: ${start.label}, NODE_ENV=production, SQL_ROUND_TRIPS=1; load: autocannon, ${config.connections} connections on 127.0.0.1, ${config.seconds} s per scenario after ${config.warmupSeconds} s warm-up
 - Session shared by two app processes: yes (signed in on :${app1.port}; the same cookie on :${app2.port}: GET /customers → ${onSecond.status}, not a redirect to /login)
 - Plans: ${plans.results.every((result) => !result.seqScanOnCustomers) ? "no sequential scan on customers" : `sequential scan on customers in ${seqScans.map((result) => result.name).join(", ")}`} (EXPLAIN as ${plans.ranAs})
@@ -151,7 +160,9 @@ ${resultsTable(results, results[0])}
     }
     return 0;
   } finally {
+    // Once the servers are down no request is still in flight: the data set is as it was.
     await stopServers();
+    if (benchUserId) await deleteCreatedCustomers(owner, benchUserId);
     await owner.end();
   }
 }
