@@ -532,11 +532,14 @@ export interface CustomerEventItem {
 
 const EVENTS_SHOWN = 100;
 
-/** The overview in two round trips: the customer with its stats, then its events. */
+interface EventJson extends Omit<CustomerEventItem, "eventDate"> {
+  eventDate: string | null;
+}
+
+/** The overview in one round trip: the customer, its stats and its latest events. */
 export async function getOverview(userId: string, id: string): Promise<Overview | null> {
   if (!isUuid(id) || !isUuid(userId)) return null;
-  return asUser(userId, async (db) => {
-  const [row] = await db.$queryRaw<Array<CustomerRow & Omit<QuickStats, never>>>`
+  const [row] = await asUser(userId, (db) => db.$queryRaw<Array<CustomerRow & QuickStats & { events: EventJson[] }>>`
     SELECT c.id, c.user_id AS "userId", c.name, c.status, c.info, c.created_at AS "createdAt",
            c.updated_at AS "updatedAt", c.deleted_at AS "deletedAt",
            (SELECT count(*)::int FROM customer_agreements a
@@ -547,19 +550,22 @@ export async function getOverview(userId: string, id: string): Promise<Overview 
               FROM customer_receivables r WHERE r.customer_id = c.id) AS "outstandingBalance",
            (SELECT count(*)::int FROM customer_projects p
              WHERE p.customer_id = c.id AND p.status = 'active') AS "activeProjects",
-           (SELECT max(e.event_date) FROM customer_events e WHERE e.customer_id = c.id) AS "lastInteractionAt"
+           (SELECT max(e.event_date) FROM customer_events e WHERE e.customer_id = c.id) AS "lastInteractionAt",
+           (SELECT coalesce(json_agg(json_build_object(
+                     'id', e.id, 'eventType', e.event_type, 'title', e.title, 'description', e.description,
+                     'participants', coalesce(e.participants, '{}'), 'eventDate', e.event_date)
+                   ORDER BY e.event_date DESC, e.created_at DESC, e.id DESC), '[]'::json)
+              FROM (SELECT * FROM customer_events e WHERE e.customer_id = c.id
+                     ORDER BY e.event_date DESC, e.created_at DESC, e.id DESC LIMIT ${EVENTS_SHOWN}) e) AS events
       FROM customers c
-     WHERE c.id = ${id}::uuid AND c.user_id = ${userId}::uuid AND c.deleted_at IS NULL`;
+     WHERE c.id = ${id}::uuid AND c.user_id = ${userId}::uuid AND c.deleted_at IS NULL`);
   if (!row) return null;
-  const events = await db.customerEvent.findMany({
-    where: { customerId: id },
-    select: { id: true, eventType: true, title: true, description: true, participants: true, eventDate: true },
-    orderBy: [{ eventDate: "desc" }, { createdAt: "desc" }, { id: "desc" }],
-    take: EVENTS_SHOWN,
-  });
-  const { activeAgreements, outstandingBalance, activeProjects, lastInteractionAt, ...customer } = row;
-  return { customer, stats: { activeAgreements, outstandingBalance, activeProjects, lastInteractionAt }, events };
-  });
+  const { activeAgreements, outstandingBalance, activeProjects, lastInteractionAt, events, ...customer } = row;
+  return {
+    customer,
+    stats: { activeAgreements, outstandingBalance, activeProjects, lastInteractionAt },
+    events: events.map((event) => ({ ...event, eventDate: event.eventDate ? new Date(event.eventDate) : null })),
+  };
 }
 
 // --------------------------------------------------------------- team ----

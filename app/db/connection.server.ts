@@ -58,6 +58,40 @@ export function createPglite({ dataDir, loadDataDir }: PgliteOptions = {}): PGli
   return new PGlite({ dataDir, loadDataDir, extensions: { pg_trgm, btree_gin } });
 }
 
+/**
+ * pglite-prisma-adapter 0.7.2 turns a failed COMMIT (a deferred constraint, a
+ * serialization failure) into success: it handles the rejection of PGlite's
+ * transaction promise with a callback that can no longer report it, then
+ * awaits the handled promise at commit. Hand it a PGlite whose transaction
+ * promise, once handled that way, still rejects for whoever awaits it next.
+ */
+function reportingCommitFailures(pglite: PGlite): PGlite {
+  return new Proxy(pglite, {
+    get(target, property) {
+      if (property === "transaction") {
+        return (...args: Parameters<PGlite["transaction"]>) => {
+          const result = target.transaction(...args);
+          return Object.assign(result, {
+            catch(handler: (error: unknown) => unknown) {
+              const rethrown = result.then(undefined, (error: unknown) => {
+                handler(error);
+                throw error;
+              });
+              // Handled here so that an unawaited failure is not "unhandled";
+              // awaiting `rethrown` still throws.
+              rethrown.catch(() => undefined);
+              return rethrown;
+            },
+          });
+        };
+      }
+      const value: unknown = Reflect.get(target, property, target);
+      // PGlite keeps private fields: its methods must run on the real instance.
+      return typeof value === "function" ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+    },
+  });
+}
+
 export function databaseFromPglite(pglite: PGlite): Database {
   const conn: SqlConnection = {
     async query<Row>(sql: string, params: unknown[] = []) {
@@ -68,7 +102,7 @@ export function databaseFromPglite(pglite: PGlite): Database {
       await pglite.exec(script);
     },
   };
-  const prisma = new PrismaClient({ adapter: countingAdapter(new PrismaPGlite(pglite)) });
+  const prisma = new PrismaClient({ adapter: countingAdapter(new PrismaPGlite(reportingCommitFailures(pglite))) });
   // PGlite is a single connection, so callers of withConnection (who may hold a
   // transaction open across awaits) take turns instead of interleaving.
   let queue: Promise<unknown> = Promise.resolve();

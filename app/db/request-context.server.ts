@@ -19,6 +19,12 @@ export interface RequestContext {
   userBound?: Promise<unknown>;
   /** Statements and transaction commands sent to the database, for the bench. */
   roundTrips: number;
+  /**
+   * Set when a statement failed outside a savepoint: PostgreSQL has aborted the
+   * transaction and will answer its COMMIT with a silent rollback, so whatever
+   * the handler answers, the request's writes are lost; it becomes a 500.
+   */
+  aborted?: boolean;
   /** Set when the database could not be reached: the response becomes a 503. */
   databaseUnavailable: boolean;
 }

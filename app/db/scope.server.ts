@@ -1,3 +1,4 @@
+import { Prisma } from "~/generated/prisma/client";
 import { APP_ROLE, type Database } from "./connection.server";
 import { getDatabase } from "./db.server";
 import { isDatabaseUnavailable } from "./errors.server";
@@ -103,8 +104,15 @@ async function inRequest<T>(context: RequestContext, userId: string | undefined,
     }
   } catch (error) {
     if (isDatabaseUnavailable(error)) context.databaseUnavailable = true;
+    else if (!options.atomic && failedInDatabase(error)) context.aborted = true;
     throw error;
   }
+}
+
+/** An error PostgreSQL raised (which aborts the transaction), not one Prisma made up itself. */
+function failedInDatabase(error: unknown): boolean {
+  if (error instanceof Prisma.PrismaClientKnownRequestError) return error.code !== "P2025";
+  return error instanceof Prisma.PrismaClientUnknownRequestError || (error instanceof Error && error.name === "DriverAdapterError");
 }
 
 async function standalone<T>(userId: string | undefined, fn: (db: Db) => Promise<T>, options: WorkOptions): Promise<T> {
@@ -174,6 +182,16 @@ function unavailableResponse(request: Request): Response {
   return new Response(request.method === "HEAD" ? null : UNAVAILABLE_HTML, { status: 503, headers });
 }
 
+/** A handler answered as if it succeeded, but its transaction had failed: say so. */
+function failedResponse(request: Request): Response {
+  const { pathname } = new URL(request.url);
+  const api = pathname === "/api" || pathname.startsWith("/api/");
+  return new Response(api ? JSON.stringify({ error: "internal_error" }) : "Something went wrong; nothing was saved. Please try again.", {
+    status: 500,
+    headers: { "Content-Type": api ? "application/json; charset=utf-8" : "text/plain; charset=utf-8", "Cache-Control": "no-store" },
+  });
+}
+
 async function endTransaction(context: RequestContext, commit: boolean): Promise<void> {
   const transaction = await context.transaction?.catch(() => undefined);
   await transaction?.end(commit);
@@ -195,12 +213,13 @@ export async function withRequestScope(request: Request, handle: () => Promise<R
     throw error;
   }
   try {
-    await endTransaction(context, response.status < 500 && !context.databaseUnavailable);
+    await endTransaction(context, response.status < 500 && !context.databaseUnavailable && !context.aborted);
   } catch (error) {
     if (!isDatabaseUnavailable(error)) throw error;
     context.databaseUnavailable = true;
   }
   if (context.databaseUnavailable) return unavailableResponse(request);
+  if (context.aborted && response.status < 500) return failedResponse(request);
   if (process.env.SQL_ROUND_TRIPS === "1") {
     try {
       response.headers.set("X-Sql-Round-Trips", String(context.roundTrips));

@@ -230,3 +230,16 @@ describe("search under RLS", () => {
     expect(await anonymously(match)).toEqual([]);
   });
 });
+
+describe("a failed statement the handler swallowed", () => {
+  it("turns an apparently successful answer into a 500, and keeps none of the request's writes", async () => {
+    const response = await withRequestScope(new Request("http://localhost/api/test"), async () => {
+      await asUser(alice.userId, (db) => db.$executeRaw`UPDATE customers SET name = 'Swallowed' WHERE id = ${alice.customerId}::uuid`);
+      await asUser(alice.userId, (db) => db.$executeRaw`SELECT 1 / 0`).catch(() => undefined);
+      return new Response("{}", { status: 200 });
+    });
+    expect(response.status).toBe(500);
+    expect(await response.json()).toEqual({ error: "internal_error" });
+    expect((await ownerPrisma().customer.findUniqueOrThrow({ where: { id: alice.customerId } })).name).toBe("alice Co");
+  });
+});
