@@ -22,4 +22,14 @@ export const LoginSchema = z.object({
   redirectTo: z.string().optional(),
 });
 
+export const ChangePasswordSchema = z
+  .object({
+    currentPassword: z.string({ required_error: "Enter your current password" }).max(200, "Password is too long"),
+    newPassword: SignupSchema.shape.password,
+  })
+  .refine((value) => value.newPassword !== value.currentPassword, {
+    path: ["newPassword"],
+    message: "Choose a password different from the current one",
+  });
+
 export type SignupInput = z.infer<typeof SignupSchema>;

@@ -35,6 +35,18 @@ export async function createUser(input: SignupInput): Promise<SessionUser> {
   }
 }
 
+/**
+ * Replaces the user's password if `currentPassword` is right; false (nothing
+ * changed) otherwise. Callers revoke the user's sessions on success.
+ */
+export async function changePassword(userId: string, currentPassword: string, newPassword: string): Promise<boolean> {
+  const stored = await anonymously((db) => db.password.findUnique({ where: { userId }, select: { hash: true } }));
+  if (!stored || !(await verifyPassword(currentPassword, stored.hash))) return false;
+  const hash = await hashPassword(newPassword);
+  await anonymously((db) => db.password.update({ where: { userId }, data: { hash } }));
+  return true;
+}
+
 /** The user for these credentials, or null; takes as long for a missing account. */
 export async function verifyLogin(email: string, password: string): Promise<SessionUser | null> {
   const user = await anonymously((db) =>

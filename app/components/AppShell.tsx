@@ -1,8 +1,11 @@
 import { Form, NavLink } from "@remix-run/react";
-import { LogOut, Menu, Users } from "lucide-react";
+import { LogOut, Menu, UserCog, Users } from "lucide-react";
 import type { ReactNode } from "react";
 
-const navItems = [{ icon: Users, label: "Customers", href: "/customers" }] as const;
+const navItems = [
+  { icon: Users, label: "Customers", href: "/customers" },
+  { icon: UserCog, label: "Account", href: "/account" },
+] as const;
 
 function navLinkClass({ isActive }: { isActive: boolean }) {
   return [

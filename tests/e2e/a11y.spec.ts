@@ -115,6 +115,18 @@ test.describe("accessibility (axe-core)", () => {
     await expectNoSeriousViolations(page, testInfo, "archived");
   });
 
+  test("account page, with a form error", async ({ page, user }, testInfo) => {
+    void user;
+    await page.goto("/account");
+    await expect(page.getByRole("heading", { level: 1, name: "Account" })).toBeVisible();
+    await expectNoSeriousViolations(page, testInfo, "account");
+    await page.getByLabel("Current password").fill("not the password");
+    await page.getByLabel("New password").fill("a brand new secret");
+    await page.getByRole("button", { name: "Change password" }).click();
+    await expect(page.getByText("That is not your current password")).toBeVisible();
+    await expectNoSeriousViolations(page, testInfo, "account (error)");
+  });
+
   test("not-found pages", async ({ page, user }, testInfo) => {
     void user;
     const missing = await page.goto("/no-such-page");

@@ -1,0 +1,119 @@
+import { getFormProps, getInputProps, useForm } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { ChangePasswordSchema } from "~/auth/schemas";
+import { createSession, destroyAllSessions, getSessionUser, requireUserId } from "~/auth/session.server";
+import { clearLoginFailures, loginRetryAfter, recordLoginFailure } from "~/auth/throttle.server";
+import { changePassword } from "~/auth/users.server";
+import { Field, FieldErrors, inputClass, primaryButtonClass } from "~/components/Field";
+import { redirectWithToast } from "~/utils/toast.server";
+
+export const meta: MetaFunction = () => [{ title: "Account · Customers" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireUserId(request);
+  const user = await getSessionUser(request);
+  return json({ name: user?.name ?? "", email: user?.email ?? "" });
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const userId = await requireUserId(request);
+  const user = (await getSessionUser(request))!;
+  const formData = await request.formData();
+  if (formData.get("intent") !== "change-password") {
+    return json({ error: "unknown_intent" }, { status: 400 });
+  }
+  const submission = parseWithZod(formData, { schema: ChangePasswordSchema });
+  const hidden = { hideFields: ["currentPassword", "newPassword"] };
+  if (submission.status !== "success") return json(submission.reply(hidden), { status: 400 });
+
+  // The current password is a password guess like any login: same budget.
+  const attempt = { email: user.email, ip: context.clientIp };
+  const retryAfter = await loginRetryAfter(attempt);
+  if (retryAfter > 0) {
+    const minutes = Math.ceil(retryAfter / 60);
+    return json(
+      submission.reply({ formErrors: [`Too many attempts. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`], ...hidden }),
+      { status: 429, headers: { "Retry-After": String(retryAfter) } },
+    );
+  }
+  const { currentPassword, newPassword } = submission.value;
+  if (!(await changePassword(userId, currentPassword, newPassword))) {
+    await recordLoginFailure(attempt);
+    return json(submission.reply({ fieldErrors: { currentPassword: ["That is not your current password"] }, ...hidden }), {
+      status: 400,
+    });
+  }
+  await clearLoginFailures(user.email);
+  // Whoever else held a session (a stolen cookie, a forgotten laptop) is out;
+  // this browser gets a fresh one.
+  await destroyAllSessions(userId);
+  return redirectWithToast(
+    "/account",
+    { kind: "success", message: "Password changed. Every other session has been signed out." },
+    { headers: { "Set-Cookie": await createSession(userId) } },
+  );
+}
+
+export default function AccountPage() {
+  const { name, email } = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const [form, fields] = useForm({
+    id: "change-password",
+    lastResult: lastResult && "status" in lastResult ? lastResult : undefined,
+    constraint: getZodConstraint(ChangePasswordSchema),
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: ChangePasswordSchema }),
+  });
+  const submitting = navigation.state !== "idle" && navigation.formAction === "/account";
+  return (
+    <div className="max-w-lg space-y-6">
+      <div>
+        <h1 className="text-2xl font-bold">Account</h1>
+        <p className="text-sm text-slate-600">
+          Signed in as {name} ({email}).
+        </p>
+      </div>
+      <section aria-labelledby="password-heading" className="space-y-4 rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
+        <div>
+          <h2 id="password-heading" className="text-lg font-semibold">
+            Change password
+          </h2>
+          <p className="text-sm text-slate-600">Changing it signs out every other session.</p>
+        </div>
+        <Form method="post" className="space-y-4" {...getFormProps(form)}>
+          <input type="hidden" name="intent" value="change-password" />
+          <FieldErrors id={form.errorId} errors={form.errors} />
+          <Field
+            label="Current password"
+            id={fields.currentPassword.id}
+            errorId={fields.currentPassword.errorId}
+            errors={fields.currentPassword.errors}
+          >
+            <input
+              {...getInputProps(fields.currentPassword, { type: "password" })}
+              autoComplete="current-password"
+              className={inputClass}
+            />
+          </Field>
+          <Field
+            label="New password"
+            id={fields.newPassword.id}
+            errorId={fields.newPassword.errorId}
+            errors={fields.newPassword.errors}
+            hint="At least 8 characters."
+          >
+            <input {...getInputProps(fields.newPassword, { type: "password" })} autoComplete="new-password" className={inputClass} />
+          </Field>
+          <button type="submit" className={primaryButtonClass} disabled={submitting}>
+            {submitting ? "Changing…" : "Change password"}
+          </button>
+        </Form>
+      </section>
+    </div>
+  );
+}
