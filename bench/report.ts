@@ -34,7 +34,7 @@ export function resultLine(result: ScenarioResult): string {
   );
 }
 
-export function resultsTable(results: ScenarioResult[], baseline: ScenarioResult | undefined): string {
+export function resultsTable(results: ScenarioResult[], baselineRps: number): string {
   const rows = [
     "| Scenario | Requests/s | × baseline | p50 ms | p99 ms | Errors | SQL round trips / request |",
     "|---|---:|---:|---:|---:|---:|---|",
@@ -44,7 +44,7 @@ export function resultsTable(results: ScenarioResult[], baseline: ScenarioResult
       rows.push(`| ${result.name} | failed: ${result.failure} | | | | | ${result.roundTrips} |`);
       continue;
     }
-    const ratio = baseline?.requestsPerSecond ? (result.requestsPerSecond / baseline.requestsPerSecond).toFixed(2) : "n/a";
+    const ratio = baselineRps ? (result.requestsPerSecond / baselineRps).toFixed(2) : "n/a";
     const errors = result.errors ? `${result.errors} (${result.errorDetail})` : "0";
     rows.push(
       `| ${result.name} | ${number(result.requestsPerSecond, 1)} | ${ratio} | ${result.p50} | ${result.p99} | ${errors} | ${result.roundTrips} |`,

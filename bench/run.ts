@@ -114,8 +114,9 @@ async function main(): Promise<number> {
       headers: { Cookie: cookie },
       expectedStatus: 200,
     });
+    const floor = (name: string): Scenario => ({ name, origins: [baseline.origin], path: "/", headers: {}, expectedStatus: 200 });
     const scenarios: Scenario[] = [
-      { name: "baseline (node:http + pg + renderToString)", origins: [baseline.origin], path: "/", headers: {}, expectedStatus: 200 },
+      floor("baseline (node:http + pg + renderToString)"),
       get("list GET /customers", "/customers"),
       get(`search GET /customers?q=${SEARCH}`, `/customers?q=${SEARCH}`),
       get(`search, rare GET /customers?q=${rareSearch}`, `/customers?q=${encodeURIComponent(rareSearch)}`),
@@ -132,6 +133,8 @@ async function main(): Promise<number> {
         body: `intent=create&name=${encodeURIComponent(CREATED_PREFIX)}+[<id>]&status=lead`,
         expectedStatus: 302,
       },
+      // Again at the end: on a shared machine the load drifts, and the ratios use the mean of both.
+      floor("baseline again (end of run)"),
     ];
 
     console.log(`Load: ${config.connections} connections, ${config.warmupSeconds} s warm-up + ${config.seconds} s per scenario`);
@@ -141,6 +144,8 @@ async function main(): Promise<number> {
       console.log(resultLine(result));
       results.push(result);
     }
+    const floors = [results[0], results.at(-1)].filter((result): result is ScenarioResult => Boolean(result && !result.failure));
+    const baselineRps = floors.reduce((sum, result) => sum + result.requestsPerSecond, 0) / (floors.length || 1);
     const failed = results.filter((result) => result.failure || result.errors);
     console.log(`
 ## ${config.quick ? "Quick" : "Full"} run, ${started.toISOString().slice(0, 16).replace("T", " ")} UTC
@@ -152,7 +157,9 @@ async function main(): Promise<number> {
 - Plans: ${plans.results.every((result) => !result.seqScanOnCustomers) ? "no sequential scan on customers" : `sequential scan on customers in ${seqScans.map((result) => result.name).join(", ")}`} (EXPLAIN as ${plans.ranAs})
 - Browser, /customers: JS ${(assets.js.gzip / 1024).toFixed(1)} KB gzip in ${assets.js.files} files, CSS ${(assets.css.gzip / 1024).toFixed(1)} KB gzip in ${assets.css.files} file(s)
 
-${resultsTable(results, results[0])}
+× baseline: requests/s over the mean of the two baseline runs (${floors.map((result) => result.requestsPerSecond.toFixed(1)).join(" and ")} req/s).
+
+${resultsTable(results, baselineRps)}
 `);
     if (failed.length) {
       console.error(`✗ FAIL: ${failed.map((result) => result.name).join("; ")} had failed samples or errors (logs: ${servers.map((server) => server.logFile).join(", ")})`);
