@@ -52,6 +52,12 @@ export async function loginRetryAfter(attempt: LoginAttempt, now = new Date()): 
   return wait;
 }
 
+/** What a throttled user is told: when, in minutes, they may try again. */
+export function tooManyAttemptsMessage(retryAfterSeconds: number): string {
+  const minutes = Math.ceil(retryAfterSeconds / 60);
+  return `Too many attempts. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`;
+}
+
 /** Counts a failed attempt against the account and the address, in one statement, so concurrent failures all count. */
 export async function recordLoginFailure(attempt: LoginAttempt): Promise<void> {
   const window = `${WINDOW_MINUTES} minutes`;

@@ -5,7 +5,7 @@ import { json } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { ChangePasswordSchema } from "~/auth/schemas";
 import { createSession, destroyAllSessions, getSessionUser, requireUserId } from "~/auth/session.server";
-import { clearLoginFailures, loginRetryAfter, recordLoginFailure } from "~/auth/throttle.server";
+import { clearLoginFailures, loginRetryAfter, recordLoginFailure, tooManyAttemptsMessage } from "~/auth/throttle.server";
 import { changePassword } from "~/auth/users.server";
 import { Field, FieldErrors, inputClass, primaryButtonClass } from "~/components/Field";
 import { redirectWithToast } from "~/utils/toast.server";
@@ -33,11 +33,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const attempt = { email: user.email, ip: context.clientIp };
   const retryAfter = await loginRetryAfter(attempt);
   if (retryAfter > 0) {
-    const minutes = Math.ceil(retryAfter / 60);
-    return json(
-      submission.reply({ formErrors: [`Too many attempts. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`], ...hidden }),
-      { status: 429, headers: { "Retry-After": String(retryAfter) } },
-    );
+    return json(submission.reply({ formErrors: [tooManyAttemptsMessage(retryAfter)], ...hidden }), {
+      status: 429,
+      headers: { "Retry-After": String(retryAfter) },
+    });
   }
   const { currentPassword, newPassword } = submission.value;
   if (!(await changePassword(userId, currentPassword, newPassword))) {

@@ -7,7 +7,7 @@ import { AuthCard } from "~/auth/AuthForm";
 import { authenticator, InvalidCredentialsError } from "~/auth/authenticator.server";
 import { LoginSchema } from "~/auth/schemas";
 import { createSession, getUserId, revokeSession } from "~/auth/session.server";
-import { clearLoginFailures, loginRetryAfter, recordLoginFailure } from "~/auth/throttle.server";
+import { clearLoginFailures, loginRetryAfter, recordLoginFailure, tooManyAttemptsMessage } from "~/auth/throttle.server";
 import { Field, FieldErrors, inputClass, primaryButtonClass } from "~/components/Field";
 import { safeRedirect } from "~/utils/safe-redirect";
 import { assertSameOrigin } from "~/utils/csrf.server";
@@ -32,12 +32,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const attempt = { email, ip: context.clientIp };
   const retryAfter = await loginRetryAfter(attempt);
   if (retryAfter > 0) {
-    const minutes = Math.ceil(retryAfter / 60);
     return json(
-      submission.reply({
-        formErrors: [`Too many attempts. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`],
-        hideFields: ["password"],
-      }),
+      submission.reply({ formErrors: [tooManyAttemptsMessage(retryAfter)], hideFields: ["password"] }),
       { status: 429, headers: { "Retry-After": String(retryAfter) } },
     );
   }
