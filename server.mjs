@@ -9,7 +9,6 @@ import {
   createReadableStreamFromReadable,
   createRequestHandler,
   installGlobals,
-  writeReadableStreamToWritable,
 } from "@remix-run/node";
 import compression from "compression";
 import express from "express";
@@ -52,7 +51,9 @@ async function send(res, response) {
   const cookies = response.headers.getSetCookie();
   if (cookies.length) res.setHeader("Set-Cookie", cookies);
   if (response.body && res.req.method !== "HEAD") {
-    await writeReadableStreamToWritable(response.body, res);
+    // Nothing is deferred, so a page is complete once rendered; sent whole it
+    // is compressed and written once, not flushed chunk by chunk.
+    res.end(Buffer.from(await response.arrayBuffer()));
   } else {
     res.end();
   }
@@ -66,7 +67,9 @@ app.use(compression());
 const staticHeaders = { setHeaders: (res) => res.setHeader("X-Content-Type-Options", "nosniff") };
 // Fingerprinted assets never change; everything else in public/ may.
 app.use(build.publicPath, express.static(build.assetsBuildDirectory, { immutable: true, maxAge: "1y", ...staticHeaders }));
-app.use(express.static(path.join(root, "public"), { maxAge: "1h", ...staticHeaders }));
+// Only paths that look like files: no disk lookup for every page request.
+const publicFiles = express.static(path.join(root, "public"), { maxAge: "1h", ...staticHeaders });
+app.use((req, res, next) => (path.extname(req.path) ? publicFiles(req, res, next) : next()));
 
 app.all("*", async (req, res) => {
   try {

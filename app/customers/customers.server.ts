@@ -227,8 +227,25 @@ function sortKeyOf(sort: CustomerSort, row: { updatedKey: string; createdKey: st
   }
 }
 
-export async function listCustomers(userId: string, params: ListParams): Promise<ListResult> {
-  if (!isUuid(userId)) return { items: [], rows: [], nextCursor: null, prevCursor: null };
+/**
+ * A page of the user's customers in keyset order. With `counts`, the counts per
+ * status under the same search come back in the same statement (one round trip
+ * fewer for the list page).
+ */
+export async function listCustomers(userId: string, params: ListParams): Promise<ListResult>;
+export async function listCustomers(
+  userId: string,
+  params: ListParams,
+  options: { counts: true },
+): Promise<ListResult & { counts: StatusCounts }>;
+export async function listCustomers(
+  userId: string,
+  params: ListParams,
+  options: { counts?: boolean } = {},
+): Promise<ListResult & { counts?: StatusCounts }> {
+  if (!isUuid(userId)) {
+    return { items: [], rows: [], nextCursor: null, prevCursor: null, ...(options.counts ? { counts: emptyCounts() } : {}) };
+  }
   const spec = SORT_SPECS[params.sort];
   const cursor = params.cursor?.sort === params.sort ? params.cursor : null;
   const backwards = cursor?.direction === "before";
@@ -247,8 +264,21 @@ export async function listCustomers(userId: string, params: ListParams): Promise
       );
     }
 
+    // Uncorrelated, so PostgreSQL evaluates it once for the whole page.
+    const countsColumn = options.counts
+      ? Prisma.sql`, (SELECT coalesce(json_agg(s), '[]'::json) FROM (
+          SELECT c.status, count(*)::int AS n FROM customers c
+           WHERE ${await filters(db, userId, { q: params.q })} GROUP BY c.status) s) AS "statusCounts"`
+      : Prisma.empty;
     return db.$queryRaw<
-      Array<Omit<ListRow, "sortKey"> & { updatedKey: string; createdKey: string; statusRank: number }>
+      Array<
+        Omit<ListRow, "sortKey"> & {
+          updatedKey: string;
+          createdKey: string;
+          statusRank: number;
+          statusCounts?: StatusCountRow[];
+        }
+      >
     >`
       SELECT c.id, c.user_id AS "userId", c.name, c.status, c.info,
              c.created_at AS "createdAt", c.updated_at AS "updatedAt", c.deleted_at AS "deletedAt",
@@ -257,7 +287,7 @@ export async function listCustomers(userId: string, params: ListParams): Promise
              CASE WHEN jsonb_typeof(c.info->'team') = 'array' THEN jsonb_array_length(c.info->'team') ELSE 0 END AS "teamSize",
              (SELECT max(e.event_date) FROM customer_events e WHERE e.customer_id = c.id) AS "lastInteractionAt",
              ${UPDATED_KEY}::text AS "updatedKey", ${CREATED_KEY}::text AS "createdKey",
-             ${STATUS_RANK} AS "statusRank"
+             ${STATUS_RANK} AS "statusRank"${countsColumn}
         FROM customers c
        WHERE ${Prisma.join(conditions, " AND ")}
        ORDER BY ${Prisma.join(sortExprs.map((expr) => Prisma.sql`${expr} ${direction}`))}
@@ -273,7 +303,14 @@ export async function listCustomers(userId: string, params: ListParams): Promise
   const last = withKeys[withKeys.length - 1];
   const hasNext = backwards ? true : hasMore;
   const hasPrev = backwards ? hasMore : Boolean(cursor);
+  // An empty page carries no counts: only then are they asked for on their own.
+  const counts = !options.counts
+    ? undefined
+    : rows[0]?.statusCounts
+      ? toStatusCounts(rows[0].statusCounts)
+      : await countByStatus(userId, { q: params.q });
   return {
+    ...(counts ? { counts } : {}),
     items: withKeys.map((row) => ({
       id: row.id,
       name: row.name,
@@ -303,18 +340,30 @@ export async function listCustomers(userId: string, params: ListParams): Promise
 }
 
 export type StatusCounts = Record<CustomerStatus, number> & { all: number };
+interface StatusCountRow {
+  status: string;
+  n: number;
+}
 
-/** Customers per status (and in all), under the same search, in one query. */
-export async function countByStatus(userId: string, params: { q?: string } = {}): Promise<StatusCounts> {
-  const counts = Object.fromEntries([...CUSTOMER_STATUSES, "all"].map((key) => [key, 0])) as StatusCounts;
-  if (!isUuid(userId)) return counts;
-  const rows = await asUser(userId, async (db) => db.$queryRaw<Array<{ status: string; n: number }>>`
-    SELECT c.status, count(*)::int AS n FROM customers c WHERE ${await filters(db, userId, params)} GROUP BY c.status`);
+function emptyCounts(): StatusCounts {
+  return Object.fromEntries([...CUSTOMER_STATUSES, "all"].map((key) => [key, 0])) as StatusCounts;
+}
+
+function toStatusCounts(rows: StatusCountRow[]): StatusCounts {
+  const counts = emptyCounts();
   for (const row of rows) {
     if (row.status in counts) counts[row.status as CustomerStatus] = row.n;
     counts.all += row.n;
   }
   return counts;
+}
+
+/** Customers per status (and in all), under the same search, in one query. */
+export async function countByStatus(userId: string, params: { q?: string } = {}): Promise<StatusCounts> {
+  if (!isUuid(userId)) return emptyCounts();
+  const rows = await asUser(userId, async (db) => db.$queryRaw<StatusCountRow[]>`
+    SELECT c.status, count(*)::int AS n FROM customers c WHERE ${await filters(db, userId, params)} GROUP BY c.status`);
+  return toStatusCounts(rows);
 }
 
 // ------------------------------------------------------------ one row ----

@@ -11,7 +11,7 @@ import { CustomerCard } from "~/customers/components/CustomerCard";
 import { EmptyState } from "~/customers/components/EmptyState";
 import { NewCustomerForm } from "~/customers/components/NewCustomerForm";
 import { StatusFilterBar } from "~/customers/components/StatusFilterBar";
-import { countByStatus, listCustomers } from "~/customers/customers.server";
+import { listCustomers } from "~/customers/customers.server";
 import { listHref } from "~/customers/list-href";
 import { PAGE_SIZE, readListView } from "~/customers/list-params.server";
 import { SORT_LABELS, SORTS, STATUS_LABELS, type CustomerStatus } from "~/customers/schemas";
@@ -21,16 +21,13 @@ export const meta: MetaFunction = () => [{ title: "Customers" }];
 export async function loader({ request }: LoaderFunctionArgs) {
   const userId = await requireUserId(request);
   const view = readListView(new URL(request.url).searchParams);
-  const [page, counts] = await Promise.all([
-    listCustomers(userId, { ...view, limit: PAGE_SIZE }),
-    countByStatus(userId, { q: view.q }),
-  ]);
+  const page = await listCustomers(userId, { ...view, limit: PAGE_SIZE }, { counts: true });
   return json({
     view: { status: view.status ?? null, q: view.q ?? "", sort: view.sort },
     customers: page.items,
     nextHref: page.nextCursor ? listHref({ ...view, cursor: page.nextCursor }) : null,
     prevHref: page.prevCursor ? listHref({ ...view, cursor: page.prevCursor }) : null,
-    counts,
+    counts: page.counts,
     now: new Date().toISOString(),
   });
 }

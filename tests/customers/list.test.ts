@@ -374,3 +374,22 @@ describe("search, selective and common", () => {
     expect(second.items.map((item) => item.name)).toEqual(["Zyxwv Rare 2"]);
   });
 });
+
+describe("the page with its counts in one statement", () => {
+  it("gives the same counts as countByStatus: all statuses under the search, whatever the status filter and page", async () => {
+    const owner = prisma();
+    const user = await owner.user.create({ data: { email: `counts-${Date.now()}@example.com`, name: "Counter" } });
+    await owner.customer.createMany({
+      data: CUSTOMER_STATUSES.flatMap((status, index) =>
+        Array.from({ length: index + 1 }, (_, n) => ({ userId: user.id, name: `${n % 2 ? "Alpha" : "Beta"} ${status} ${n}`, status })),
+      ),
+    });
+    for (const params of [{}, { status: "live" as const }, { q: "alpha" }, { q: "beta", status: "lead" as const }, { q: "nothing-like-this" }]) {
+      const page = await listCustomers(user.id, { sort: "updated_at", limit: 2, ...params }, { counts: true });
+      expect(page.counts, JSON.stringify(params)).toEqual(await countByStatus(user.id, { q: params.q }));
+    }
+    const empty = await listCustomers(user.id, { sort: "name", limit: 5, q: "nothing-like-this" }, { counts: true });
+    expect(empty.items).toEqual([]);
+    expect(empty.counts.all).toBe(0);
+  });
+});
