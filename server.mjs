@@ -86,7 +86,8 @@ app.all("*", async (req, res) => {
 
 const server = app.listen(port, () => {
   console.log(`Customers listening on http://localhost:${port}`);
-  if (process.env.NODE_ENV === "development") broadcastDevReady(build);
+  // Under `remix dev` (which sets the origin), tell it the new build is being served.
+  if (process.env.REMIX_DEV_ORIGIN) broadcastDevReady(build);
 });
 
 let stopping = false;

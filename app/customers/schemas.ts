@@ -1,58 +1,23 @@
 import { z } from "zod";
+import { CUSTOMER_STATUSES, EVENT_TYPES, LIMITS } from "./constants";
 
 /**
  * One Zod schema per input, shared by the pages (Conform, client and server)
  * and the JSON API. Imported by browser code: nothing server-only here.
  */
 
-export const CUSTOMER_STATUSES = ["lead", "prospect", "negotiation", "live", "on_hold", "archive"] as const;
-export type CustomerStatus = (typeof CUSTOMER_STATUSES)[number];
-
-export const STATUS_LABELS: Record<CustomerStatus, string> = {
-  lead: "Lead",
-  prospect: "Prospect",
-  negotiation: "Negotiation",
-  live: "Live",
-  on_hold: "On hold",
-  archive: "Archive",
-};
-
-export function isCustomerStatus(value: unknown): value is CustomerStatus {
-  return typeof value === "string" && (CUSTOMER_STATUSES as readonly string[]).includes(value);
-}
-
-export const SORTS = ["updated_at", "created_at", "name", "status"] as const;
-export type CustomerSort = (typeof SORTS)[number];
-export const SORT_LABELS: Record<CustomerSort, string> = {
-  updated_at: "Recently updated",
-  created_at: "Recently created",
-  name: "Name (A–Z)",
-  status: "Pipeline status",
-};
-
-export const EVENT_TYPES = ["meeting", "call", "email", "note", "update"] as const;
-export const EVENT_TYPE_LABELS: Record<string, string> = {
-  meeting: "Meeting",
-  call: "Call",
-  email: "Email",
-  note: "Note",
-  update: "Update",
-  status_change: "Status change",
-};
-
-export const LIMITS = {
-  name: 200,
-  shortText: 200,
-  longText: 5000,
-  url: 2048,
-  email: 254,
-  teamSize: 100,
-  participants: 50,
-  search: 100,
-  /** Bytes of JSON one request may send as `info`. */
-  infoBytes: 64 * 1024,
-} as const;
-
+export {
+  CUSTOMER_STATUSES,
+  EVENT_TYPE_LABELS,
+  EVENT_TYPES,
+  isCustomerStatus,
+  LIMITS,
+  SORT_LABELS,
+  SORTS,
+  STATUS_LABELS,
+  type CustomerSort,
+  type CustomerStatus,
+} from "./constants";
 const statusSchema = z.enum(CUSTOMER_STATUSES, {
   errorMap: () => ({ message: `Status must be one of: ${CUSTOMER_STATUSES.join(", ")}` }),
 });

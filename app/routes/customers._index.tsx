@@ -2,19 +2,27 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigate, useNavigation, useSearchParams, useSubmit } from "@remix-run/react";
 import { Archive, Plus, Search, Users } from "lucide-react";
-import { useMemo, useState } from "react";
+import { lazy, Suspense, useMemo, useState } from "react";
 import { requireUserId } from "~/auth/session.server";
 import { Dialog, useHydrated } from "~/components/Dialog";
 import { inputClass, primaryButtonClass, secondaryButtonClass } from "~/components/Field";
 import { createCustomerAction } from "~/customers/actions.server";
 import { CustomerCard } from "~/customers/components/CustomerCard";
 import { EmptyState } from "~/customers/components/EmptyState";
-import { NewCustomerForm } from "~/customers/components/NewCustomerForm";
 import { StatusFilterBar } from "~/customers/components/StatusFilterBar";
 import { listCustomers } from "~/customers/customers.server";
 import { listHref } from "~/customers/list-href";
 import { PAGE_SIZE, readListView } from "~/customers/list-params.server";
-import { SORT_LABELS, SORTS, STATUS_LABELS, type CustomerStatus } from "~/customers/schemas";
+import { SORT_LABELS, SORTS, STATUS_LABELS, type CustomerStatus } from "~/customers/constants";
+
+// The dialog's form brings Conform and Zod: loaded when the dialog is about to
+// open rather than with the list, it keeps the list page's JavaScript small.
+// Without JavaScript, "New customer" is a link to /customers/new.
+const loadNewCustomerForm = () => import("~/customers/components/NewCustomerForm");
+const NewCustomerForm = lazy(() => loadNewCustomerForm().then((module) => ({ default: module.NewCustomerForm })));
+function preloadNewCustomerForm() {
+  void loadNewCustomerForm();
+}
 
 export const meta: MetaFunction = () => [{ title: "Customers" }];
 
@@ -67,6 +75,8 @@ export default function CustomersPage() {
           <Link
             to="/customers/new"
             className={primaryButtonClass}
+            onPointerEnter={preloadNewCustomerForm}
+            onFocus={preloadNewCustomerForm}
             onClick={(event) => {
               if (!hydrated) return;
               event.preventDefault();
@@ -134,7 +144,7 @@ export default function CustomersPage() {
               title="No customers yet"
               description="Add your first customer to start tracking your pipeline, their team and every interaction."
               action={
-                <Link to="/customers/new" className={primaryButtonClass} onClick={(event) => {
+                <Link to="/customers/new" className={primaryButtonClass} onPointerEnter={preloadNewCustomerForm} onFocus={preloadNewCustomerForm} onClick={(event) => {
                   if (!hydrated) return;
                   event.preventDefault();
                   setDialogOpen(true);
@@ -194,7 +204,9 @@ export default function CustomersPage() {
             if (failedCreate) navigate(".", { replace: true, preventScrollReset: true });
           }}
         >
-          <NewCustomerForm action="/customers?index" lastResult={failedCreate} />
+          <Suspense fallback={<p className="text-sm text-slate-600">Loading the form…</p>}>
+            <NewCustomerForm action="/customers?index" lastResult={failedCreate} />
+          </Suspense>
         </Dialog>
       ) : null}
     </div>

@@ -1,4 +1,4 @@
-import { isCustomerStatus, STATUS_LABELS, type CustomerStatus } from "~/customers/schemas";
+import { isCustomerStatus, STATUS_LABELS, type CustomerStatus } from "~/customers/constants";
 
 const BASE_CLASS =
   "inline-flex items-center whitespace-nowrap rounded-full px-2.5 py-0.5 text-xs font-medium ring-1 ring-inset";

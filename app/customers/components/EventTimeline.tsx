@@ -9,7 +9,7 @@ import {
   type LucideIcon,
 } from "lucide-react";
 import { formatDateTime, formatRelativeTime, toIsoString } from "~/customers/format";
-import { EVENT_TYPE_LABELS } from "~/customers/schemas";
+import { EVENT_TYPE_LABELS } from "~/customers/constants";
 
 export interface TimelineEvent {
   id: string;

@@ -1,5 +1,5 @@
 import { Link } from "@remix-run/react";
-import { CUSTOMER_STATUSES, STATUS_LABELS } from "~/customers/schemas";
+import { CUSTOMER_STATUSES, STATUS_LABELS } from "~/customers/constants";
 
 // `relative` keeps the count's absolutely positioned sr-only text inside the
 // scrolling strip; without it the text escapes and the page scrolls sideways on phones.
