@@ -4,6 +4,7 @@ import { requireUserId } from "~/auth/session.server";
 import { redirectWithToast } from "~/utils/toast.server";
 import { createCustomer } from "./customers.server";
 import { CreateCustomerFormSchema } from "./schemas";
+import { readFormData } from "~/utils/form.server";
 
 /** 404 for pages: the "Customer not found" page renders from the route's ErrorBoundary. */
 export function customerNotFound(): Response {
@@ -34,7 +35,7 @@ export function unknownIntent(): Response {
 /** The action of every route that accepts intent=create (list, layout, /customers/new). */
 export async function createCustomerAction({ request }: ActionFunctionArgs): Promise<Response> {
   const userId = await requireUserId(request);
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   if (formData.get("intent") !== "create") return unknownIntent();
   return createCustomerFromForm(userId, formData);
 }

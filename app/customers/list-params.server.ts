@@ -1,5 +1,6 @@
 import { decodeCursor, type Cursor } from "./cursor.server";
 import { isCustomerStatus, LIMITS, SORTS, type CustomerSort, type CustomerStatus } from "./schemas";
+import { toStorableText } from "~/utils/storable-text";
 
 export const PAGE_SIZE = 25;
 
@@ -20,7 +21,8 @@ export function readListView(searchParams: URLSearchParams): ListView {
   const sort: CustomerSort = (SORTS as readonly string[]).includes(sortParam ?? "")
     ? (sortParam as CustomerSort)
     : "updated_at";
-  const q = (searchParams.get("q") ?? "").trim().slice(0, LIMITS.search);
+  // A search box is lenient: characters the database cannot compare are dropped.
+  const q = toStorableText(searchParams.get("q") ?? "").trim().slice(0, LIMITS.search);
   const cursorParam = searchParams.get("cursor");
   return {
     status: isCustomerStatus(status) ? status : undefined,

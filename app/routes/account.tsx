@@ -9,6 +9,7 @@ import { clearLoginFailures, loginRetryAfter, recordLoginFailure, tooManyAttempt
 import { changePassword } from "~/auth/users.server";
 import { Field, FieldErrors, inputClass, primaryButtonClass } from "~/components/Field";
 import { redirectWithToast } from "~/utils/toast.server";
+import { readFormData } from "~/utils/form.server";
 
 export const meta: MetaFunction = () => [{ title: "Account · Customers" }];
 
@@ -21,7 +22,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const userId = await requireUserId(request);
   const user = (await getSessionUser(request))!;
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   if (formData.get("intent") !== "change-password") {
     return json({ error: "unknown_intent" }, { status: 400 });
   }

@@ -6,6 +6,7 @@ import { decodeCursor } from "~/customers/cursor.server";
 import { createCustomer, InfoTooLargeError, listCustomers, toApiCustomer } from "~/customers/customers.server";
 import { CreateCustomerApiSchema, CUSTOMER_STATUSES, LIMITS, SORTS } from "~/customers/schemas";
 import { issuesFromZod, methodNotAllowed, readJsonBody, validationError } from "~/utils/api.server";
+import { isStorableText, UNSTORABLE_TEXT_MESSAGE } from "~/utils/storable-text";
 
 const DEFAULT_LIMIT = 25;
 const MAX_LIMIT = 100;
@@ -18,7 +19,12 @@ const ListQuerySchema = z
     status: z
       .enum(CUSTOMER_STATUSES, { errorMap: () => ({ message: `Status must be one of: ${CUSTOMER_STATUSES.join(", ")}` }) })
       .optional(),
-    q: z.string().trim().max(LIMITS.search, `Search must be at most ${LIMITS.search} characters`).optional(),
+    q: z
+      .string()
+      .trim()
+      .max(LIMITS.search, `Search must be at most ${LIMITS.search} characters`)
+      .refine(isStorableText, UNSTORABLE_TEXT_MESSAGE)
+      .optional(),
     sort: z
       .enum(SORTS, { errorMap: () => ({ message: `Sort must be one of: ${SORTS.join(", ")}` }) })
       .default("updated_at"),

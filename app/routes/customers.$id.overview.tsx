@@ -31,6 +31,7 @@ import {
   UpdateTeamMemberFormSchema,
 } from "~/customers/schemas";
 import { redirectWithToast } from "~/utils/toast.server";
+import { readFormData } from "~/utils/form.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const userId = await requireUserId(request);
@@ -54,7 +55,7 @@ function invalid(intent: Intent, result: SubmissionResult<string[]>) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const userId = await requireUserId(request);
   const id = params.id ?? "";
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const intent = formData.get("intent");
   const done = (message: string) => redirectWithToast(`/customers/${id}/overview`, { kind: "success", message });
   type Replyable = { reply(options?: { formErrors?: string[] }): SubmissionResult<string[]> };

@@ -26,6 +26,7 @@ import { CUSTOMER_STATUSES, STATUS_LABELS, StatusFormSchema } from "~/customers/
 import { safeRedirect } from "~/utils/safe-redirect";
 import { redirectWithToast } from "~/utils/toast.server";
 import { BackToCustomers } from "~/components/BackToCustomers";
+import { readFormData } from "~/utils/form.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.customer.name} · Customers` : "Customer not found · Customers" },
@@ -47,7 +48,7 @@ function backTo(formData: FormData, id: string): string {
 export async function action({ request, params }: ActionFunctionArgs) {
   const userId = await requireUserId(request);
   const id = params.id ?? "";
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   switch (formData.get("intent")) {
     case "status": {
       const submission = parseWithZod(formData, { schema: StatusFormSchema });

@@ -11,6 +11,7 @@ import { clearLoginFailures, loginRetryAfter, recordLoginFailure, tooManyAttempt
 import { Field, FieldErrors, inputClass, primaryButtonClass } from "~/components/Field";
 import { safeRedirect } from "~/utils/safe-redirect";
 import { assertSameOrigin } from "~/utils/csrf.server";
+import { readFormData } from "~/utils/form.server";
 
 export const meta: MetaFunction = () => [{ title: "Log in · Customers" }];
 
@@ -23,7 +24,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   assertSameOrigin(request);
-  const formData = await request.clone().formData();
+  const formData = await readFormData(request.clone());
   const submission = parseWithZod(formData, { schema: LoginSchema });
   if (submission.status !== "success") {
     return json(submission.reply({ hideFields: ["password"] }), { status: 400 });

@@ -11,6 +11,7 @@ import { Field, FieldErrors, inputClass, primaryButtonClass } from "~/components
 import { toastCookie } from "~/utils/toast.server";
 import { DEFAULT_REDIRECT } from "~/utils/safe-redirect";
 import { assertSameOrigin } from "~/utils/csrf.server";
+import { readFormData } from "~/utils/form.server";
 
 export const meta: MetaFunction = () => [{ title: "Sign up · Customers" }];
 
@@ -21,7 +22,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   assertSameOrigin(request);
-  const submission = parseWithZod(await request.formData(), { schema: SignupSchema });
+  const submission = parseWithZod(await readFormData(request), { schema: SignupSchema });
   if (submission.status !== "success") {
     return json(submission.reply({ hideFields: ["password"] }), { status: 400 });
   }

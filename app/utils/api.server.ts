@@ -1,5 +1,6 @@
 import { json } from "@remix-run/node";
 import type { z } from "zod";
+import { findUnstorableText, jsonNestingDepth, UNSTORABLE_TEXT_MESSAGE } from "./storable-text";
 
 /**
  * Shared pieces of the JSON API's edge: reading a body that may be anything,
@@ -9,6 +10,9 @@ import type { z } from "zod";
 
 /** Far above any valid request (info alone is capped at 64 KB), far below harm. */
 export const MAX_BODY_BYTES = 256 * 1024;
+
+/** Deeper than any valid body (info nests three levels), shallower than any stack. */
+export const MAX_JSON_DEPTH = 32;
 
 export type Issues = Record<string, string[]>;
 
@@ -112,6 +116,9 @@ export async function readJsonBody<Schema extends z.ZodTypeAny>(
   } catch {
     throw bodyError("Body must be UTF-8 encoded JSON");
   }
+  if (jsonNestingDepth(text) > MAX_JSON_DEPTH) {
+    throw bodyError(`Body must not nest deeper than ${MAX_JSON_DEPTH} levels`);
+  }
   let body: unknown;
   try {
     body = JSON.parse(text);
@@ -121,6 +128,8 @@ export async function readJsonBody<Schema extends z.ZodTypeAny>(
   if (typeof body !== "object" || body === null || Array.isArray(body)) {
     throw bodyError("Body must be a JSON object");
   }
+  const unstorable = findUnstorableText(body);
+  if (unstorable !== null) throw validationError({ [unstorable]: [UNSTORABLE_TEXT_MESSAGE] });
   const result = schema.safeParse(body);
   if (!result.success) throw validationError(issuesFromZod(result.error));
   return result.data as z.output<Schema>;
