@@ -1,13 +1,16 @@
 /**
  * The customer list's SQL as app/customers/customers.server.ts builds it
- * (listCustomers and countByStatus, default sort: updated_at, newest first),
- * replicated with numbered parameters for the baseline and the plan check.
+ * (listCustomers with { counts: true }, default sort: updated_at, newest first,
+ * and search_customer_ids for a search of 3+ characters), replicated with
+ * numbered parameters for the baseline, the plan check and the RLS table.
  * Keep it in step with the app's query.
  */
 
 export interface ListFilter {
   status?: string;
   q?: string;
+  /** The ids search_customer_ids() returned, when 200 or fewer: the app adds `c.id = ANY(ids)`. */
+  ids?: string[];
   /** Keyset cursor of a next page: the last row's updated key and id. */
   after?: { updatedKey: string; id: string };
 }
@@ -20,6 +23,11 @@ export interface Query {
 const STATUSES = ["lead", "prospect", "negotiation", "live", "on_hold", "archive"];
 const UPDATED_KEY = "coalesce(c.updated_at, '-infinity'::timestamptz)";
 
+/** Up to this many matches the app lists a search by id (SELECTIVE_SEARCH); it asks the function for one more. */
+export const SELECTIVE_SEARCH = 200;
+/** Shorter searches never call search_customer_ids (trigrams need three characters). */
+export const TRIGRAM_MIN_LENGTH = 3;
+
 /** LIKE wildcards in the search are literal characters. */
 export function likePattern(q: string): string {
   return `%${q.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
@@ -29,18 +37,30 @@ function whereClause(userId: string, filter: ListFilter, values: unknown[]): str
   const param = (value: unknown) => `$${values.push(value)}`;
   const conditions = [`c.user_id = ${param(userId)}::uuid`, "c.deleted_at IS NULL"];
   if (filter.status) conditions.push(`c.status = ${param(filter.status)}`);
-  if (filter.q) conditions.push(`c.name ILIKE ${param(likePattern(filter.q))}`);
+  if (filter.q) {
+    if (filter.ids) conditions.push(`c.id = ANY(${param(filter.ids)}::uuid[])`);
+    conditions.push(`c.name ILIKE ${param(likePattern(filter.q))}`);
+  }
   if (filter.after) {
     conditions.push(`(${UPDATED_KEY}, c.id) < (${param(filter.after.updatedKey)}::timestamptz, ${param(filter.after.id)}::uuid)`);
   }
   return conditions.join(" AND ");
 }
 
-/** One page (limit + 1 rows, as the app reads to know whether a next page exists). */
-export function listPageQuery(userId: string, filter: ListFilter, pageSize = 25): Query {
+/**
+ * One page (limit + 1 rows, as the app reads to know whether a next page
+ * exists). With `counts` (the list page), the counts per status under the same
+ * search come back as the uncorrelated scalar column "statusCounts".
+ */
+export function listPageQuery(userId: string, filter: ListFilter, { pageSize = 25, counts = false } = {}): Query {
   const values: unknown[] = [];
   const where = whereClause(userId, filter, values);
   const statuses = STATUSES.map((status) => `$${values.push(status)}`).join(", ");
+  const countsColumn = counts
+    ? `, (SELECT coalesce(json_agg(s), '[]'::json) FROM (
+          SELECT c.status, count(*)::int AS n FROM customers c
+           WHERE ${whereClause(userId, { q: filter.q, ids: filter.ids }, values)} GROUP BY c.status) s) AS "statusCounts"`
+    : "";
   const limit = `$${values.push(pageSize + 1)}`;
   const text = `
     SELECT c.id, c.user_id AS "userId", c.name, c.status, c.info,
@@ -50,7 +70,7 @@ export function listPageQuery(userId: string, filter: ListFilter, pageSize = 25)
            CASE WHEN jsonb_typeof(c.info->'team') = 'array' THEN jsonb_array_length(c.info->'team') ELSE 0 END AS "teamSize",
            (SELECT max(e.event_date) FROM customer_events e WHERE e.customer_id = c.id) AS "lastInteractionAt",
            ${UPDATED_KEY}::text AS "updatedKey", coalesce(c.created_at, '-infinity'::timestamptz)::text AS "createdKey",
-           array_position(ARRAY[${statuses}]::text[], c.status) AS "statusRank"
+           array_position(ARRAY[${statuses}]::text[], c.status) AS "statusRank"${countsColumn}
       FROM customers c
      WHERE ${where}
      ORDER BY ${UPDATED_KEY} DESC, c.id DESC
@@ -58,9 +78,23 @@ export function listPageQuery(userId: string, filter: ListFilter, pageSize = 25)
   return { text, values };
 }
 
-/** The status filter bar's counts, under the same search. */
-export function statusCountsQuery(userId: string, filter: Pick<ListFilter, "q">): Query {
+/** The status filter bar's counts on their own (countByStatus: only for an empty page). */
+export function statusCountsQuery(userId: string, filter: Pick<ListFilter, "q" | "ids">): Query {
   const values: unknown[] = [];
   const text = `SELECT c.status, count(*)::int AS n FROM customers c WHERE ${whereClause(userId, filter, values)} GROUP BY c.status`;
   return { text, values };
+}
+
+/** What the app asks first for a search of 3+ characters (selectiveMatches): as customers_app, app.user_id set. */
+export function searchIdsQuery(q: string): Query {
+  return {
+    text: "SELECT id::text AS id FROM search_customer_ids($1, $2::int) AS id",
+    values: [likePattern(q), SELECTIVE_SEARCH + 1],
+  };
+}
+
+/** The ids to add to the page query, or undefined when the app walks (short or common search). */
+export function selectiveIds(q: string | undefined, rows: Array<{ id: string }>): string[] | undefined {
+  if (!q || q.length < TRIGRAM_MIN_LENGTH || rows.length > SELECTIVE_SEARCH) return undefined;
+  return rows.map((row) => row.id);
 }

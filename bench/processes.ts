@@ -10,6 +10,8 @@ export interface Server {
   port: number;
   origin: string;
   logFile: string;
+  /** The process the bench started (the app's node process: server.mjs runs in it, no workers). */
+  pid: number | undefined;
   stop(): Promise<void>;
 }
 
@@ -102,5 +104,5 @@ export async function startServer(options: {
     await stop();
     throw error;
   }
-  return { name: options.name, port: options.port, origin, logFile, stop };
+  return { name: options.name, port: options.port, origin, logFile, pid: child.pid, stop };
 }

@@ -25,29 +25,34 @@ export function planReport(check: PlanCheck, enforced: boolean): string {
 
 const number = (value: number, digits = 0) => value.toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits });
 
+function cpuText(result: ScenarioResult): string {
+  return result.cpu ? `, CPU per request: Node ${result.cpu.nodeMs.toFixed(1)} ms, PostgreSQL ${result.cpu.postgresMs.toFixed(1)} ms` : "";
+}
+
 export function resultLine(result: ScenarioResult): string {
   if (result.failure) return `  ✗ ${result.name}: ${result.failure}`;
   const errors = result.errors ? `, errors ${result.errors} (${result.errorDetail})` : "";
   return (
     `  ${result.name}: ${number(result.requestsPerSecond, 1)} req/s, p50 ${result.p50} ms, p99 ${result.p99} ms, ` +
-    `${number(result.requests)} requests${errors}, SQL round trips ${result.roundTrips}`
+    `${number(result.requests)} requests${errors}, SQL round trips ${result.roundTrips}${cpuText(result)}`
   );
 }
 
 export function resultsTable(results: ScenarioResult[], baselineRps: number): string {
   const rows = [
-    "| Scenario | Requests/s | × baseline | p50 ms | p99 ms | Errors | SQL round trips / request |",
-    "|---|---:|---:|---:|---:|---:|---|",
+    "| Scenario | Requests/s | × baseline | p50 ms | p99 ms | Errors | SQL round trips / request | CPU ms / request: Node | PostgreSQL |",
+    "|---|---:|---:|---:|---:|---:|---|---:|---:|",
   ];
   for (const result of results) {
     if (result.failure) {
-      rows.push(`| ${result.name} | failed: ${result.failure} | | | | | ${result.roundTrips} |`);
+      rows.push(`| ${result.name} | failed: ${result.failure} | | | | | ${result.roundTrips} | | |`);
       continue;
     }
     const ratio = baselineRps ? (result.requestsPerSecond / baselineRps).toFixed(2) : "n/a";
     const errors = result.errors ? `${result.errors} (${result.errorDetail})` : "0";
     rows.push(
-      `| ${result.name} | ${number(result.requestsPerSecond, 1)} | ${ratio} | ${result.p50} | ${result.p99} | ${errors} | ${result.roundTrips} |`,
+      `| ${result.name} | ${number(result.requestsPerSecond, 1)} | ${ratio} | ${result.p50} | ${result.p99} | ${errors} | ${result.roundTrips} | ` +
+        `${result.cpu ? result.cpu.nodeMs.toFixed(1) : "n/a"} | ${result.cpu ? result.cpu.postgresMs.toFixed(1) : "n/a"} |`,
     );
   }
   return rows.join("\n");

@@ -5,9 +5,11 @@ import { readConfig } from "./config";
 import { assertBenchDatabase, databaseName, ensureDatabase, migrate } from "./database";
 import { BENCH_PASSWORD, benchUsers, ensureDataset } from "./dataset";
 import { assetSizes, followNextLinks, sample, signIn } from "./http";
+import { cpuMeter } from "./cpu";
 import { checkPlans } from "./plan-check";
 import { appStartCommand, buildIfNeeded, startServer, type Server } from "./processes";
 import { assetReport, machineDescription, planReport, resultLine, resultsTable } from "./report";
+import { measureRls, rlsReport } from "./rls";
 import { runScenario, type Scenario, type ScenarioResult } from "./scenarios";
 
 const SEARCH = "wonk"; // a common search: 1 customer in 20 ("Wonka …", see dataset.ts)
@@ -69,6 +71,11 @@ async function main(): Promise<number> {
       );
       return 1;
     }
+
+    // Same run, same data: the list and both searches with and without RLS, and with the app's design.
+    const rls = await measureRls(owner, user.id, { common: SEARCH, rare: rareSearch });
+    const rlsTable = rlsReport(rls, total);
+    console.log(`\n${rlsTable}\n`);
 
     buildIfNeeded(config.build);
     const start = appStartCommand();
@@ -138,9 +145,10 @@ async function main(): Promise<number> {
     ];
 
     console.log(`Load: ${config.connections} connections, ${config.warmupSeconds} s warm-up + ${config.seconds} s per scenario`);
+    const meter = cpuMeter(owner, servers.map((server) => server.pid).filter((pid): pid is number => pid !== undefined));
     const results: ScenarioResult[] = [];
     for (const scenario of scenarios) {
-      const result = await runScenario(scenario, config);
+      const result = await runScenario(scenario, config, meter);
       console.log(resultLine(result));
       results.push(result);
     }
@@ -159,7 +167,11 @@ async function main(): Promise<number> {
 
 × baseline: requests/s over the mean of the two baseline runs (${floors.map((result) => result.requestsPerSecond.toFixed(1)).join(" and ")} req/s).
 
+CPU ms / request: utime + stime from /proc of the Node servers and of the database's PostgreSQL backends during the measured load, over the requests completed.
+
 ${resultsTable(results, baselineRps)}
+
+${rlsTable}
 `);
     if (failed.length) {
       console.error(`✗ FAIL: ${failed.map((result) => result.name).join("; ")} had failed samples or errors (logs: ${servers.map((server) => server.logFile).join(", ")})`);

@@ -1,4 +1,5 @@
 import autocannon, { type Options, type RawResult } from "autocannon";
+import type { CpuMeter, CpuPerRequest } from "./cpu";
 import { sample } from "./http";
 
 /**
@@ -30,6 +31,8 @@ export interface ScenarioResult {
   errorDetail: string;
   /** X-Sql-Round-Trips of the sample request(s), or "n/a (header missing)". */
   roundTrips: string;
+  /** CPU per completed request during the measured load, when a meter was given. */
+  cpu?: CpuPerRequest;
   /** Set when the sample request did not get the expected status: the numbers mean nothing. */
   failure?: string;
 }
@@ -64,7 +67,7 @@ async function load(scenario: Scenario, connections: number, seconds: number) {
   return { result, completed, duration };
 }
 
-export async function runScenario(scenario: Scenario, settings: LoadSettings): Promise<ScenarioResult> {
+export async function runScenario(scenario: Scenario, settings: LoadSettings, meter?: CpuMeter): Promise<ScenarioResult> {
   const roundTrips: string[] = [];
   for (const origin of scenario.origins) {
     const response = await sample(`${origin}${scenario.path}`, {
@@ -89,7 +92,9 @@ export async function runScenario(scenario: Scenario, settings: LoadSettings): P
   }
 
   if (settings.warmupSeconds > 0) await load(scenario, settings.connections, settings.warmupSeconds);
+  const stopMeter = await meter?.();
   const { result, completed, duration } = await load(scenario, settings.connections, settings.seconds);
+  const used = await stopMeter?.();
 
   const unexpected = Object.entries(result.statusCodeStats).filter(([status]) => Number(status) !== scenario.expectedStatus);
   // autocannon's `errors` includes its `timeouts`.
@@ -106,5 +111,6 @@ export async function runScenario(scenario: Scenario, settings: LoadSettings): P
     errors: socketErrors + unexpected.reduce((sum, [, { count }]) => sum + count, 0),
     errorDetail: detail.join(", "),
     roundTrips: [...new Set(roundTrips)].join(" / "),
+    ...(used && completed ? { cpu: { nodeMs: used.nodeMs / completed, postgresMs: used.postgresMs / completed } } : {}),
   };
 }
