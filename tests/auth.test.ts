@@ -172,4 +172,19 @@ describe("session lookup", () => {
     expect(await getSessionUser(request)).toMatchObject({ email }); // same request: same answer
     expect(await getSessionUser(get("/customers", { cookie }))).toBeNull();
   });
+
+  it("shares the lookup between the copies of the Request that Remix gives each loader", async () => {
+    const { getSessionUser } = await import("~/auth/session.server");
+    const { anonymously, withRequestScope } = await import("~/db/scope.server");
+    const { cookie, email } = await signUp();
+    const seen: unknown[] = [];
+    await withRequestScope(get("/customers", { cookie }), async () => {
+      seen.push(await getSessionUser(get("/customers", { cookie })));
+      // Were the second copy to look again, it would find no session.
+      await anonymously((db) => db.session.deleteMany({ where: { user: { email } } }));
+      seen.push(await getSessionUser(get("/customers?index", { cookie })));
+      return new Response(null, { status: 204 });
+    });
+    expect(seen).toEqual([expect.objectContaining({ email }), expect.objectContaining({ email })]);
+  });
 });

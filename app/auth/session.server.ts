@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import { createCookie, json, redirect } from "@remix-run/node";
 import { getDatabase } from "~/db/db.server";
-import { anonymously, BIND_USER_SQL, userAlreadyBound } from "~/db/scope.server";
+import { anonymously, BIND_USER_SQL, requestMemo, userAlreadyBound } from "~/db/scope.server";
 import { Prisma } from "~/generated/prisma/client";
 import { assertSameOrigin } from "~/utils/csrf.server";
 import { env } from "~/utils/env.server";
@@ -67,7 +67,9 @@ export interface SessionUser {
 }
 
 // One lookup per request: the root loader and the route's own loader ask for
-// the same session, and Remix hands them the same Request.
+// the same session. Remix gives each loader its own copy of the Request, so
+// within the server's request scope the lookup is kept there (keyed by the
+// cookies, which every copy shares); outside one, per Request object.
 const sessionUsers = new WeakMap<Request, Promise<SessionUser | null>>();
 
 async function lookUpSessionUser(request: Request): Promise<SessionUser | null> {
@@ -90,7 +92,7 @@ async function lookUpSessionUser(request: Request): Promise<SessionUser | null> 
 export function getSessionUser(request: Request): Promise<SessionUser | null> {
   let user = sessionUsers.get(request);
   if (!user) {
-    user = lookUpSessionUser(request);
+    user = requestMemo(`session:${request.headers.get("Cookie") ?? ""}`, () => lookUpSessionUser(request));
     sessionUsers.set(request, user);
   }
   return user;

@@ -17,6 +17,8 @@ export interface RequestContext {
   /** Whose transaction it is, once known, and when app.user_id holds it. */
   userId?: string;
   userBound?: Promise<unknown>;
+  /** Results computed once per request, whichever loader asks first (see requestMemo). */
+  memo: Map<string, Promise<unknown>>;
   /** Statements and transaction commands sent to the database, for the bench. */
   roundTrips: number;
   /**

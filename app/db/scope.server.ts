@@ -156,6 +156,22 @@ export function userAlreadyBound(userId: string): void {
   }
 }
 
+/**
+ * Computes `key` once per HTTP request: Remix hands each loader its own copy
+ * of the Request, so only the request's scope can tell they are one request.
+ * Outside a request, computes afresh.
+ */
+export function requestMemo<T>(key: string, compute: () => Promise<T>): Promise<T> {
+  const context = requestContext.getStore();
+  if (!context) return compute();
+  let value = context.memo.get(key) as Promise<T> | undefined;
+  if (!value) {
+    value = compute();
+    context.memo.set(key, value);
+  }
+  return value;
+}
+
 /** The SQL that both finds a session's user and binds the transaction to them. */
 export const BIND_USER_SQL = "set_config('app.user_id', u.id::text, true)";
 
@@ -203,7 +219,7 @@ async function endTransaction(context: RequestContext, commit: boolean): Promise
  * reached turns the response into a 503.
  */
 export async function withRequestScope(request: Request, handle: () => Promise<Response>): Promise<Response> {
-  const context: RequestContext = { roundTrips: 0, databaseUnavailable: false };
+  const context: RequestContext = { memo: new Map(), roundTrips: 0, databaseUnavailable: false };
   let response: Response;
   try {
     response = await requestContext.run(context, handle);

@@ -228,6 +228,10 @@ describe("search under RLS", () => {
       db.$queryRaw<Array<{ id: string }>>`SELECT id::text AS id FROM search_customer_ids('%uuxoti%', 10) AS id`;
     expect(await asUser(dave.id, match)).toEqual([{ id: daves.id }]);
     expect(await anonymously(match)).toEqual([]);
+    const counts = (db: Db) =>
+      db.$queryRaw<Array<{ status: string; n: number }>>`SELECT status, n FROM search_customer_status_counts('%uuxoti%')`;
+    expect(await asUser(dave.id, counts)).toEqual([{ status: daves.status, n: 1 }]);
+    expect(await anonymously(counts)).toEqual([]);
   });
 });
 
