@@ -1,0 +1,529 @@
+import fc from "fast-check";
+import { createSession } from "~/auth/session.server";
+import { EVENT_TYPES } from "~/customers/schemas";
+import * as root from "~/root";
+import * as accountRoute from "~/routes/account";
+import * as splatPage from "~/routes/$";
+import * as homeRoute from "~/routes/_index";
+import * as layoutRoute from "~/routes/customers";
+import * as detailRoute from "~/routes/customers.$id";
+import * as detailIndexRoute from "~/routes/customers.$id._index";
+import * as agreementsRoute from "~/routes/customers.$id.agreements";
+import * as overviewRoute from "~/routes/customers.$id.overview";
+import * as projectsRoute from "~/routes/customers.$id.projects";
+import * as receivablesRoute from "~/routes/customers.$id.receivables";
+import * as indexRoute from "~/routes/customers._index";
+import * as archivedRoute from "~/routes/customers.archived";
+import * as newRoute from "~/routes/customers.new";
+import * as loginRoute from "~/routes/login";
+import * as logoutRoute from "~/routes/logout";
+import * as signupRoute from "~/routes/signup";
+import { BASE_URL, call } from "../http";
+import { ownerPrisma } from "../setup/owner";
+import {
+  buildHeaders,
+  cookieFor,
+  customerId,
+  customerName,
+  describeHeaders,
+  headerChoices,
+  headerSafe,
+  hostileKey,
+  hostileString,
+  listQuery,
+  memberId,
+  queryString,
+  rawBytes,
+  statusValue,
+  wellFormed,
+  type HeaderChoices,
+  type SessionChoice,
+} from "./arbitraries";
+import { truncate } from "./config";
+import { isLoginRedirect, PropertySuite, type World } from "./harness";
+
+/**
+ * Every page action (the forms of the app, which work without JavaScript)
+ * under generated form posts — known fields with hostile values, unknown and
+ * repeated fields, huge and odd text, any customer id (B's above all) — and
+ * every page loader under generated URLs. Same checks as the API (see
+ * harness.ts): no 5xx, B untouched, a refused request changes nothing.
+ */
+
+const suite = new PropertySuite("pages");
+
+type Handler = NonNullable<Parameters<typeof call>[0]>;
+
+// --------------------------------------------------------------- forms ----
+
+/** How the form travels. Browsers only send the first two; anything can arrive. */
+const BROWSER_ENCODINGS = ["urlencoded", "multipart"] as const;
+const OTHER_ENCODINGS = ["multipart-file", "urlencoded-bytes", "json-type", "text-plain", "no-type", "bad-multipart"] as const;
+type Encoding = (typeof BROWSER_ENCODINGS)[number] | (typeof OTHER_ENCODINGS)[number];
+
+/** "fresh": a new session of C (the login target), made just before the request. */
+type FormSession = SessionChoice | "fresh";
+
+interface FormCase {
+  revive: boolean;
+  method: string;
+  fields: Array<[string, string]>;
+  encoding: Encoding;
+  /** Which field becomes a file (multipart-file), and the noise bytes (urlencoded-bytes). */
+  fileIndex: number;
+  bytes: Uint8Array<ArrayBuffer>;
+  headers: HeaderChoices;
+  session?: FormSession;
+}
+
+/** Mostly a value the field accepts, sometimes anything at all. */
+function validish(valid: fc.Arbitrary<string>): fc.Arbitrary<string> {
+  return fc.oneof({ weight: 8, arbitrary: valid }, { weight: 1, arbitrary: hostileString });
+}
+
+/**
+ * A form: the intent (sometimes missing, repeated or last), the intent's own
+ * fields (each present or not, mostly valid), now and then a repeated known
+ * field or a field nobody asked for.
+ */
+function form(
+  intent: fc.Arbitrary<string | null>,
+  known: Record<string, fc.Arbitrary<string>>,
+  required: string[] = [],
+): fc.Arbitrary<Array<[string, string]>> {
+  const names = Object.keys(known);
+  // A required field is there nine times out of ten.
+  const dropped = required.length > 0 ? fc.oneof({ weight: 9, arbitrary: fc.constant(null) }, { weight: 1, arbitrary: fc.constantFrom(...required) }) : fc.constant(null);
+  const values = fc.tuple(fc.record(known, { requiredKeys: required }), dropped).map(([record, drop]) => {
+    const kept: Record<string, string> = { ...record };
+    if (drop !== null) delete kept[drop];
+    return kept;
+  });
+  const rare = <T>(arbitrary: fc.Arbitrary<T[]>) => fc.oneof({ weight: 6, arbitrary: fc.constant<T[]>([]) }, { weight: 1, arbitrary });
+  return fc
+    .record({
+      intent,
+      intentAgain: fc.oneof({ weight: 9, arbitrary: fc.constant(null) }, { weight: 1, arbitrary: fc.oneof(hostileString, intent.map((value) => value ?? "")) }),
+      intentLast: fc.nat({ max: 5 }).map((n) => n === 0),
+      values,
+      repeated: names.length > 0 ? rare(fc.array(fc.tuple(fc.constantFrom(...names), hostileString), { minLength: 1, maxLength: 2 })) : fc.constant([]),
+      strays: rare(fc.array(fc.tuple(hostileKey, hostileString), { minLength: 1, maxLength: 3 })),
+    })
+    .map(({ intent: value, intentAgain, intentLast, values, repeated, strays }) => {
+      const fields: Array<[string, string]> = Object.entries(values).filter((entry): entry is [string, string] => typeof entry[1] === "string");
+      fields.push(...repeated, ...strays);
+      const intents: Array<[string, string]> = [];
+      if (value !== null) intents.push(["intent", value]);
+      if (intentAgain !== null) intents.push(["intent", intentAgain]);
+      return intentLast ? [...fields, ...intents] : [...intents, ...fields];
+    });
+}
+
+function intentOf(valid: string[], weight = 8): fc.Arbitrary<string | null> {
+  return fc.oneof(
+    { weight, arbitrary: fc.constantFrom(...valid) },
+    { weight: 1, arbitrary: fc.constantFrom<string | null>(null, "", "CREATE", "delete ", "restore", "status", "update-info", "explode", "__proto__") },
+    { weight: 1, arbitrary: hostileString },
+  );
+}
+
+const ENCODINGS = {
+  browser: fc.constantFrom<Encoding>(...BROWSER_ENCODINGS),
+  mostlyBrowser: fc.oneof({ weight: 6, arbitrary: fc.constantFrom<Encoding>(...BROWSER_ENCODINGS) }, { weight: 1, arbitrary: fc.constantFrom<Encoding>(...OTHER_ENCODINGS) }),
+  any: fc.constantFrom<Encoding>(...BROWSER_ENCODINGS, ...OTHER_ENCODINGS),
+};
+
+function formCase(fields: fc.Arbitrary<Array<[string, string]>>, { encodings = "browser" as keyof typeof ENCODINGS, headers = headerChoices } = {}): fc.Arbitrary<FormCase> {
+  return fc.record({
+    revive: fc.nat({ max: 9 }).map((n) => n === 0),
+    method: fc.oneof({ weight: 12, arbitrary: fc.constant("POST") }, { weight: 1, arbitrary: fc.constantFrom("PUT", "PATCH", "DELETE") }),
+    fields,
+    encoding: ENCODINGS[encodings],
+    fileIndex: fc.nat({ max: 10 }),
+    bytes: rawBytes,
+    headers,
+  });
+}
+
+function concatBytes(...parts: Uint8Array[]): Uint8Array<ArrayBuffer> {
+  const result = new Uint8Array(parts.reduce((size, part) => size + part.byteLength, 0));
+  let offset = 0;
+  for (const part of parts) {
+    result.set(part, offset);
+    offset += part.byteLength;
+  }
+  return result;
+}
+
+function buildFormRequest(path: string, value: FormCase, cookie: string | undefined): Request {
+  const encoded = new URLSearchParams(value.fields).toString();
+  const contentTypes: Record<Encoding, string | undefined> = {
+    urlencoded: "application/x-www-form-urlencoded",
+    multipart: undefined, // set by the Request, with its boundary
+    "multipart-file": undefined,
+    "urlencoded-bytes": "application/x-www-form-urlencoded;charset=UTF-8",
+    "json-type": "application/json",
+    "text-plain": "text/plain",
+    "no-type": undefined,
+    "bad-multipart": "multipart/form-data; boundary=----not-this-one",
+  };
+  const headers = buildHeaders(suite.world, value.headers, contentTypes[value.encoding]);
+  headers.delete("Cookie");
+  if (cookie) headers.set("Cookie", headerSafe(cookie));
+  let body: BodyInit;
+  switch (value.encoding) {
+    case "multipart":
+    case "multipart-file": {
+      const data = new FormData();
+      value.fields.forEach(([name, field], index) => {
+        if (value.encoding === "multipart-file" && index === value.fileIndex % value.fields.length) data.append(name, new Blob([field]), "upload.txt");
+        else data.append(name, field);
+      });
+      body = data;
+      break;
+    }
+    case "urlencoded-bytes":
+      body = concatBytes(new TextEncoder().encode(`${encoded}&`), value.bytes);
+      break;
+    case "no-type":
+      body = new TextEncoder().encode(encoded);
+      break;
+    default:
+      body = encoded;
+  }
+  return new Request(new URL(path, BASE_URL), { method: value.method, headers, body });
+}
+
+interface PostOptions {
+  params?: Record<string, string>;
+  /** The route checks the session (requireUserId): a valid session must be honoured. */
+  protectedRoute?: boolean;
+  mayWriteWhenRefused?: (response: Response, text: string) => readonly string[];
+  cleanUp?: (response: Response) => Promise<void>;
+}
+
+async function post(handler: Handler, path: string, value: FormCase, options: PostOptions = {}) {
+  const session = value.session ?? value.headers.session;
+  let cookie = session === "fresh" ? undefined : cookieFor(session, suite.world, value.headers.noise);
+  await suite.checker.check({
+    describe: `${value.method} ${path} (${value.encoding}) session=${session} origin=${value.headers.origin ?? "<none>"} fields=${truncate(JSON.stringify(value.fields), 600)}`,
+    revive: value.revive,
+    prepare:
+      value.session === "fresh"
+        ? async () => {
+            cookie = (await createSession(suite.world.c.id)).split(";")[0];
+          }
+        : undefined,
+    send: () => {
+      const request = buildFormRequest(path, value, cookie);
+      return call(handler, request, options.params ?? {});
+    },
+    signedIn: (options.protectedRoute ?? true) && (session === "actor" || session === "fresh"),
+    cleanUp: options.cleanUp,
+    isRefusal: (options.protectedRoute ?? true) ? isLoginRedirect : undefined,
+    mayWriteWhenRefused: options.mayWriteWhenRefused,
+  });
+}
+
+/** The id as Remix hands it over, and as it sits in the URL. */
+function idPath(id: string): { param: string; segment: string } {
+  const param = wellFormed(id);
+  return { param, segment: encodeURIComponent(param) };
+}
+
+// ------------------------------------------------------------- create ----
+
+const CREATE_ROUTES: Array<{ handler: Handler; path: string }> = [
+  { handler: indexRoute.action, path: "/customers?index" },
+  { handler: layoutRoute.action, path: "/customers" },
+  { handler: newRoute.action, path: "/customers/new" },
+];
+
+const createForm = form(intentOf(["create"]), { name: validish(customerName), status: validish(statusValue) }, ["name"]);
+
+suite.property(
+  "POST /customers, /customers?index, /customers/new (intent=create) with generated forms",
+  { quick: 80, full: 700 },
+  () => fc.tuple(fc.constantFrom(...CREATE_ROUTES), formCase(createForm)),
+  async ([route, value]) => {
+    await post(route.handler, route.path, value);
+  },
+);
+
+// -------------------------------------------------------------- detail ----
+
+/** "@self" becomes the customer's own path: the only redirect target the action keeps. */
+const redirectTo = fc.oneof(
+  fc.constantFrom("@self/agreements", "@self/projects?x=1", "@self/../../evil", "/customers", "/customers/archived", "//evil.example/x", "/\\evil.example", "https://evil.example/", "/customers/\u0000", "@self/overview#x"),
+  hostileString,
+);
+
+function detailForm(world: World) {
+  return fc.oneof(
+    form(intentOf(["status"]), { status: validish(statusValue), redirectTo }),
+    form(intentOf(["delete"]), {}),
+    form(intentOf(["restore"]), {}),
+    form(intentOf(["status", "delete", "restore"], 1), { status: statusValue, memberId: memberId(world) }),
+  );
+}
+
+function withSelf(fields: Array<[string, string]>, self: string): Array<[string, string]> {
+  return fields.map(([name, value]) => [name, value.replace(/^@self/, self)]);
+}
+
+suite.property(
+  "POST /customers/:id (status, delete, restore) on anyone's id",
+  { quick: 80, full: 800 },
+  (world) => fc.tuple(customerId(world), formCase(detailForm(world))),
+  async ([id, value]) => {
+    const { param, segment } = idPath(id);
+    const path = `/customers/${segment}`;
+    await post(detailRoute.action, path, { ...value, fields: withSelf(value.fields, path) }, { params: { id: param } });
+  },
+);
+
+// ------------------------------------------------------------ overview ----
+
+const text = (max: number) =>
+  validish(
+    fc.oneof(
+      { weight: 4, arbitrary: fc.string({ maxLength: 40 }) },
+      { weight: 2, arbitrary: fc.string({ unit: "grapheme", maxLength: 10 }) },
+      { weight: 1, arbitrary: fc.constantFrom("", "x".repeat(max), "x".repeat(max + 1)) },
+    ),
+  );
+/** Addresses the app's email check accepts, and a few it must not. */
+const plainEmail = fc.stringMatching(/^[a-z][a-z0-9.+_-]{0,20}[a-z0-9]$/).map((local) => `${local}@example.com`);
+const url = validish(fc.oneof(fc.webUrl({ size: "small" }), fc.constantFrom("", "javascript:alert(1)", "ftp://x.example", "https://", "acme.example")));
+const email = validish(
+  fc.oneof(
+    { weight: 6, arbitrary: plainEmail },
+    { weight: 1, arbitrary: fc.emailAddress().filter((value) => value.length <= 254) },
+    { weight: 1, arbitrary: fc.constantFrom("", "not-an-email", "a@b") },
+  ),
+);
+const eventDate = validish(
+  fc.oneof(
+    fc.date({ min: new Date("1800-01-01T00:00:00Z"), max: new Date("2300-01-01T00:00:00Z"), noInvalidDate: true }).map((date) => date.toISOString().slice(0, 16)),
+    fc.date({ noInvalidDate: true }).map((date) => date.toISOString()),
+    fc.constantFrom("", "2099-01-02T10:30", "1900-01-01T00:00", "2200-12-31T23:59", "1899-12-31T23:59", "2024-02-30T10:00", "now", "0", "-1", "1e12"),
+  ),
+);
+const participants = validish(
+  fc.oneof(
+    fc.array(fc.string({ maxLength: 20 }), { maxLength: 8 }).map((names) => names.join(",")),
+    fc.constantFrom(",,,", " , ", Array.from({ length: 51 }, (_, index) => `P${index}`).join(","), `${"x".repeat(201)},y`),
+  ),
+);
+
+function overviewForm(world: World) {
+  const member = { name: validish(customerName), role: text(200), email, notes: text(5000) };
+  return fc.oneof(
+    form(intentOf(["update-info"]), {
+      about: text(5000),
+      vertical: text(200),
+      persona: text(200),
+      icp: text(5000),
+      productName: text(200),
+      productStage: text(200),
+      productCategory: text(200),
+      productDescription: text(5000),
+      productUrl: url,
+    }),
+    form(intentOf(["add-team-member"]), member, ["name"]),
+    form(intentOf(["update-team-member"]), { memberId: memberId(world), ...member }, ["memberId", "name"]),
+    form(intentOf(["remove-team-member"]), { memberId: memberId(world) }, ["memberId"]),
+    form(intentOf(["add-event"]), {
+      eventType: validish(fc.constantFrom(...EVENT_TYPES, "status_change")),
+      title: text(200),
+      description: text(5000),
+      participants,
+      eventDate,
+    }, ["title"]),
+  );
+}
+
+suite.property(
+  "POST /customers/:id/overview (info, team, events) on anyone's id",
+  { quick: 100, full: 1000 },
+  (world) => fc.tuple(customerId(world), formCase(overviewForm(world))),
+  async ([id, value]) => {
+    const { param, segment } = idPath(id);
+    await post(overviewRoute.action, `/customers/${segment}/overview`, value, { params: { id: param } });
+  },
+);
+
+// ---------------------------------------------------------------- auth ----
+
+/** Never A's session: a successful login revokes the session it arrives with. */
+const authSession = fc.constantFrom<FormSession>("none", "none", "garbage", "unsigned", "fresh");
+
+suite.property(
+  "POST /login with generated credentials",
+  { quick: 30, full: 300 },
+  (world) => {
+    const emails = [world.c.email, world.c.email.toUpperCase(), ` ${world.c.email} `, world.a.email, world.b.email];
+    return fc.tuple(
+      formCase(
+        form(fc.constant(null), {
+          email: validish(fc.oneof({ weight: 3, arbitrary: fc.constantFrom(...emails) }, { weight: 1, arbitrary: fc.emailAddress() })),
+          password: validish(fc.oneof({ weight: 2, arbitrary: fc.constant(world.c.password) }, { weight: 1, arbitrary: fc.string({ maxLength: 30 }) })),
+          redirectTo,
+        }, ["email", "password"]),
+        { encodings: "mostlyBrowser" },
+      ),
+      authSession,
+    );
+  },
+  async ([value, session]) => {
+    await post(loginRoute.action, "/login", { ...value, session }, {
+      protectedRoute: false,
+      // A wrong password is counted, by design, even though the answer is a 400.
+      mayWriteWhenRefused: (_response, text) => (text.includes("Invalid email or password") ? ["login_throttle"] : []),
+    });
+  },
+  400,
+);
+
+suite.property(
+  "POST /signup with generated accounts",
+  { quick: 30, full: 300 },
+  (world) => {
+    const taken = [world.a.email, world.b.email.toUpperCase(), ` ${world.c.email}`];
+    return fc.tuple(
+      formCase(
+        form(fc.constant(null), {
+          name: validish(customerName),
+          email: validish(
+            fc.oneof(
+              { weight: 4, arbitrary: plainEmail },
+              { weight: 1, arbitrary: fc.emailAddress() },
+              { weight: 1, arbitrary: fc.constantFrom(...taken) },
+            ),
+          ),
+          password: validish(fc.oneof({ weight: 4, arbitrary: fc.string({ minLength: 8, maxLength: 40 }) }, { weight: 1, arbitrary: fc.constantFrom("short", "x".repeat(200), "x".repeat(201)) })),
+        }, ["name", "email", "password"]),
+        { encodings: "mostlyBrowser" },
+      ),
+      fc.constantFrom<FormSession>("none", "garbage", "actor"),
+    );
+  },
+  async ([value, session]) => {
+    await post(signupRoute.action, "/signup", { ...value, session }, { protectedRoute: false });
+  },
+  400,
+);
+
+suite.property(
+  "POST /logout with any session but A's",
+  { quick: 30, full: 300 },
+  () => fc.tuple(formCase(form(fc.constant(null), {}), { encodings: "any" }), authSession),
+  async ([value, session]) => {
+    await post(logoutRoute.action, "/logout", { ...value, session }, { protectedRoute: false });
+  },
+);
+
+suite.property(
+  "POST /account (change-password) with generated passwords",
+  { quick: 30, full: 300 },
+  (world) =>
+    fc.tuple(
+      formCase(
+        form(
+          intentOf(["change-password"]),
+          {
+            currentPassword: validish(fc.oneof({ weight: 2, arbitrary: fc.constant(world.c.password) }, { weight: 1, arbitrary: fc.string({ maxLength: 30 }) })),
+            newPassword: validish(fc.oneof({ weight: 4, arbitrary: fc.string({ minLength: 8, maxLength: 40 }) }, { weight: 1, arbitrary: fc.constantFrom("short", world.c.password, "x".repeat(201)) })),
+          },
+          ["currentPassword", "newPassword"],
+        ),
+        { encodings: "mostlyBrowser" },
+      ),
+      // C's session (whose password the generator knows) or A's (whose it does not): a change signs out every session of its user.
+      fc.constantFrom<FormSession>("fresh", "fresh", "actor", "none", "garbage"),
+    ),
+  async ([value, session], world) => {
+    await post(accountRoute.action, "/account", { ...value, session }, {
+      // A wrong current password is counted like a failed login, by design.
+      mayWriteWhenRefused: (_response, text) => (text.includes("That is not your current password") ? ["login_throttle"] : []),
+      cleanUp: async (response) => {
+        if (response.status === 302 && response.headers.get("Location") === "/account") {
+          await ownerPrisma().password.update({ where: { userId: world.c.id }, data: { hash: world.c.passwordHash } });
+        }
+      },
+    });
+  },
+  400,
+);
+
+// ----------------------------------------------------- any encoding ----
+
+const ACTIONS = [
+  { name: "create", handler: indexRoute.action as Handler, path: () => "/customers?index", takesId: false },
+  { name: "detail", handler: detailRoute.action as Handler, path: (segment: string) => `/customers/${segment}`, takesId: true },
+  { name: "overview", handler: overviewRoute.action as Handler, path: (segment: string) => `/customers/${segment}/overview`, takesId: true },
+];
+
+suite.property(
+  "every customer action with any body encoding, method and headers",
+  { quick: 70, full: 600 },
+  (world) =>
+    fc.tuple(
+      fc.constantFrom(...ACTIONS),
+      customerId(world),
+      formCase(fc.oneof(createForm, detailForm(world), overviewForm(world)), { encodings: "any" }),
+    ),
+  async ([action, id, value]) => {
+    const { param, segment } = idPath(id);
+    const path = action.path(segment);
+    await post(action.handler, path, { ...value, fields: withSelf(value.fields, path) }, { params: action.takesId ? { id: param } : {} });
+  },
+);
+
+// ------------------------------------------------------------- loaders ----
+
+const PAGES: Array<{ name: string; loader: Handler; path: (segment: string) => string; takesId?: boolean; protectedRoute?: boolean }> = [
+  { name: "list", loader: indexRoute.loader, path: () => "/customers" },
+  { name: "archived", loader: archivedRoute.loader, path: () => "/customers/archived" },
+  { name: "new", loader: newRoute.loader, path: () => "/customers/new" },
+  { name: "account", loader: accountRoute.loader, path: () => "/account" },
+  { name: "detail", loader: detailRoute.loader, path: (segment) => `/customers/${segment}`, takesId: true },
+  { name: "detail index", loader: detailIndexRoute.loader, path: (segment) => `/customers/${segment}`, takesId: true },
+  { name: "overview", loader: overviewRoute.loader, path: (segment) => `/customers/${segment}/overview`, takesId: true },
+  { name: "agreements", loader: agreementsRoute.loader, path: (segment) => `/customers/${segment}/agreements`, takesId: true },
+  { name: "receivables", loader: receivablesRoute.loader, path: (segment) => `/customers/${segment}/receivables`, takesId: true },
+  { name: "projects", loader: projectsRoute.loader, path: (segment) => `/customers/${segment}/projects`, takesId: true },
+  { name: "root", loader: root.loader, path: () => "/customers", protectedRoute: false },
+  { name: "login", loader: loginRoute.loader, path: () => "/login", protectedRoute: false },
+  { name: "signup", loader: signupRoute.loader, path: () => "/signup", protectedRoute: false },
+  { name: "logout", loader: logoutRoute.loader as Handler, path: () => "/logout", protectedRoute: false },
+  { name: "home", loader: homeRoute.loader, path: () => "/", protectedRoute: false },
+  { name: "not found", loader: splatPage.loader as Handler, path: (segment) => `/${segment}`, protectedRoute: false },
+];
+
+suite.property(
+  "GET every page with any query string, id and cookies (never writes)",
+  { quick: 80, full: 800 },
+  (world) =>
+    fc.tuple(
+      fc.constantFrom(...PAGES),
+      customerId(world),
+      fc.oneof(listQuery, fc.array(fc.tuple(fc.constantFrom("redirectTo", "edit", "member", "index", "_data"), hostileString), { maxLength: 2 })),
+      headerChoices,
+      fc.option(fc.oneof(hostileString, fc.constantFrom("eyJ0b2FzdCI6eyJraW5kIjoiZXJyb3IiLCJtZXNzYWdlIjoiPGI+In19")), { freq: 4 }),
+      fc.constantFrom("GET", "HEAD"),
+    ),
+  async ([page, id, query, headersChoice, toast, method]) => {
+    const { param, segment } = idPath(id);
+    const path = `${page.path(segment)}${queryString(query)}`;
+    const headers = buildHeaders(suite.world, headersChoice, undefined);
+    if (toast !== null) headers.set("Cookie", [headers.get("Cookie"), `toast=${headerSafe(encodeURIComponent(wellFormed(toast)))}`].filter(Boolean).join("; "));
+    const request = new Request(new URL(path, BASE_URL), { method, headers });
+    await suite.checker.check({
+      describe: `${method} ${path} (${page.name}) ${describeHeaders(headers)}`,
+      send: () => call(page.loader, request, page.takesId ? { id: param } : {}),
+      readOnly: true,
+      signedIn: (page.protectedRoute ?? true) && headersChoice.session === "actor",
+    });
+  },
+);
