@@ -6,6 +6,7 @@ import { renderToString } from "react-dom/server";
 import { StaticRouter } from "react-router-dom/server";
 import { CustomerCard, type CustomerCardData } from "../app/customers/components/CustomerCard";
 import { listPageQuery } from "./list-query";
+import type { CustomerListItem } from "../app/customers/customers.server";
 
 /**
  * The floor the app is measured against: node:http, one raw `pg` query (the
@@ -14,16 +15,8 @@ import { listPageQuery } from "./list-query";
  * Run as a child process by the bench: PORT, DATABASE_URL, BENCH_USER_ID.
  */
 
-interface ListRow {
-  id: string;
-  name: string;
-  status: string;
-  vertical: string | null;
-  productName: string | null;
-  teamSize: number;
-  lastInteractionAt: Date | null;
-  updatedAt: Date | null;
-}
+/** What the card needs of a list row: the app's own list item. */
+type ListRow = Omit<CustomerListItem, "createdAt">;
 
 const { PORT, DATABASE_URL, BENCH_USER_ID } = process.env;
 if (!PORT || !DATABASE_URL || !BENCH_USER_ID) throw new Error("baseline needs PORT, DATABASE_URL and BENCH_USER_ID");

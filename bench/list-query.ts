@@ -50,17 +50,25 @@ function whereClause(userId: string, filter: ListFilter, values: unknown[]): str
 /**
  * One page (limit + 1 rows, as the app reads to know whether a next page
  * exists). With `counts` (the list page), the counts per status under the same
- * search come back as the uncorrelated scalar column "statusCounts".
+ * search come back as the uncorrelated scalar column "statusCounts". With
+ * `countsBySearchFunction` (the app's design), a search's counts come from
+ * search_customer_status_counts() instead of a count through RLS.
  */
-export function listPageQuery(userId: string, filter: ListFilter, { pageSize = 25, counts = false } = {}): Query {
+export function listPageQuery(
+  userId: string,
+  filter: ListFilter,
+  { pageSize = 25, counts = false, countsBySearchFunction = false } = {},
+): Query {
   const values: unknown[] = [];
   const where = whereClause(userId, filter, values);
   const statuses = STATUSES.map((status) => `$${values.push(status)}`).join(", ");
-  const countsColumn = counts
-    ? `, (SELECT coalesce(json_agg(s), '[]'::json) FROM (
-          SELECT c.status, count(*)::int AS n FROM customers c
-           WHERE ${whereClause(userId, { q: filter.q, ids: filter.ids }, values)} GROUP BY c.status) s) AS "statusCounts"`
-    : "";
+  // Built only when asked for: each part numbers its own parameters.
+  const countRows = () =>
+    countsBySearchFunction && filter.q
+      ? `SELECT status, n FROM search_customer_status_counts($${values.push(likePattern(filter.q))})`
+      : `SELECT c.status, count(*)::int AS n FROM customers c
+           WHERE ${whereClause(userId, { q: filter.q, ids: filter.ids }, values)} GROUP BY c.status`;
+  const countsColumn = counts ? `, (SELECT coalesce(json_agg(s), '[]'::json) FROM (${countRows()}) s) AS "statusCounts"` : "";
   const limit = `$${values.push(pageSize + 1)}`;
   const text = `
     SELECT c.id, c.user_id AS "userId", c.name, c.status, c.info,

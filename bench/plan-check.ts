@@ -122,16 +122,17 @@ const fixed = (query: Query): QueryBuilder => () => Promise.resolve({ query });
 /**
  * The list page's statement as the app builds it: a search of 3+ characters
  * first asks search_customer_ids() (in the same transaction, as customers_app)
- * and, with 200 ids or fewer, the page adds `c.id = ANY(ids)` to the ILIKE.
+ * and, with 200 ids or fewer, the page adds `c.id = ANY(ids)` to the ILIKE; a
+ * search's counts come from search_customer_status_counts().
  */
 export function appListPage(userId: string, filter: Omit<ListFilter, "ids">): QueryBuilder {
   return async (client) => {
-    if (!filter.q) return { query: listPageQuery(userId, filter, { counts: true }) };
+    if (!filter.q) return { query: listPageQuery(userId, filter, { counts: true, countsBySearchFunction: true }) };
     const match = searchIdsQuery(filter.q);
     const { rows } = await client.query<{ id: string }>(match.text, match.values);
     const ids = selectiveIds(filter.q, rows);
     const note = ids ? `id list: ${ids.length} ids` : `walk: ${rows.length > 200 ? "over 200 matches" : "under 3 characters"}`;
-    return { query: listPageQuery(userId, { ...filter, ids }, { counts: true }), note };
+    return { query: listPageQuery(userId, { ...filter, ids }, { counts: true, countsBySearchFunction: true }), note };
   };
 }
 
