@@ -9,7 +9,7 @@ if (exec 3<>"/dev/tcp/127.0.0.1/$PORT") 2>/dev/null; then
   echo "smoke: port $PORT is already in use; refusing to test whatever listens there"; exit 1
 fi
 # Its own process group (setsid), so stopping it stops npm, the shell it runs
-# and remix-serve alike: a leftover server would answer the next run's checks.
+# and the server alike: a leftover server would answer the next run's checks.
 PGLITE_DATA_DIR="$DATA/pglite" PORT="$PORT" NODE_ENV=production \
   SESSION_SECRET="$(head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n')" \
   setsid npm start >"$LOG" 2>&1 &

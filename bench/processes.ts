@@ -34,10 +34,9 @@ export function buildIfNeeded(force: boolean): void {
   if (result.status !== 0) throw new Error("npm run build failed");
 }
 
-/** How production starts the app: the custom server when there is one, remix-serve otherwise. */
+/** How production starts the app (what `npm start` runs after migrating). */
 export function appStartCommand(): { command: string; args: string[]; label: string } {
-  if (existsSync("server.mjs")) return { command: process.execPath, args: ["server.mjs"], label: "node server.mjs" };
-  return { command: path.join("node_modules", ".bin", "remix-serve"), args: ["build/index.js"], label: "remix-serve build/index.js" };
+  return { command: process.execPath, args: ["server.mjs"], label: "node server.mjs" };
 }
 
 function tail(file: string, lines = 20): string {
