@@ -3,6 +3,7 @@ import { createCookie, json, redirect } from "@remix-run/node";
 import { getDatabase } from "~/db/db.server";
 import { anonymously, BIND_USER_SQL, requestMemo, userAlreadyBound } from "~/db/scope.server";
 import { Prisma } from "~/generated/prisma/client";
+import { isApiRequest } from "~/utils/api.server";
 import { assertSameOrigin } from "~/utils/csrf.server";
 import { env } from "~/utils/env.server";
 
@@ -100,11 +101,6 @@ export function getSessionUser(request: Request): Promise<SessionUser | null> {
 
 export async function getUserId(request: Request): Promise<string | null> {
   return (await getSessionUser(request))?.id ?? null;
-}
-
-function isApiRequest(request: Request): boolean {
-  const { pathname } = new URL(request.url);
-  return pathname === "/api" || pathname.startsWith("/api/");
 }
 
 /**

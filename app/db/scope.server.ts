@@ -1,4 +1,5 @@
 import { Prisma } from "~/generated/prisma/client";
+import { isApiRequest } from "~/utils/api.server";
 import { APP_ROLE, type Database } from "./connection.server";
 import { getDatabase } from "./db.server";
 import { isDatabaseUnavailable } from "./errors.server";
@@ -187,8 +188,7 @@ const UNAVAILABLE_HTML = `<!doctype html>
 
 function unavailableResponse(request: Request): Response {
   const headers = new Headers({ "Retry-After": "5", "Cache-Control": "no-store" });
-  const { pathname } = new URL(request.url);
-  if (pathname === "/api" || pathname.startsWith("/api/")) {
+  if (isApiRequest(request)) {
     headers.set("Content-Type", "application/json; charset=utf-8");
     return new Response(JSON.stringify({ error: "service_unavailable" }), { status: 503, headers });
   }
@@ -200,8 +200,7 @@ function unavailableResponse(request: Request): Response {
 
 /** A handler answered as if it succeeded, but its transaction had failed: say so. */
 function failedResponse(request: Request): Response {
-  const { pathname } = new URL(request.url);
-  const api = pathname === "/api" || pathname.startsWith("/api/");
+  const api = isApiRequest(request);
   return new Response(api ? JSON.stringify({ error: "internal_error" }) : "Something went wrong; nothing was saved. Please try again.", {
     status: 500,
     headers: { "Content-Type": api ? "application/json; charset=utf-8" : "text/plain; charset=utf-8", "Cache-Control": "no-store" },

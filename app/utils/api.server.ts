@@ -16,6 +16,12 @@ export const MAX_JSON_DEPTH = 32;
 
 export type Issues = Record<string, string[]>;
 
+/** A request to the JSON API (`/api` and below), which answers in JSON whatever happens. */
+export function isApiRequest(request: Request): boolean {
+  const { pathname } = new URL(request.url);
+  return pathname === "/api" || pathname.startsWith("/api/");
+}
+
 export function validationError(issues: Issues) {
   return json({ error: "validation", issues }, { status: 400 });
 }

@@ -1,4 +1,5 @@
 import { json } from "@remix-run/node";
+import { isApiRequest } from "./api.server";
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
@@ -33,8 +34,7 @@ export function isSameOriginRequest(request: Request): boolean {
 /** Throws a 403 for a cross-site state-changing request: JSON under /api, a page otherwise. */
 export function assertSameOrigin(request: Request): void {
   if (isSameOriginRequest(request)) return;
-  const { pathname } = new URL(request.url);
-  if (pathname === "/api" || pathname.startsWith("/api/")) {
+  if (isApiRequest(request)) {
     throw json({ error: "cross_site_request" }, { status: 403 });
   }
   throw json({ error: "cross_site_request" }, { status: 403, statusText: "Forbidden" });
