@@ -18,10 +18,18 @@ process.env.NODE_ENV ??= "production";
 
 const root = path.dirname(fileURLToPath(import.meta.url));
 const build = await import(pathToFileURL(path.join(root, "build/index.js")).href);
-const { withRequestScope, closeDatabase } = build.entry.module;
+const { withRequestScope, closeDatabase, env } = build.entry.module;
 const handleRemix = createRequestHandler(build, process.env.NODE_ENV);
-const port = Number(process.env.PORT ?? 3000);
-const trustProxy = process.env.TRUST_PROXY === "true" || process.env.TRUST_PROXY === "1";
+// The app's own validated configuration (PORT, TRUST_PROXY, …): a bad value
+// stops the server here with a message naming it.
+let config;
+try {
+  config = env();
+} catch (error) {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+}
+const { port, trustProxy } = config;
 
 /** A Fetch API Request for Remix, from Node's request. */
 function toRequest(req, res) {

@@ -63,7 +63,9 @@ export const handleDataRequest: HandleDataRequestFunction = (response) => {
   return response;
 };
 
-// The server (server.mjs) wraps every request in the app's database scope and
-// closes the database on shutdown; both must be the build's own instances.
+// The server (server.mjs) wraps every request in the app's database scope,
+// closes the database on shutdown and reads the validated configuration: all
+// must be the build's own instances.
 export { withRequestScope } from "~/db/scope.server";
 export { closeDatabase } from "~/db/db.server";
+export { env } from "~/utils/env.server";
