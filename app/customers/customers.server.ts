@@ -169,29 +169,17 @@ const SELECTIVE_SEARCH = 200;
 // Trigrams need three characters; shorter searches always walk.
 const TRIGRAM_MIN_LENGTH = 3;
 
-// The list page asks for a page and for the counts under the same search, in
-// one transaction: the match is worked out once per transaction and query.
-const searches = new WeakMap<Db, Map<string, Promise<string[] | null>>>();
-
 /**
  * The ids of the user's customers whose name contains `q`, when there are few
  * enough to fetch by id (the trigram index finds them, see the migration
  * search_under_rls); null when the search is common enough that walking the
  * user's rows in page order finds a page sooner.
  */
-function selectiveMatches(db: Db, q: string): Promise<string[] | null> {
-  if (q.length < TRIGRAM_MIN_LENGTH) return Promise.resolve(null);
-  let cache = searches.get(db);
-  if (!cache) searches.set(db, (cache = new Map()));
-  let matches = cache.get(q);
-  if (!matches) {
-    matches = db
-      .$queryRaw<Array<{ id: string }>>`
-        SELECT id::text AS id FROM search_customer_ids(${likePattern(q)}, ${SELECTIVE_SEARCH + 1}::int) AS id`
-      .then((rows) => (rows.length > SELECTIVE_SEARCH ? null : rows.map((row) => row.id)));
-    cache.set(q, matches);
-  }
-  return matches;
+async function selectiveMatches(db: Db, q: string): Promise<string[] | null> {
+  if (q.length < TRIGRAM_MIN_LENGTH) return null;
+  const rows = await db.$queryRaw<Array<{ id: string }>>`
+    SELECT id::text AS id FROM search_customer_ids(${likePattern(q)}, ${SELECTIVE_SEARCH + 1}::int) AS id`;
+  return rows.length > SELECTIVE_SEARCH ? null : rows.map((row) => row.id);
 }
 
 async function filters(db: Db, userId: string, params: { status?: CustomerStatus; q?: string }): Promise<Prisma.Sql> {
