@@ -104,21 +104,26 @@ export async function getUserId(request: Request): Promise<string | null> {
 }
 
 /**
- * The signed-in user's id, or a thrown response: 403 for a cross-site
+ * The signed-in user, or a thrown response: 403 for a cross-site
  * state-changing request, 401 JSON for `/api/*` without a session, a redirect
  * to the login page (remembering where the user was going) otherwise.
  */
-export async function requireUserId(request: Request): Promise<string> {
+export async function requireUser(request: Request): Promise<SessionUser> {
   // Every protected action starts here, so this is where cross-site posts stop.
   assertSameOrigin(request);
-  const userId = await getUserId(request);
-  if (userId) return userId;
+  const user = await getSessionUser(request);
+  if (user) return user;
   if (isApiRequest(request)) {
     throw json({ error: "unauthorized" }, { status: 401 });
   }
   const url = new URL(request.url);
   const params = new URLSearchParams({ redirectTo: `${url.pathname}${url.search}` });
   throw redirect(`/login?${params.toString()}`);
+}
+
+/** requireUser, for the many callers that need only the id. */
+export async function requireUserId(request: Request): Promise<string> {
+  return (await requireUser(request)).id;
 }
 
 /** Deletes the server-side session the request's cookie refers to, if any. */

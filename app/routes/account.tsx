@@ -4,7 +4,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { ChangePasswordSchema } from "~/auth/schemas";
-import { createSession, destroyAllSessions, getSessionUser, requireUserId } from "~/auth/session.server";
+import { createSession, destroyAllSessions, requireUser } from "~/auth/session.server";
 import { clearLoginFailures, loginRetryAfter, recordLoginFailure, tooManyAttemptsMessage } from "~/auth/throttle.server";
 import { changePassword } from "~/auth/users.server";
 import { Field, FieldErrors, inputClass, primaryButtonClass } from "~/components/Field";
@@ -14,14 +14,13 @@ import { readFormData } from "~/utils/form.server";
 export const meta: MetaFunction = () => [{ title: "Account · Customers" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireUserId(request);
-  const user = await getSessionUser(request);
-  return json({ name: user?.name ?? "", email: user?.email ?? "" });
+  const { name, email } = await requireUser(request);
+  return json({ name, email });
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const userId = await requireUserId(request);
-  const user = (await getSessionUser(request))!;
+  const user = await requireUser(request);
+  const userId = user.id;
   const formData = await readFormData(request);
   if (formData.get("intent") !== "change-password") {
     return json({ error: "unknown_intent" }, { status: 400 });
