@@ -66,6 +66,6 @@ export const handleDataRequest: HandleDataRequestFunction = (response) => {
 // The server (server.mjs) wraps every request in the app's database scope,
 // closes the database on shutdown and reads the validated configuration: all
 // must be the build's own instances.
-export { withRequestScope } from "~/db/scope.server";
+export { withRequestScope } from "~/http/request-scope.server";
 export { closeDatabase } from "~/db/db.server";
 export { env } from "~/utils/env.server";

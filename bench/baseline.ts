@@ -6,7 +6,7 @@ import { renderToString } from "react-dom/server";
 import { StaticRouter } from "react-router-dom/server";
 import { CustomerCard, type CustomerCardData } from "../app/customers/components/CustomerCard";
 import { listPageQuery } from "./list-query";
-import type { CustomerListItem } from "../app/customers/customers.server";
+import type { CustomerListItem } from "../app/customers/list.server";
 
 /**
  * The floor the app is measured against: node:http, one raw `pg` query (the

@@ -2,7 +2,8 @@
 // ago (with everything under them). Idempotent: safe to run at any time.
 import { openDatabase } from "~/db/connection.server";
 import { setDatabase } from "~/db/db.server";
-import { purgeExpired, RESTORE_WINDOW_DAYS } from "~/customers/customers.server";
+import { purgeExpired } from "~/customers/archive.server";
+import { RESTORE_WINDOW_DAYS } from "~/customers/constants";
 import { purgeExpiredSessions } from "~/auth/session.server";
 import { purgeStaleLoginThrottles } from "~/auth/throttle.server";
 import { env } from "~/utils/env.server";

@@ -175,7 +175,8 @@ describe("session lookup", () => {
 
   it("shares the lookup between the copies of the Request that Remix gives each loader", async () => {
     const { getSessionUser } = await import("~/auth/session.server");
-    const { anonymously, withRequestScope } = await import("~/db/scope.server");
+    const { anonymously } = await import("~/db/scope.server");
+    const { withRequestScope } = await import("~/http/request-scope.server");
     const { cookie, email } = await signUp();
     const seen: unknown[] = [];
     await withRequestScope(get("/customers", { cookie }), async () => {

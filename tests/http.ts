@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, AppLoadContext, LoaderFunctionArgs } from "@remix-run/node";
-import { withRequestScope } from "~/db/scope.server";
+import { withRequestScope } from "~/http/request-scope.server";
 
 /**
  * Drives route modules the way the server does: a Request in, a Response out

@@ -3,6 +3,8 @@
  * limits. No Zod here, so pages that only show data do not ship a validator.
  */
 
+import { FIELD_LIMITS } from "~/utils/limits";
+
 export const CUSTOMER_STATUSES = ["lead", "prospect", "negotiation", "live", "on_hold", "archive"] as const;
 export type CustomerStatus = (typeof CUSTOMER_STATUSES)[number];
 
@@ -39,14 +41,14 @@ export const EVENT_TYPE_LABELS: Record<string, string> = {
 };
 
 export const LIMITS = {
+  ...FIELD_LIMITS,
   name: 200,
-  shortText: 200,
-  longText: 5000,
-  url: 2048,
-  email: 254,
   teamSize: 100,
   participants: 50,
   search: 100,
   /** Bytes of JSON one request may send as `info`. */
   infoBytes: 64 * 1024,
 } as const;
+
+/** How long an archived customer can be restored before it is purged for good. */
+export const RESTORE_WINDOW_DAYS = 30;

@@ -1,4 +1,5 @@
-import type { CustomerSort } from "./schemas";
+import { isUuid } from "~/utils/uuid";
+import type { CustomerSort } from "./constants";
 
 /**
  * Opaque keyset cursors: the sort they belong to, the direction, and the sort
@@ -20,7 +21,6 @@ export function encodeCursor(cursor: Cursor): string {
   return Buffer.from(JSON.stringify(payload)).toString("base64url");
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 // Postgres' text form of a timestamptz, microseconds included.
 const TIMESTAMP = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2}):(\d{2})(?:\.\d{1,6})?(?:[+-](\d{2})(?::?(\d{2}))?|Z)$/;
 
@@ -65,10 +65,6 @@ export function decodeCursor(raw: string, sort: CustomerSort): Cursor | null {
   if (key.length !== shape.length + 1) return null;
   if (!shape.every((check, index) => check(key[index]))) return null;
   const id = key[shape.length];
-  if (typeof id !== "string" || !UUID.test(id)) return null;
+  if (!isUuid(id)) return null;
   return { sort, direction: direction === "a" ? "after" : "before", key: key as SortKey };
-}
-
-export function isUuid(value: unknown): value is string {
-  return typeof value === "string" && UUID.test(value);
 }

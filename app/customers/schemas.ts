@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { email as emailField, longText, requiredText, shortText, url as urlField } from "~/utils/fields";
 import { CUSTOMER_STATUSES, EVENT_TYPES, LIMITS } from "./constants";
 
 /**
@@ -22,43 +23,14 @@ const statusSchema = z.enum(CUSTOMER_STATUSES, {
   errorMap: () => ({ message: `Status must be one of: ${CUSTOMER_STATUSES.join(", ")}` }),
 });
 
-const customerName = z
-  .string({ required_error: "Name is required", invalid_type_error: "Name must be text" })
-  .trim()
-  .min(1, "Name is required")
-  .max(LIMITS.name, `Name must be at most ${LIMITS.name} characters`);
-
-const shortText = (label: string) =>
-  z.string({ invalid_type_error: `${label} must be text` }).trim().max(LIMITS.shortText, `${label} must be at most ${LIMITS.shortText} characters`);
-const longText = (label: string) =>
-  z.string({ invalid_type_error: `${label} must be text` }).trim().max(LIMITS.longText, `${label} must be at most ${LIMITS.longText} characters`);
-function isWebUrl(value: string): boolean {
-  try {
-    const { protocol } = new URL(value);
-    return protocol === "http:" || protocol === "https:";
-  } catch {
-    return false;
-  }
-}
-const url = z
-  .string({ invalid_type_error: "URL must be text" })
-  .trim()
-  .max(LIMITS.url, "URL is too long")
-  .refine(isWebUrl, "Enter a full web address, like https://example.com");
-const email = z
-  .string({ invalid_type_error: "Email must be text" })
-  .trim()
-  .max(LIMITS.email, "Email is too long")
-  .email("Enter a valid email address");
+const customerName = requiredText("Name", LIMITS.name);
+const url = urlField();
+const email = emailField();
 
 export const TeamMemberSchema = z
   .object({
     id: z.string().uuid().optional(),
-    name: z
-      .string({ required_error: "Name is required", invalid_type_error: "Name must be text" })
-      .trim()
-      .min(1, "Name is required")
-      .max(LIMITS.shortText, `Name must be at most ${LIMITS.shortText} characters`),
+    name: requiredText("Name"),
     role: shortText("Role").optional(),
     email: email.optional(),
     notes: longText("Notes").optional(),
@@ -164,11 +136,7 @@ export const UpdateTeamMemberFormSchema = TeamMemberFormSchema.extend({ memberId
 
 export const EventFormSchema = z.object({
   eventType: z.enum(EVENT_TYPES, { errorMap: () => ({ message: "Choose a type" }) }).default("note"),
-  title: z
-    .string({ required_error: "Title is required" })
-    .trim()
-    .min(1, "Title is required")
-    .max(LIMITS.shortText, `Title must be at most ${LIMITS.shortText} characters`),
+  title: requiredText("Title"),
   description: longText("Description").optional(),
   participants: z
     .string()

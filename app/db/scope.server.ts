@@ -1,5 +1,4 @@
 import { Prisma } from "~/generated/prisma/client";
-import { isApiRequest } from "~/utils/api.server";
 import { APP_ROLE, type Database } from "./connection.server";
 import { getDatabase } from "./db.server";
 import { isDatabaseUnavailable } from "./errors.server";
@@ -10,7 +9,7 @@ import { requestContext, type Db, type OpenTransaction, type RequestContext } fr
  * a transaction that runs as the app's role and, once the user is known,
  * carries their id in `app.user_id` for the row-level security policies.
  *
- * During an HTTP request (withRequestScope) all of it shares one transaction,
+ * During an HTTP request (inRequestScope) all of it shares one transaction,
  * opened on first use and ended after the handler has produced its response:
  * committed unless the response is a 5xx. Outside a request (scripts, tests
  * calling domain functions) each call gets a transaction of its own.
@@ -176,71 +175,41 @@ export function requestMemo<T>(key: string, compute: () => Promise<T>): Promise<
 /** The SQL that both finds a session's user and binds the transaction to them. */
 export const BIND_USER_SQL = "set_config('app.user_id', u.id::text, true)";
 
-const UNAVAILABLE_HTML = `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
-<title>Customers is briefly unavailable</title>
-<style>body{font-family:system-ui,sans-serif;max-width:36rem;margin:4rem auto;padding:0 1rem;color:#1f2937;line-height:1.5}h1{font-size:1.5rem}a{color:#4338ca}</style>
-</head><body><main>
-<h1>Customers is briefly unavailable</h1>
-<p>We can't reach the database right now. Nothing you saved before this has been lost.</p>
-<p>Please try again in a few seconds: <a href="">reload this page</a>.</p>
-</main></body></html>`;
-
-function unavailableResponse(request: Request): Response {
-  const headers = new Headers({ "Retry-After": "5", "Cache-Control": "no-store" });
-  if (isApiRequest(request)) {
-    headers.set("Content-Type", "application/json; charset=utf-8");
-    return new Response(JSON.stringify({ error: "service_unavailable" }), { status: 503, headers });
-  }
-  headers.set("Content-Type", "text/html; charset=utf-8");
-  headers.set("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'");
-  headers.set("X-Content-Type-Options", "nosniff");
-  return new Response(request.method === "HEAD" ? null : UNAVAILABLE_HTML, { status: 503, headers });
-}
-
-/** A handler answered as if it succeeded, but its transaction had failed: say so. */
-function failedResponse(request: Request): Response {
-  const api = isApiRequest(request);
-  return new Response(api ? JSON.stringify({ error: "internal_error" }) : "Something went wrong; nothing was saved. Please try again.", {
-    status: 500,
-    headers: { "Content-Type": api ? "application/json; charset=utf-8" : "text/plain; charset=utf-8", "Cache-Control": "no-store" },
-  });
-}
-
 async function endTransaction(context: RequestContext, commit: boolean): Promise<void> {
   const transaction = await context.transaction?.catch(() => undefined);
   await transaction?.end(commit);
 }
 
+/** How a request's database work ended; the HTTP layer turns it into a response. */
+export type RequestScopeOutcome<T> =
+  /** Committed, or rolled back because `shouldCommit` said so. */
+  | { kind: "done"; value: T; roundTrips: number }
+  /** The handler answered, but a statement had failed outside a savepoint: nothing was saved. */
+  | { kind: "aborted"; value: T; roundTrips: number }
+  /** The database could not be reached. */
+  | { kind: "unavailable" };
+
 /**
- * Runs one HTTP request's handler with its database scope, then commits (or,
- * for a 5xx, rolls back) before the response leaves. A database that cannot be
- * reached turns the response into a 503.
+ * Runs one HTTP request's work with its database scope, then commits (unless
+ * `shouldCommit` refuses, e.g. for a 5xx) or rolls back, before the caller
+ * answers.
  */
-export async function withRequestScope(request: Request, handle: () => Promise<Response>): Promise<Response> {
+export async function inRequestScope<T>(work: () => Promise<T>, shouldCommit: (value: T) => boolean): Promise<RequestScopeOutcome<T>> {
   const context: RequestContext = { memo: new Map(), roundTrips: 0, databaseUnavailable: false };
-  let response: Response;
+  let value: T;
   try {
-    response = await requestContext.run(context, handle);
+    value = await requestContext.run(context, work);
   } catch (error) {
     await endTransaction(context, false).catch(() => undefined);
-    if (context.databaseUnavailable || isDatabaseUnavailable(error)) return unavailableResponse(request);
+    if (context.databaseUnavailable || isDatabaseUnavailable(error)) return { kind: "unavailable" };
     throw error;
   }
   try {
-    await endTransaction(context, response.status < 500 && !context.databaseUnavailable && !context.aborted);
+    await endTransaction(context, shouldCommit(value) && !context.databaseUnavailable && !context.aborted);
   } catch (error) {
     if (!isDatabaseUnavailable(error)) throw error;
     context.databaseUnavailable = true;
   }
-  if (context.databaseUnavailable) return unavailableResponse(request);
-  if (context.aborted && response.status < 500) return failedResponse(request);
-  if (process.env.SQL_ROUND_TRIPS === "1") {
-    try {
-      response.headers.set("X-Sql-Round-Trips", String(context.roundTrips));
-    } catch {
-      // Immutable headers (a proxied response): the count is only for the bench.
-    }
-  }
-  return response;
+  if (context.databaseUnavailable) return { kind: "unavailable" };
+  return { kind: context.aborted ? "aborted" : "done", value, roundTrips: context.roundTrips };
 }

@@ -1,8 +1,9 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { requireUserId } from "~/auth/session.server";
-import { restoreCustomer, toApiCustomer } from "~/customers/customers.server";
-import { methodNotAllowed, notFound } from "~/utils/api.server";
+import { toApiCustomer } from "~/customers/api-shape.server";
+import { restoreCustomer } from "~/customers/archive.server";
+import { methodNotAllowed, notFound } from "~/http/responses.server";
 
 const ALLOWED = ["POST"] as const;
 
@@ -14,7 +15,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const userId = await requireUserId(request);
   if (request.method !== "POST") throw methodNotAllowed(ALLOWED);
-  const result = await restoreCustomer(userId, params.id ?? "");
+  const result = await restoreCustomer({ userId, customerId: params.id ?? "" });
   if (result.ok) return json({ customer: toApiCustomer(result.customer) });
   if (result.reason === "expired") {
     // The row still exists until the purge job runs, but it can no longer come back.

@@ -1,9 +1,11 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { requireUserId } from "~/auth/session.server";
-import { toApiCustomer, updateStatus } from "~/customers/customers.server";
+import { toApiCustomer } from "~/customers/api-shape.server";
+import { updateStatus } from "~/customers/customers.server";
 import { StatusApiSchema } from "~/customers/schemas";
-import { methodNotAllowed, notFound, readJsonBody } from "~/utils/api.server";
+import { readJsonBody } from "~/http/json-body.server";
+import { methodNotAllowed, notFound } from "~/http/responses.server";
 
 const ALLOWED = ["PATCH"] as const;
 
@@ -16,7 +18,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const userId = await requireUserId(request);
   if (request.method !== "PATCH") throw methodNotAllowed(ALLOWED);
   const { status } = await readJsonBody(request, StatusApiSchema);
-  const customer = await updateStatus(userId, params.id ?? "", status);
+  const customer = await updateStatus({ userId, customerId: params.id ?? "", status });
   if (!customer) throw notFound();
   return json({ customer: toApiCustomer(customer) });
 }

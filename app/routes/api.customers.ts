@@ -3,9 +3,13 @@ import { json } from "@remix-run/node";
 import { z } from "zod";
 import { requireUserId } from "~/auth/session.server";
 import { decodeCursor } from "~/customers/cursor.server";
-import { createCustomer, InfoTooLargeError, listCustomers, toApiCustomer } from "~/customers/customers.server";
-import { CreateCustomerApiSchema, CUSTOMER_STATUSES, LIMITS, SORTS } from "~/customers/schemas";
-import { issuesFromZod, methodNotAllowed, readJsonBody, validationError } from "~/utils/api.server";
+import { toApiCustomer } from "~/customers/api-shape.server";
+import { CUSTOMER_STATUSES, LIMITS, SORTS } from "~/customers/constants";
+import { createCustomer, InfoTooLargeError } from "~/customers/customers.server";
+import { listCustomers } from "~/customers/list.server";
+import { CreateCustomerApiSchema } from "~/customers/schemas";
+import { issuesFromZod, readJsonBody } from "~/http/json-body.server";
+import { methodNotAllowed, validationError } from "~/http/responses.server";
 import { isStorableText, UNSTORABLE_TEXT_MESSAGE } from "~/utils/storable-text";
 
 const DEFAULT_LIMIT = 25;

@@ -1,16 +1,16 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { requireUserId } from "~/auth/session.server";
-import { customerNotFound } from "~/customers/actions.server";
 import { getCustomer } from "~/customers/customers.server";
+import { notFound } from "~/http/responses.server";
 
 // /customers/<id> has no page of its own: the overview is the default tab.
 // Ownership is checked here too, since loaders run in parallel and a redirect
 // would otherwise win over the layout's 404.
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const userId = await requireUserId(request);
-  const customer = await getCustomer(userId, params.id ?? "");
-  if (!customer) throw customerNotFound();
+  const customer = await getCustomer({ userId, customerId: params.id ?? "" });
+  if (!customer) throw notFound();
   return redirect(`/customers/${customer.id}/overview`);
 }
 

@@ -5,38 +5,32 @@ import { json } from "@remix-run/node";
 import { useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useMemo } from "react";
 import { requireUserId } from "~/auth/session.server";
-import { customerNotFound, unknownIntent } from "~/customers/actions.server";
 import { AddEventForm } from "~/customers/components/AddEventForm";
 import { CustomerInfoSection, readInfo } from "~/customers/components/CustomerInfoSection";
 import { EventTimeline } from "~/customers/components/EventTimeline";
 import { QuickStats } from "~/customers/components/QuickStats";
 import { readTeam, TeamSection } from "~/customers/components/TeamSection";
-import {
-  addEvent,
-  addTeamMember,
-  getOverview,
-  InfoTooLargeError,
-  removeTeamMember,
-  updateCustomer,
-  updateTeamMember,
-  type TeamResult,
-} from "~/customers/customers.server";
+import { LIMITS } from "~/customers/constants";
+import { InfoTooLargeError, updateCustomer } from "~/customers/customers.server";
+import { addEvent } from "~/customers/events.server";
+import { getOverview } from "~/customers/overview.server";
 import {
   EventFormSchema,
   InfoFormSchema,
   infoPatchFromForm,
-  LIMITS,
   MemberIdFormSchema,
   TeamMemberFormSchema,
   UpdateTeamMemberFormSchema,
 } from "~/customers/schemas";
+import { addTeamMember, removeTeamMember, updateTeamMember, type TeamResult } from "~/customers/team.server";
+import { notFound, unknownIntent } from "~/http/responses.server";
 import { redirectWithToast } from "~/utils/toast.server";
 import { readFormData } from "~/utils/form.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const userId = await requireUserId(request);
-  const overview = await getOverview(userId, params.id ?? "");
-  if (!overview) throw customerNotFound();
+  const overview = await getOverview({ userId, customerId: params.id ?? "" });
+  if (!overview) throw notFound();
   return json({
     info: readInfo(overview.customer.info),
     team: readTeam(overview.customer.info),
@@ -53,14 +47,14 @@ function invalid(intent: Intent, result: SubmissionResult<string[]>) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const userId = await requireUserId(request);
-  const id = params.id ?? "";
+  const ref = { userId: await requireUserId(request), customerId: params.id ?? "" };
+  const id = ref.customerId;
   const formData = await readFormData(request);
   const intent = formData.get("intent");
   const done = (message: string) => redirectWithToast(`/customers/${id}/overview`, { kind: "success", message });
   type Replyable = { reply(options?: { formErrors?: string[] }): SubmissionResult<string[]> };
   const teamOutcome = async (submissionIntent: Intent, submission: Replyable, result: TeamResult, message: string) => {
-    if (result === "not_found") throw customerNotFound();
+    if (result === "not_found") throw notFound();
     if (result === "full") {
       return invalid(submissionIntent, submission.reply({ formErrors: [`A customer can have at most ${LIMITS.teamSize} team members.`] }));
     }
@@ -75,8 +69,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
       const submission = parseWithZod(formData, { schema: InfoFormSchema });
       if (submission.status !== "success") return invalid(intent, submission.reply());
       try {
-        const customer = await updateCustomer(userId, id, { info: infoPatchFromForm(submission.value) });
-        if (!customer) throw customerNotFound();
+        const customer = await updateCustomer({ ...ref, changes: { info: infoPatchFromForm(submission.value) } });
+        if (!customer) throw notFound();
       } catch (error) {
         if (!(error instanceof InfoTooLargeError)) throw error;
         return invalid(intent, submission.reply({ formErrors: ["This customer's info is too large to save."] }));
@@ -86,26 +80,26 @@ export async function action({ request, params }: ActionFunctionArgs) {
     case "add-team-member": {
       const submission = parseWithZod(formData, { schema: TeamMemberFormSchema });
       if (submission.status !== "success") return invalid(intent, submission.reply());
-      const result = await addTeamMember(userId, id, submission.value);
+      const result = await addTeamMember({ ...ref, member: submission.value });
       return teamOutcome(intent, submission, result, `Added ${submission.value.name} to the team.`);
     }
     case "update-team-member": {
       const submission = parseWithZod(formData, { schema: UpdateTeamMemberFormSchema });
       if (submission.status !== "success") return invalid(intent, submission.reply());
       const { memberId, ...member } = submission.value;
-      const result = await updateTeamMember(userId, id, memberId, member);
+      const result = await updateTeamMember({ ...ref, memberId, member });
       return teamOutcome(intent, submission, result, `Saved ${member.name}.`);
     }
     case "remove-team-member": {
       const submission = parseWithZod(formData, { schema: MemberIdFormSchema });
       if (submission.status !== "success") return invalid(intent, submission.reply());
-      const result = await removeTeamMember(userId, id, submission.value.memberId);
+      const result = await removeTeamMember({ ...ref, memberId: submission.value.memberId });
       return teamOutcome(intent, submission, result, "Removed the team member.");
     }
     case "add-event": {
       const submission = parseWithZod(formData, { schema: EventFormSchema });
       if (submission.status !== "success") return invalid(intent, submission.reply());
-      if (!(await addEvent(userId, id, submission.value))) throw customerNotFound();
+      if (!(await addEvent({ ...ref, event: submission.value }))) throw notFound();
       return done("Event added.");
     }
     default:

@@ -19,10 +19,12 @@ import { useState } from "react";
 import { requireUserId } from "~/auth/session.server";
 import { Dialog, useHydrated } from "~/components/Dialog";
 import { primaryButtonClass, secondaryButtonClass } from "~/components/Field";
-import { customerNotFound, unknownIntent } from "~/customers/actions.server";
 import { CustomerStatusBadge } from "~/customers/components/CustomerStatusBadge";
-import { archiveCustomer, getCustomer, restoreCustomer, updateStatus } from "~/customers/customers.server";
-import { CUSTOMER_STATUSES, STATUS_LABELS, StatusFormSchema } from "~/customers/schemas";
+import { archiveCustomer, restoreCustomer } from "~/customers/archive.server";
+import { CUSTOMER_STATUSES, RESTORE_WINDOW_DAYS, STATUS_LABELS } from "~/customers/constants";
+import { getCustomer, updateStatus } from "~/customers/customers.server";
+import { StatusFormSchema } from "~/customers/schemas";
+import { notFound, unknownIntent } from "~/http/responses.server";
 import { safeRedirect } from "~/utils/safe-redirect";
 import { redirectWithToast } from "~/utils/toast.server";
 import { BackToCustomers } from "~/components/BackToCustomers";
@@ -34,8 +36,8 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const userId = await requireUserId(request);
-  const customer = await getCustomer(userId, params.id ?? "");
-  if (!customer) throw customerNotFound();
+  const customer = await getCustomer({ userId, customerId: params.id ?? "" });
+  if (!customer) throw notFound();
   return json({ customer: { id: customer.id, name: customer.name, status: customer.status } });
 }
 
@@ -46,8 +48,8 @@ function backTo(formData: FormData, id: string): string {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const userId = await requireUserId(request);
-  const id = params.id ?? "";
+  const ref = { userId: await requireUserId(request), customerId: params.id ?? "" };
+  const id = ref.customerId;
   const formData = await readFormData(request);
   switch (formData.get("intent")) {
     case "status": {
@@ -55,28 +57,28 @@ export async function action({ request, params }: ActionFunctionArgs) {
       if (submission.status !== "success") {
         return json({ intent: "status", result: submission.reply() }, { status: 400 });
       }
-      const customer = await updateStatus(userId, id, submission.value.status);
-      if (!customer) throw customerNotFound();
+      const customer = await updateStatus({ ...ref, status: submission.value.status });
+      if (!customer) throw notFound();
       return redirectWithToast(backTo(formData, id), {
         kind: "success",
         message: `Status changed to ${STATUS_LABELS[submission.value.status]}.`,
       });
     }
     case "delete": {
-      const customer = await archiveCustomer(userId, id);
-      if (!customer) throw customerNotFound();
+      const customer = await archiveCustomer(ref);
+      if (!customer) throw notFound();
       return redirectWithToast("/customers", {
         kind: "success",
-        message: `Archived ${customer.name}. You can restore it within 30 days.`,
+        message: `Archived ${customer.name}. You can restore it within ${RESTORE_WINDOW_DAYS} days.`,
       });
     }
     case "restore": {
-      const result = await restoreCustomer(userId, id);
-      if (!result.ok && result.reason === "not_found") throw customerNotFound();
+      const result = await restoreCustomer(ref);
+      if (!result.ok && result.reason === "not_found") throw notFound();
       if (!result.ok) {
         return redirectWithToast("/customers/archived", {
           kind: "error",
-          message: "This customer was archived more than 30 days ago and can no longer be restored.",
+          message: `This customer was archived more than ${RESTORE_WINDOW_DAYS} days ago and can no longer be restored.`,
         });
       }
       return redirectWithToast(`/customers/${id}/overview`, {
@@ -97,7 +99,7 @@ const tabs = [
 ] as const;
 
 export function archiveConfirmation(name: string) {
-  return `Archive ${name}? This will hide all their agreements, invoices, and projects. You can restore within 30 days.`;
+  return `Archive ${name}? This will hide all their agreements, invoices, and projects. You can restore within ${RESTORE_WINDOW_DAYS} days.`;
 }
 
 function ArchiveConfirm({ id, name, onCancel }: { id: string; name: string; onCancel?: () => void }) {

@@ -5,9 +5,10 @@ import { ArchiveRestore, Archive } from "lucide-react";
 import { requireUserId } from "~/auth/session.server";
 import { secondaryButtonClass } from "~/components/Field";
 import { CustomerStatusBadge } from "~/customers/components/CustomerStatusBadge";
-import { EmptyState } from "~/customers/components/EmptyState";
-import { listArchived, RESTORE_WINDOW_DAYS } from "~/customers/customers.server";
-import { formatDate } from "~/customers/format";
+import { EmptyState } from "~/components/EmptyState";
+import { listArchived } from "~/customers/archive.server";
+import { RESTORE_WINDOW_DAYS } from "~/customers/constants";
+import { formatDate } from "~/utils/format";
 import { BackToCustomers } from "~/components/BackToCustomers";
 
 export const meta: MetaFunction = () => [{ title: "Archived customers · Customers" }];

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useActionData } from "@remix-run/react";
 import { requireUserId } from "~/auth/session.server";
-import { createCustomerAction } from "~/customers/actions.server";
+import { createCustomerAction } from "~/http/create-customer.server";
 import { NewCustomerForm } from "~/customers/components/NewCustomerForm";
 import { BackToCustomers } from "~/components/BackToCustomers";
 

@@ -1,5 +1,5 @@
 import { Outlet } from "@remix-run/react";
-import { createCustomerAction } from "~/customers/actions.server";
+import { createCustomerAction } from "~/http/create-customer.server";
 
 // Layout for /customers/*. Its action answers a POST to /customers itself
 // (no ?index), which is what a plain client of the contract sends.

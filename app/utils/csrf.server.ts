@@ -1,5 +1,5 @@
 import { json } from "@remix-run/node";
-import { isApiRequest } from "./api.server";
+import { isApiRequest } from "~/http/responses.server";
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 

@@ -1,5 +1,8 @@
 import { ownerPrisma as prisma } from "../setup/owner";
-import { getOverview, listAgreements, listProjects, listReceivables } from "~/customers/customers.server";
+import { listAgreements } from "~/agreements/agreements.server";
+import { getOverview } from "~/customers/overview.server";
+import { listProjects } from "~/projects/projects.server";
+import { listReceivables } from "~/receivables/receivables.server";
 import { insertCommercials, insertEvents } from "../../prisma/factories";
 import {
   api,
@@ -139,7 +142,7 @@ describe("JSON API key scenarios", () => {
     const agreement = await insertCommercials(prisma(), customer.id);
     const project = await prisma().project.findFirstOrThrow({ where: { customerId: customer.id } });
     await prisma().artifact.create({ data: { projectId: project.id, customerId: customer.id, title: "Brief" } });
-    expect(await listAgreements(alice.id, customer.id)).toHaveLength(1);
+    expect(await listAgreements({ userId: alice.id, customerId: customer.id })).toHaveLength(1);
 
     const response = await api("DELETE", `/api/customers/${customer.id}`, { cookie: alice.cookie });
     expect(response.status).toBe(200);
@@ -166,10 +169,10 @@ describe("JSON API key scenarios", () => {
     }
 
     // …and so is everything under it, from every domain read.
-    expect(await getOverview(alice.id, customer.id)).toBeNull();
-    expect(await listAgreements(alice.id, customer.id)).toEqual([]);
-    expect(await listReceivables(alice.id, customer.id)).toEqual([]);
-    expect(await listProjects(alice.id, customer.id)).toEqual([]);
+    expect(await getOverview({ userId: alice.id, customerId: customer.id })).toBeNull();
+    expect(await listAgreements({ userId: alice.id, customerId: customer.id })).toEqual([]);
+    expect(await listReceivables({ userId: alice.id, customerId: customer.id })).toEqual([]);
+    expect(await listProjects({ userId: alice.id, customerId: customer.id })).toEqual([]);
 
     // A soft delete: the rows are kept, untouched, so a restore brings them all back.
     const stored = await storedCustomer(customer.id);

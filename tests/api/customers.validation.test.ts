@@ -1,6 +1,6 @@
 import { ownerPrisma as prisma } from "../setup/owner";
 import { LIMITS } from "~/customers/schemas";
-import { MAX_BODY_BYTES } from "~/utils/api.server";
+import { MAX_BODY_BYTES } from "~/http/json-body.server";
 import { BASE_URL } from "../http";
 import {
   api,

@@ -1,5 +1,5 @@
 import { ownerPrisma as prisma } from "../setup/owner";
-import type { ApiCustomer } from "~/customers/customers.server";
+import type { ApiCustomer } from "~/customers/api-shape.server";
 import * as customerRoute from "~/routes/api.customers.$id";
 import * as restoreRoute from "~/routes/api.customers.$id.restore";
 import * as statusRoute from "~/routes/api.customers.$id.status";

@@ -1,10 +1,4 @@
-import {
-  InfoTooLargeError,
-  createCustomer,
-  getCustomer,
-  updateCustomer,
-  updateStatus,
-} from "~/customers/customers.server";
+import { InfoTooLargeError, createCustomer, getCustomer, updateCustomer, updateStatus } from "~/customers/customers.server";
 import { CreateCustomerApiSchema, STATUS_LABELS, type InfoPatch } from "~/customers/schemas";
 import { ownerPrisma as prisma } from "../setup/owner";
 import { insertUser } from "../../prisma/factories";
@@ -31,7 +25,7 @@ describe("Create customer with minimal fields (name only)", () => {
     expect(customer).toMatchObject({ userId, name: "Minimal Co", status: "lead", info: {}, deletedAt: null });
     expect(customer.createdAt!.getTime()).toBeGreaterThanOrEqual(before - 5_000);
     expect(customer.updatedAt!.getTime()).toBe(customer.createdAt!.getTime());
-    expect(await getCustomer(userId, customer.id)).toEqual(customer);
+    expect(await getCustomer({ userId, customerId: customer.id })).toEqual(customer);
     expect(await eventsOf(customer.id)).toEqual([]);
   });
 
@@ -67,7 +61,7 @@ describe("Create customer with full info", () => {
     expect(stored.team.map(({ id: _id, ...member }) => member)).toEqual(team);
     for (const member of stored.team) expect(member.id).toMatch(UUID);
     expect(new Set(stored.team.map((member) => member.id)).size).toBe(2);
-    expect((await getCustomer(userId, customer.id))!.info).toEqual(stored);
+    expect((await getCustomer({ userId, customerId: customer.id }))!.info).toEqual(stored);
   });
 
   it("refuses info larger than the database allows with InfoTooLargeError, storing nothing", async () => {
@@ -97,9 +91,9 @@ describe("Update customer info (partial update)", () => {
   });
 
   it("keeps keys not sent, merges nested product, removes keys sent as null", async () => {
-    const updated = await updateCustomer(userId, customerId, {
+    const updated = await updateCustomer({ userId, customerId, changes: {
       info: { vertical: "Fintech", persona: null, product: { stage: "growth", url: null }, custom: { b: null, c: 3 } },
-    });
+    } });
     expect(updated!.info).toEqual({
       about: "About",
       vertical: "Fintech",
@@ -107,11 +101,11 @@ describe("Update customer info (partial update)", () => {
       team: [{ name: "Ann", id: expect.stringMatching(UUID) }],
       custom: { a: 1, c: 3 },
     });
-    expect((await getCustomer(userId, customerId))!.info).toEqual(updated!.info);
+    expect((await getCustomer({ userId, customerId }))!.info).toEqual(updated!.info);
   });
 
   it("replaces arrays as a whole and removes a whole object with null", async () => {
-    const updated = await updateCustomer(userId, customerId, { info: { team: [{ name: "Bob" }], product: null } });
+    const updated = await updateCustomer({ userId, customerId, changes: { info: { team: [{ name: "Bob" }], product: null } } });
     const info = updated!.info as InfoPatch & { team: Array<{ name: string; id: string }> };
     expect(info.team.map((member) => member.name)).toEqual(["Bob"]);
     expect(info.team[0]!.id).toMatch(UUID);
@@ -120,9 +114,9 @@ describe("Update customer info (partial update)", () => {
   });
 
   it("changes only the name when only the name is sent, and moves updated_at", async () => {
-    const before = (await getCustomer(userId, customerId))!;
+    const before = (await getCustomer({ userId, customerId }))!;
     await new Promise((resolve) => setTimeout(resolve, 15));
-    const updated = await updateCustomer(userId, customerId, { name: "Renamed Co" });
+    const updated = await updateCustomer({ userId, customerId, changes: { name: "Renamed Co" } });
     expect(updated).toMatchObject({ name: "Renamed Co", status: before.status, info: before.info });
     expect(updated!.updatedAt!.getTime()).toBeGreaterThan(before.updatedAt!.getTime());
     expect(updated!.createdAt).toEqual(before.createdAt);
@@ -130,24 +124,24 @@ describe("Update customer info (partial update)", () => {
   });
 
   it("an empty update changes nothing and writes no event", async () => {
-    const before = (await getCustomer(userId, customerId))!;
-    const updated = await updateCustomer(userId, customerId, {});
+    const before = (await getCustomer({ userId, customerId }))!;
+    const updated = await updateCustomer({ userId, customerId, changes: {} });
     expect(updated).toMatchObject({ name: before.name, status: before.status, info: before.info });
     expect(await eventsOf(customerId)).toEqual([]);
   });
 
   it("returns null for an unknown or malformed id", async () => {
-    expect(await updateCustomer(userId, "9b1deb4d-3b7d-4bad-9bdd-2b0d7b3dcb6d", { name: "x" })).toBeNull();
-    expect(await updateCustomer(userId, "not-a-uuid", { name: "x" })).toBeNull();
+    expect(await updateCustomer({ userId, customerId: "9b1deb4d-3b7d-4bad-9bdd-2b0d7b3dcb6d", changes: { name: "x" } })).toBeNull();
+    expect(await updateCustomer({ userId, customerId: "not-a-uuid", changes: { name: "x" } })).toBeNull();
   });
 });
 
 describe("Update customer status", () => {
   it("writes exactly one 'Status changed from Lead to Prospect' event with {from, to}", async () => {
     const customer = await createCustomer(userId, { name: "Status Co" });
-    const updated = await updateStatus(userId, customer.id, "prospect");
+    const updated = await updateStatus({ userId, customerId: customer.id, status: "prospect" });
     expect(updated!.status).toBe("prospect");
-    expect((await getCustomer(userId, customer.id))!.status).toBe("prospect");
+    expect((await getCustomer({ userId, customerId: customer.id }))!.status).toBe("prospect");
     const events = await eventsOf(customer.id);
     expect(events).toHaveLength(1);
     expect(events[0]).toMatchObject({
@@ -160,8 +154,8 @@ describe("Update customer status", () => {
 
   it("each change adds its own event, labelled by the statuses' names", async () => {
     const customer = await createCustomer(userId, { name: "Journey Co", status: "live" });
-    await updateCustomer(userId, customer.id, { status: "on_hold", name: "Journey Co 2" });
-    await updateStatus(userId, customer.id, "archive");
+    await updateCustomer({ userId, customerId: customer.id, changes: { status: "on_hold", name: "Journey Co 2" } });
+    await updateStatus({ userId, customerId: customer.id, status: "archive" });
     const events = await eventsOf(customer.id);
     expect(events.map((event) => event.title).sort()).toEqual(
       ["Status changed from Live to On hold", "Status changed from On hold to Archive"].sort(),
@@ -170,22 +164,22 @@ describe("Update customer status", () => {
 
   it("setting the same status writes no event", async () => {
     const customer = await createCustomer(userId, { name: "Same Co", status: "negotiation" });
-    const updated = await updateStatus(userId, customer.id, "negotiation");
+    const updated = await updateStatus({ userId, customerId: customer.id, status: "negotiation" });
     expect(updated!.status).toBe("negotiation");
-    await updateCustomer(userId, customer.id, { status: "negotiation", info: { about: "x" } });
+    await updateCustomer({ userId, customerId: customer.id, changes: { status: "negotiation", info: { about: "x" } } });
     expect(await eventsOf(customer.id)).toEqual([]);
   });
 
   it("a failure in the middle leaves neither half: status, info and events unchanged", async () => {
     const customer = await createCustomer(userId, { name: "Atomic Co", info: { about: "small" } });
     await expect(
-      updateCustomer(userId, customer.id, { status: "live", info: { about: "x".repeat(140_000) } }),
+      updateCustomer({ userId, customerId: customer.id, changes: { status: "live", info: { about: "x".repeat(140_000) } } }),
     ).rejects.toBeInstanceOf(InfoTooLargeError);
-    const after = await getCustomer(userId, customer.id);
+    const after = await getCustomer({ userId, customerId: customer.id });
     expect(after).toMatchObject({ status: "lead", info: { about: "small" } });
     expect(await eventsOf(customer.id)).toEqual([]);
     // And the customer is still perfectly updatable afterwards.
-    expect((await updateStatus(userId, customer.id, "live"))!.status).toBe("live");
+    expect((await updateStatus({ userId, customerId: customer.id, status: "live" }))!.status).toBe("live");
     expect(await eventsOf(customer.id)).toHaveLength(1);
   });
 });
@@ -194,21 +188,21 @@ describe("concurrent updates", () => {
   it("20 concurrent updates of different info keys all survive", async () => {
     const customer = await createCustomer(userId, { name: "Busy Co", info: { base: true } });
     const keys = Array.from({ length: 20 }, (_, index) => `key${index}`);
-    const results = await Promise.all(keys.map((key, index) => updateCustomer(userId, customer.id, { info: { [key]: index } })));
+    const results = await Promise.all(keys.map((key, index) => updateCustomer({ userId, customerId: customer.id, changes: { info: { [key]: index } } })));
     expect(results.every((result) => result !== null)).toBe(true);
-    const info = (await getCustomer(userId, customer.id))!.info as Record<string, unknown>;
+    const info = (await getCustomer({ userId, customerId: customer.id }))!.info as Record<string, unknown>;
     expect(info).toEqual({ base: true, ...Object.fromEntries(keys.map((key, index) => [key, index])) });
   });
 
   it("concurrent status changes each record the transition they really made", async () => {
     const customer = await createCustomer(userId, { name: "Race Co" });
     const targets = ["prospect", "negotiation", "live", "on_hold"] as const;
-    await Promise.all(targets.map((status) => updateStatus(userId, customer.id, status)));
+    await Promise.all(targets.map((status) => updateStatus({ userId, customerId: customer.id, status })));
     const events = await eventsOf(customer.id);
     expect(events).toHaveLength(targets.length);
     // The transitions chain: each starts where another ended, from lead to the final status.
     const transitions = events.map((event) => event.metadata as { from: string; to: string });
-    const final = (await getCustomer(userId, customer.id))!.status;
+    const final = (await getCustomer({ userId, customerId: customer.id }))!.status;
     const froms = transitions.map((t) => t.from).sort();
     const tos = transitions.map((t) => t.to).sort();
     expect([...tos.filter((to) => to !== final), "lead"].sort()).toEqual(froms);

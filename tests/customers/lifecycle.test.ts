@@ -1,24 +1,13 @@
-import {
-  RESTORE_WINDOW_DAYS,
-  addEvent,
-  addTeamMember,
-  archiveCustomer,
-  countByStatus,
-  createCustomer,
-  getCustomer,
-  getOverview,
-  listAgreements,
-  listArchived,
-  listCustomers,
-  listProjects,
-  listReceivables,
-  purgeExpired,
-  removeTeamMember,
-  restoreCustomer,
-  updateCustomer,
-  updateStatus,
-  updateTeamMember,
-} from "~/customers/customers.server";
+import { listAgreements } from "~/agreements/agreements.server";
+import { archiveCustomer, listArchived, purgeExpired, restoreCustomer } from "~/customers/archive.server";
+import { RESTORE_WINDOW_DAYS } from "~/customers/constants";
+import { createCustomer, getCustomer, updateCustomer, updateStatus } from "~/customers/customers.server";
+import { addEvent } from "~/customers/events.server";
+import { countByStatus, listCustomers } from "~/customers/list.server";
+import { getOverview } from "~/customers/overview.server";
+import { addTeamMember, removeTeamMember, updateTeamMember } from "~/customers/team.server";
+import { listProjects } from "~/projects/projects.server";
+import { listReceivables } from "~/receivables/receivables.server";
 import { CUSTOMER_STATUSES } from "~/customers/schemas";
 import { ownerPrisma as prisma } from "../setup/owner";
 import { insertCommercials, insertEvents, insertUser } from "../../prisma/factories";
@@ -61,12 +50,12 @@ async function childCounts(customerId: string) {
 async function visible(userId: string, customerId: string) {
   const listed = await listCustomers(userId, { sort: "updated_at", limit: 100 });
   return {
-    get: await getCustomer(userId, customerId),
+    get: await getCustomer({ userId, customerId }),
     listed: listed.items.some((item) => item.id === customerId),
-    overview: await getOverview(userId, customerId),
-    agreements: await listAgreements(userId, customerId),
-    receivables: await listReceivables(userId, customerId),
-    projects: await listProjects(userId, customerId),
+    overview: await getOverview({ userId, customerId }),
+    agreements: await listAgreements({ userId, customerId }),
+    receivables: await listReceivables({ userId, customerId }),
+    projects: await listProjects({ userId, customerId }),
   };
 }
 
@@ -90,7 +79,7 @@ describe("Delete customer cascades to child records", () => {
     expect(before.projects.length).toBeGreaterThan(0);
     const countsBefore = await countByStatus(userId);
 
-    const archived = await archiveCustomer(userId, customer.id);
+    const archived = await archiveCustomer({ userId, customerId: customer.id });
     expect(archived!.id).toBe(customer.id);
     expect(archived!.deletedAt).toBeInstanceOf(Date);
 
@@ -107,11 +96,11 @@ describe("Delete customer cascades to child records", () => {
     expect(countsAfter.all).toBe(countsBefore.all - 1);
     expect((await listCustomers(userId, { sort: "name", status: "live", q: "Doomed", limit: 10 })).items).toEqual([]);
     // Writes do not reach it either.
-    expect(await updateCustomer(userId, customer.id, { name: "Zombie" })).toBeNull();
-    expect(await updateStatus(userId, customer.id, "lead")).toBeNull();
-    expect(await addEvent(userId, customer.id, { eventType: "note", title: "Ghost", participants: [] })).toBe(false);
-    expect(await addTeamMember(userId, customer.id, { name: "Ghost" })).toBe("not_found");
-    expect(await archiveCustomer(userId, customer.id)).toBeNull();
+    expect(await updateCustomer({ userId, customerId: customer.id, changes: { name: "Zombie" } })).toBeNull();
+    expect(await updateStatus({ userId, customerId: customer.id, status: "lead" })).toBeNull();
+    expect(await addEvent({ userId, customerId: customer.id, event: { eventType: "note", title: "Ghost", participants: [] } })).toBe(false);
+    expect(await addTeamMember({ userId, customerId: customer.id, member: { name: "Ghost" } })).toBe("not_found");
+    expect(await archiveCustomer({ userId, customerId: customer.id })).toBeNull();
 
     // Soft: the rows are all still there, untouched.
     const rows = await childCounts(customer.id);
@@ -129,7 +118,7 @@ describe("Delete customer cascades to child records", () => {
     const customer = await richCustomer(userId, "Purged Co");
     const kept = await richCustomer(userId, "Kept Co");
     const recent = await richCustomer(userId, "Recently Archived Co");
-    const archivedAt = (await archiveCustomer(userId, customer.id))!.deletedAt!;
+    const archivedAt = (await archiveCustomer({ userId, customerId: customer.id }))!.deletedAt!;
     const rowsBefore = await childCounts(customer.id);
 
     // Inside the window: nothing goes.
@@ -137,7 +126,7 @@ describe("Delete customer cascades to child records", () => {
     expect(await childCounts(customer.id)).toEqual(rowsBefore);
 
     // Archived later: still inside its own window when the first one expires.
-    await archiveCustomer(userId, recent.id);
+    await archiveCustomer({ userId, customerId: recent.id });
     await prisma().customer.update({ where: { id: recent.id }, data: { deletedAt: new Date(archivedAt.getTime() + 5 * DAY) } });
 
     const purgeAt = new Date(archivedAt.getTime() + (RESTORE_WINDOW_DAYS + 1) * DAY);
@@ -167,8 +156,8 @@ describe("restore and the archive list", () => {
   it("restoring within the window brings the customer and its children back", async () => {
     const customer = await richCustomer(userId, "Comeback Co");
     const before = await visible(userId, customer.id);
-    await archiveCustomer(userId, customer.id);
-    const result = await restoreCustomer(userId, customer.id);
+    await archiveCustomer({ userId, customerId: customer.id });
+    const result = await restoreCustomer({ userId, customerId: customer.id });
     expect(result.ok).toBe(true);
     if (result.ok) expect(result.customer).toMatchObject({ id: customer.id, deletedAt: null });
     const after = await visible(userId, customer.id);
@@ -182,20 +171,20 @@ describe("restore and the archive list", () => {
 
   it("restoring on the last day works; after 30 days it is expired and stays archived", async () => {
     const customer = await createCustomer(userId, { name: "Late Co" });
-    const archivedAt = (await archiveCustomer(userId, customer.id))!.deletedAt!;
-    const expired = await restoreCustomer(userId, customer.id, new Date(archivedAt.getTime() + (RESTORE_WINDOW_DAYS + 1) * DAY));
+    const archivedAt = (await archiveCustomer({ userId, customerId: customer.id }))!.deletedAt!;
+    const expired = await restoreCustomer({ userId, customerId: customer.id, now: new Date(archivedAt.getTime() + (RESTORE_WINDOW_DAYS + 1) * DAY) });
     expect(expired).toEqual({ ok: false, reason: "expired" });
-    expect(await getCustomer(userId, customer.id)).toBeNull();
-    const lastDay = await restoreCustomer(userId, customer.id, new Date(archivedAt.getTime() + (RESTORE_WINDOW_DAYS - 1) * DAY));
+    expect(await getCustomer({ userId, customerId: customer.id })).toBeNull();
+    const lastDay = await restoreCustomer({ userId, customerId: customer.id, now: new Date(archivedAt.getTime() + (RESTORE_WINDOW_DAYS - 1) * DAY) });
     expect(lastDay.ok).toBe(true);
-    expect(await getCustomer(userId, customer.id)).not.toBeNull();
+    expect(await getCustomer({ userId, customerId: customer.id })).not.toBeNull();
   });
 
   it("restoring a live, unknown or malformed customer is not_found", async () => {
     const live = await createCustomer(userId, { name: "Alive Co" });
-    expect(await restoreCustomer(userId, live.id)).toEqual({ ok: false, reason: "not_found" });
-    expect(await restoreCustomer(userId, "44444444-4444-4444-8444-444444444444")).toEqual({ ok: false, reason: "not_found" });
-    expect(await restoreCustomer(userId, "nope")).toEqual({ ok: false, reason: "not_found" });
+    expect(await restoreCustomer({ userId, customerId: live.id })).toEqual({ ok: false, reason: "not_found" });
+    expect(await restoreCustomer({ userId, customerId: "44444444-4444-4444-8444-444444444444" })).toEqual({ ok: false, reason: "not_found" });
+    expect(await restoreCustomer({ userId, customerId: "nope" })).toEqual({ ok: false, reason: "not_found" });
   });
 
   it("listArchived shows restorable customers, newest first, with the days left", async () => {
@@ -205,7 +194,7 @@ describe("restore and the archive list", () => {
     const made: Array<{ id: string; age: number }> = [];
     for (const age of ages) {
       const customer = await createCustomer(user, { name: `Archived ${age}` });
-      await archiveCustomer(user, customer.id);
+      await archiveCustomer({ userId: user, customerId: customer.id });
       await prisma().customer.update({ where: { id: customer.id }, data: { deletedAt: new Date(now.getTime() - age * DAY) } });
       made.push({ id: customer.id, age });
     }
@@ -230,8 +219,8 @@ describe("RLS prevents accessing other users' customers", () => {
     intruder = await newUser("intruder");
     customerId = (await richCustomer(owner, "Secret Co")).id;
     archivedId = (await richCustomer(owner, "Secret Archived Co")).id;
-    await archiveCustomer(owner, archivedId);
-    memberId = ((await getCustomer(owner, customerId))!.info as { team: Array<{ id: string }> }).team[0]!.id;
+    await archiveCustomer({ userId: owner, customerId: archivedId });
+    memberId = ((await getCustomer({ userId: owner, customerId }))!.info as { team: Array<{ id: string }> }).team[0]!.id;
     await createCustomer(intruder, { name: "Intruder's own" });
   });
 
@@ -245,11 +234,11 @@ describe("RLS prevents accessing other users' customers", () => {
   }
 
   it("every read returns null or nothing", async () => {
-    expect(await getCustomer(intruder, customerId)).toBeNull();
-    expect(await getOverview(intruder, customerId)).toBeNull();
-    expect(await listAgreements(intruder, customerId)).toEqual([]);
-    expect(await listReceivables(intruder, customerId)).toEqual([]);
-    expect(await listProjects(intruder, customerId)).toEqual([]);
+    expect(await getCustomer({ userId: intruder, customerId })).toBeNull();
+    expect(await getOverview({ userId: intruder, customerId })).toBeNull();
+    expect(await listAgreements({ userId: intruder, customerId })).toEqual([]);
+    expect(await listReceivables({ userId: intruder, customerId })).toEqual([]);
+    expect(await listProjects({ userId: intruder, customerId })).toEqual([]);
     const listed = await listCustomers(intruder, { sort: "name", q: "Secret", limit: 100 });
     expect(listed.items).toEqual([]);
     const all = await listCustomers(intruder, { sort: "name", limit: 100 });
@@ -259,33 +248,33 @@ describe("RLS prevents accessing other users' customers", () => {
     expect(counts.all).toBe(0);
     expect(await listArchived(intruder)).toEqual([]);
     // The owner, asking the same, sees it all: the checks above are not vacuous.
-    expect(await getCustomer(owner, customerId)).not.toBeNull();
-    expect((await listAgreements(owner, customerId)).length).toBeGreaterThan(0);
+    expect(await getCustomer({ userId: owner, customerId })).not.toBeNull();
+    expect((await listAgreements({ userId: owner, customerId })).length).toBeGreaterThan(0);
     expect((await countByStatus(owner, { q: "Secret" })).all).toBe(1);
     expect((await listArchived(owner)).map((row) => row.id)).toEqual([archivedId]);
   });
 
   it("every write returns null, false or not_found and changes nothing", async () => {
     const before = await snapshot();
-    expect(await updateCustomer(intruder, customerId, { name: "Pwned", info: { about: "pwned" } })).toBeNull();
-    expect(await updateStatus(intruder, customerId, "archive")).toBeNull();
-    expect(await archiveCustomer(intruder, customerId)).toBeNull();
-    expect(await restoreCustomer(intruder, archivedId)).toEqual({ ok: false, reason: "not_found" });
-    expect(await restoreCustomer(intruder, archivedId, new Date(Date.now() + 60 * DAY))).toEqual({ ok: false, reason: "not_found" });
-    expect(await addEvent(intruder, customerId, { eventType: "note", title: "Pwned", participants: [] })).toBe(false);
-    expect(await addTeamMember(intruder, customerId, { name: "Mole" })).toBe("not_found");
-    expect(await updateTeamMember(intruder, customerId, memberId, { name: "Mole" })).toBe("not_found");
-    expect(await removeTeamMember(intruder, customerId, memberId)).toBe("not_found");
+    expect(await updateCustomer({ userId: intruder, customerId, changes: { name: "Pwned", info: { about: "pwned" } } })).toBeNull();
+    expect(await updateStatus({ userId: intruder, customerId, status: "archive" })).toBeNull();
+    expect(await archiveCustomer({ userId: intruder, customerId })).toBeNull();
+    expect(await restoreCustomer({ userId: intruder, customerId: archivedId })).toEqual({ ok: false, reason: "not_found" });
+    expect(await restoreCustomer({ userId: intruder, customerId: archivedId, now: new Date(Date.now() + 60 * DAY) })).toEqual({ ok: false, reason: "not_found" });
+    expect(await addEvent({ userId: intruder, customerId, event: { eventType: "note", title: "Pwned", participants: [] } })).toBe(false);
+    expect(await addTeamMember({ userId: intruder, customerId, member: { name: "Mole" } })).toBe("not_found");
+    expect(await updateTeamMember({ userId: intruder, customerId, memberId, member: { name: "Mole" } })).toBe("not_found");
+    expect(await removeTeamMember({ userId: intruder, customerId, memberId })).toBe("not_found");
     expect(await snapshot()).toEqual(before);
   });
 
   it("a malformed user id sees nothing and changes nothing", async () => {
     const before = await snapshot();
-    expect(await getCustomer("not-a-uuid", customerId)).toBeNull();
+    expect(await getCustomer({ userId: "not-a-uuid", customerId })).toBeNull();
     expect((await listCustomers("not-a-uuid", { sort: "name", limit: 10 })).items).toEqual([]);
     expect((await countByStatus("not-a-uuid")).all).toBe(0);
-    expect(await updateCustomer("not-a-uuid", customerId, { name: "x" })).toBeNull();
-    expect(await archiveCustomer("not-a-uuid", customerId)).toBeNull();
+    expect(await updateCustomer({ userId: "not-a-uuid", customerId, changes: { name: "x" } })).toBeNull();
+    expect(await archiveCustomer({ userId: "not-a-uuid", customerId })).toBeNull();
     expect(await snapshot()).toEqual(before);
   });
 });

@@ -1,5 +1,7 @@
 import { decodeCursor, encodeCursor, type Cursor } from "~/customers/cursor.server";
-import { archiveCustomer, countByStatus, createCustomer, listCustomers, type ListResult } from "~/customers/customers.server";
+import { archiveCustomer } from "~/customers/archive.server";
+import { createCustomer } from "~/customers/customers.server";
+import { countByStatus, listCustomers, type ListResult } from "~/customers/list.server";
 import { CUSTOMER_STATUSES, type CustomerSort, type CustomerStatus } from "~/customers/schemas";
 import { getDatabase } from "~/db/db.server";
 import { ownerPrisma as prisma } from "../setup/owner";
@@ -79,7 +81,7 @@ describe("List customers with status filter", () => {
       await createCustomer(other, { name: `other ${status}`, status });
     }
     const archived = await createCustomer(userId, { name: "archived lead", status: "lead" });
-    await archiveCustomer(userId, archived.id);
+    await archiveCustomer({ userId, customerId: archived.id });
   });
 
   it.each(CUSTOMER_STATUSES.map((status) => [status]))("returns only the user's live %s customers", async (status) => {
@@ -122,7 +124,7 @@ describe("List customers with search", () => {
     }
     await createCustomer(other, { name: "Other Acme" });
     const archived = await createCustomer(userId, { name: "Archived Acme" });
-    await archiveCustomer(userId, archived.id);
+    await archiveCustomer({ userId, customerId: archived.id });
   });
 
   it("is case-insensitive and matches part of the name", async () => {
@@ -218,7 +220,7 @@ describe("paging by name through 60 customers, 25 at a time", () => {
     }
     for (let index = 0; index < 5; index += 1) await createCustomer(other, { name: `Company ${index}` });
     const archived = await createCustomer(userId, { name: "Company 10" });
-    await archiveCustomer(userId, archived.id);
+    await archiveCustomer({ userId, customerId: archived.id });
     expected = created.sort((a, b) => compare(a.name, b.name) || compare(a.id, b.id)).map((row) => row.id);
   });
 

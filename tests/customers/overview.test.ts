@@ -1,14 +1,8 @@
-import {
-  addEvent,
-  addTeamMember,
-  createCustomer,
-  getCustomer,
-  getOverview,
-  listReceivables,
-  removeTeamMember,
-  updateStatus,
-  updateTeamMember,
-} from "~/customers/customers.server";
+import { createCustomer, getCustomer, updateStatus } from "~/customers/customers.server";
+import { addEvent } from "~/customers/events.server";
+import { getOverview } from "~/customers/overview.server";
+import { addTeamMember, removeTeamMember, updateTeamMember } from "~/customers/team.server";
+import { listReceivables } from "~/receivables/receivables.server";
 import { LIMITS, type EventInput } from "~/customers/schemas";
 import { getDatabase } from "~/db/db.server";
 import { ownerPrisma as prisma } from "../setup/owner";
@@ -34,25 +28,25 @@ beforeAll(async () => {
 });
 
 async function team(customerId: string): Promise<Member[]> {
-  const info = (await getCustomer(userId, customerId))!.info as { team?: Member[] };
+  const info = (await getCustomer({ userId, customerId }))!.info as { team?: Member[] };
   return info.team ?? [];
 }
 
 describe("team members", () => {
   it("add gives the member a uuid and appends it, keeping the rest of info", async () => {
     const customer = await createCustomer(userId, { name: "Team Co", info: { about: "kept", team: [{ name: "First" }] } });
-    expect(await addTeamMember(userId, customer.id, { name: "Second", role: "CTO", email: "second@example.com" })).toBe("ok");
+    expect(await addTeamMember({ userId, customerId: customer.id, member: { name: "Second", role: "CTO", email: "second@example.com" } })).toBe("ok");
     const members = await team(customer.id);
     expect(members.map((member) => member.name)).toEqual(["First", "Second"]);
     expect(members[1]).toEqual({ id: expect.stringMatching(UUID), name: "Second", role: "CTO", email: "second@example.com" });
     expect(members[1]!.id).not.toBe(members[0]!.id);
-    expect(((await getCustomer(userId, customer.id))!.info as { about: string }).about).toBe("kept");
+    expect(((await getCustomer({ userId, customerId: customer.id }))!.info as { about: string }).about).toBe("kept");
   });
 
   it("add works on a customer without a team yet, and ignores an id sent by the caller", async () => {
     const customer = await createCustomer(userId, { name: "Empty Team Co" });
     const sentId = "11111111-1111-4111-8111-111111111111";
-    expect(await addTeamMember(userId, customer.id, { id: sentId, name: "Solo" })).toBe("ok");
+    expect(await addTeamMember({ userId, customerId: customer.id, member: { id: sentId, name: "Solo" } })).toBe("ok");
     const members = await team(customer.id);
     expect(members).toHaveLength(1);
     expect(members[0]!.id).toMatch(UUID);
@@ -61,15 +55,15 @@ describe("team members", () => {
 
   it("update replaces the known fields of that member only and keeps unknown keys on it", async () => {
     const customer = await createCustomer(userId, { name: "Edit Co" });
-    await addTeamMember(userId, customer.id, { name: "Keep", role: "CEO" });
-    await addTeamMember(userId, customer.id, { name: "Edit", role: "Designer", notes: "old notes" });
+    await addTeamMember({ userId, customerId: customer.id, member: { name: "Keep", role: "CEO" } });
+    await addTeamMember({ userId, customerId: customer.id, member: { name: "Edit", role: "Designer", notes: "old notes" } });
     const [keep, edit] = await team(customer.id);
     // A key the form does not know about, put there by another client.
     await sql(
       `UPDATE customers SET info = jsonb_set(info, '{team,1,linkedin}', '"https://linkedin.example/edit"') WHERE id = $1`,
       [customer.id],
     );
-    expect(await updateTeamMember(userId, customer.id, edit!.id, { name: "Edited", role: "Lead designer" })).toBe("ok");
+    expect(await updateTeamMember({ userId, customerId: customer.id, memberId: edit!.id, member: { name: "Edited", role: "Lead designer" } })).toBe("ok");
     const members = await team(customer.id);
     expect(members[0]).toEqual(keep);
     expect(members[1]).toEqual({ id: edit!.id, name: "Edited", role: "Lead designer", linkedin: "https://linkedin.example/edit" });
@@ -77,36 +71,36 @@ describe("team members", () => {
 
   it("remove deletes exactly that member by id", async () => {
     const customer = await createCustomer(userId, { name: "Remove Co" });
-    for (const name of ["A", "B", "C"]) await addTeamMember(userId, customer.id, { name });
+    for (const name of ["A", "B", "C"]) await addTeamMember({ userId, customerId: customer.id, member: { name } });
     const [a, b, c] = await team(customer.id);
-    expect(await removeTeamMember(userId, customer.id, b!.id)).toBe("ok");
+    expect(await removeTeamMember({ userId, customerId: customer.id, memberId: b!.id })).toBe("ok");
     expect(await team(customer.id)).toEqual([a, c]);
-    expect(await removeTeamMember(userId, customer.id, b!.id)).toBe("member_not_found");
-    expect(await removeTeamMember(userId, customer.id, a!.id)).toBe("ok");
-    expect(await removeTeamMember(userId, customer.id, c!.id)).toBe("ok");
+    expect(await removeTeamMember({ userId, customerId: customer.id, memberId: b!.id })).toBe("member_not_found");
+    expect(await removeTeamMember({ userId, customerId: customer.id, memberId: a!.id })).toBe("ok");
+    expect(await removeTeamMember({ userId, customerId: customer.id, memberId: c!.id })).toBe("ok");
     expect(await team(customer.id)).toEqual([]);
   });
 
   it("an unknown member is member_not_found and changes nothing", async () => {
     const customer = await createCustomer(userId, { name: "Unknown Member Co" });
-    await addTeamMember(userId, customer.id, { name: "Only" });
+    await addTeamMember({ userId, customerId: customer.id, member: { name: "Only" } });
     const before = await team(customer.id);
     const unknown = "22222222-2222-4222-8222-222222222222";
-    expect(await updateTeamMember(userId, customer.id, unknown, { name: "Ghost" })).toBe("member_not_found");
-    expect(await removeTeamMember(userId, customer.id, unknown)).toBe("member_not_found");
-    expect(await removeTeamMember(userId, customer.id, "not-a-uuid")).toBe("member_not_found");
+    expect(await updateTeamMember({ userId, customerId: customer.id, memberId: unknown, member: { name: "Ghost" } })).toBe("member_not_found");
+    expect(await removeTeamMember({ userId, customerId: customer.id, memberId: unknown })).toBe("member_not_found");
+    expect(await removeTeamMember({ userId, customerId: customer.id, memberId: "not-a-uuid" })).toBe("member_not_found");
     expect(await team(customer.id)).toEqual(before);
     const teamless = await createCustomer(userId, { name: "No Team Co" });
-    expect(await updateTeamMember(userId, teamless.id, unknown, { name: "Ghost" })).toBe("member_not_found");
-    expect(await removeTeamMember(userId, teamless.id, unknown)).toBe("member_not_found");
+    expect(await updateTeamMember({ userId, customerId: teamless.id, memberId: unknown, member: { name: "Ghost" } })).toBe("member_not_found");
+    expect(await removeTeamMember({ userId, customerId: teamless.id, memberId: unknown })).toBe("member_not_found");
   });
 
   it(`caps the team at ${LIMITS.teamSize} members: the next one is "full"`, async () => {
     const members = Array.from({ length: LIMITS.teamSize - 1 }, (_, index) => ({ name: `Member ${index}` }));
     const customer = await createCustomer(userId, { name: "Big Team Co", info: { team: members } });
-    expect(await addTeamMember(userId, customer.id, { name: "Last seat" })).toBe("ok");
+    expect(await addTeamMember({ userId, customerId: customer.id, member: { name: "Last seat" } })).toBe("ok");
     expect(await team(customer.id)).toHaveLength(LIMITS.teamSize);
-    expect(await addTeamMember(userId, customer.id, { name: "One too many" })).toBe("full");
+    expect(await addTeamMember({ userId, customerId: customer.id, member: { name: "One too many" } })).toBe("full");
     const after = await team(customer.id);
     expect(after).toHaveLength(LIMITS.teamSize);
     expect(after.map((member) => member.name)).not.toContain("One too many");
@@ -115,20 +109,20 @@ describe("team members", () => {
   it("concurrent additions all survive", async () => {
     const customer = await createCustomer(userId, { name: "Crowd Co" });
     const names = Array.from({ length: 10 }, (_, index) => `Person ${index}`);
-    const results = await Promise.all(names.map((name) => addTeamMember(userId, customer.id, { name })));
+    const results = await Promise.all(names.map((name) => addTeamMember({ userId, customerId: customer.id, member: { name } })));
     expect(results).toEqual(names.map(() => "ok"));
     expect((await team(customer.id)).map((member) => member.name).sort()).toEqual([...names].sort());
   });
 
   it("another user's customer is not_found for add, update and remove, and nothing changes", async () => {
     const customer = await createCustomer(userId, { name: "Private Team Co" });
-    await addTeamMember(userId, customer.id, { name: "Mine" });
+    await addTeamMember({ userId, customerId: customer.id, member: { name: "Mine" } });
     const [mine] = await team(customer.id);
-    expect(await addTeamMember(otherUserId, customer.id, { name: "Intruder" })).toBe("not_found");
-    expect(await updateTeamMember(otherUserId, customer.id, mine!.id, { name: "Hacked" })).toBe("not_found");
-    expect(await removeTeamMember(otherUserId, customer.id, mine!.id)).toBe("not_found");
-    expect(await addTeamMember(userId, "33333333-3333-4333-8333-333333333333", { name: "Nobody" })).toBe("not_found");
-    expect(await addTeamMember(userId, "not-a-uuid", { name: "Nobody" })).toBe("not_found");
+    expect(await addTeamMember({ userId: otherUserId, customerId: customer.id, member: { name: "Intruder" } })).toBe("not_found");
+    expect(await updateTeamMember({ userId: otherUserId, customerId: customer.id, memberId: mine!.id, member: { name: "Hacked" } })).toBe("not_found");
+    expect(await removeTeamMember({ userId: otherUserId, customerId: customer.id, memberId: mine!.id })).toBe("not_found");
+    expect(await addTeamMember({ userId, customerId: "33333333-3333-4333-8333-333333333333", member: { name: "Nobody" } })).toBe("not_found");
+    expect(await addTeamMember({ userId, customerId: "not-a-uuid", member: { name: "Nobody" } })).toBe("not_found");
     expect(await team(customer.id)).toEqual([mine]);
   });
 });
@@ -145,12 +139,12 @@ describe("events and the overview", () => {
   it("addEvent stores the event; getOverview lists events newest first", async () => {
     const customer = await createCustomer(userId, { name: "Timeline Co" });
     const now = Date.now();
-    expect(await addEvent(userId, customer.id, event("Middle", new Date(now - 5 * DAY)))).toBe(true);
+    expect(await addEvent({ userId, customerId: customer.id, event: event("Middle", new Date(now - 5 * DAY)) })).toBe(true);
     expect(
-      await addEvent(userId, customer.id, event("Newest", new Date(now - DAY), { eventType: "meeting", description: "Kick-off", participants: ["Ann", "Bob"] })),
+      await addEvent({ userId, customerId: customer.id, event: event("Newest", new Date(now - DAY), { eventType: "meeting", description: "Kick-off", participants: ["Ann", "Bob"] }) }),
     ).toBe(true);
-    expect(await addEvent(userId, customer.id, event("Oldest", new Date(now - 30 * DAY)))).toBe(true);
-    const overview = await getOverview(userId, customer.id);
+    expect(await addEvent({ userId, customerId: customer.id, event: event("Oldest", new Date(now - 30 * DAY)) })).toBe(true);
+    const overview = await getOverview({ userId, customerId: customer.id });
     expect(overview!.events.map((item) => item.title)).toEqual(["Newest", "Middle", "Oldest"]);
     expect(overview!.events[0]).toMatchObject({
       eventType: "meeting",
@@ -163,18 +157,18 @@ describe("events and the overview", () => {
 
   it("an event without a date is dated now, and becomes the last interaction", async () => {
     const customer = await createCustomer(userId, { name: "Now Co" });
-    await addEvent(userId, customer.id, event("Long ago", new Date(Date.now() - 100 * DAY)));
+    await addEvent({ userId, customerId: customer.id, event: event("Long ago", new Date(Date.now() - 100 * DAY)) });
     const before = Date.now();
-    await addEvent(userId, customer.id, event("Just now"));
-    const overview = await getOverview(userId, customer.id);
+    await addEvent({ userId, customerId: customer.id, event: event("Just now") });
+    const overview = await getOverview({ userId, customerId: customer.id });
     expect(overview!.events[0]!.title).toBe("Just now");
     expect(overview!.stats.lastInteractionAt!.getTime()).toBeGreaterThanOrEqual(before - 5_000);
   });
 
   it("status changes appear on the timeline too", async () => {
     const customer = await createCustomer(userId, { name: "Status Timeline Co" });
-    await updateStatus(userId, customer.id, "prospect");
-    const overview = await getOverview(userId, customer.id);
+    await updateStatus({ userId, customerId: customer.id, status: "prospect" });
+    const overview = await getOverview({ userId, customerId: customer.id });
     expect(overview!.events.map((item) => [item.eventType, item.title])).toEqual([["status_change", "Status changed from Lead to Prospect"]]);
   });
 
@@ -214,15 +208,15 @@ describe("events and the overview", () => {
     await prisma().project.create({ data: { customerId: neighbour.id, name: "N", status: "active" } });
     await prisma().agreement.create({ data: { customerId: neighbour.id, scope: "n" } });
 
-    const overview = await getOverview(userId, id);
+    const overview = await getOverview({ userId, customerId: id });
     expect(overview!.customer).toMatchObject({ id, name: "Stats Co" });
     expect(overview!.stats).toEqual({ activeAgreements: 3, outstandingBalance: "1500.00", activeProjects: 2, lastInteractionAt: null });
-    expect((await listReceivables(userId, id)).map((row) => row.amount).sort()).toEqual(["1000.10", "1250.20", "750.30"]);
+    expect((await listReceivables({ userId, customerId: id })).map((row) => row.amount).sort()).toEqual(["1000.10", "1250.20", "750.30"]);
   });
 
   it("a customer with nothing yet has zero stats and a 0.00 balance", async () => {
     const customer = await createCustomer(userId, { name: "Fresh Co" });
-    const overview = await getOverview(userId, customer.id);
+    const overview = await getOverview({ userId, customerId: customer.id });
     expect(overview!.stats).toEqual({ activeAgreements: 0, outstandingBalance: "0.00", activeProjects: 0, lastInteractionAt: null });
     expect(overview!.events).toEqual([]);
   });
@@ -236,13 +230,13 @@ describe("events and the overview", () => {
         { customerId: customer.id, type: "payment", amount: "0.03", date: new Date() },
       ],
     });
-    expect((await getOverview(userId, customer.id))!.stats.outstandingBalance).toBe("9999999999.97");
+    expect((await getOverview({ userId, customerId: customer.id }))!.stats.outstandingBalance).toBe("9999999999.97");
   });
 
   it("addEvent and getOverview refuse another user's customer", async () => {
     const customer = await createCustomer(userId, { name: "Private Events Co" });
-    expect(await addEvent(otherUserId, customer.id, event("Intrusion"))).toBe(false);
-    expect(await getOverview(otherUserId, customer.id)).toBeNull();
+    expect(await addEvent({ userId: otherUserId, customerId: customer.id, event: event("Intrusion") })).toBe(false);
+    expect(await getOverview({ userId: otherUserId, customerId: customer.id })).toBeNull();
     expect(await prisma().customerEvent.count({ where: { customerId: customer.id } })).toBe(0);
   });
 });

@@ -25,14 +25,14 @@ describe("a failure between the status change and its event leaves neither", () 
     const customer = await newCustomer(user.id, { name: "Fault status", status: "lead", info: INFO });
     const before = await customerState(customer.id);
     await withFault(eventFault(customer.id), async () => {
-      await expect(updateStatus(user.id, customer.id, "prospect")).rejects.toThrow(/injected fault/);
+      await expect(updateStatus({ userId: user.id, customerId: customer.id, status: "prospect" })).rejects.toThrow(/injected fault/);
       expect(await customerState(customer.id)).toEqual(before);
       // The fault hits only the event: a write that records none still goes through.
-      const renamed = await updateCustomer(user.id, customer.id, { name: "Fault status, renamed" });
+      const renamed = await updateCustomer({ userId: user.id, customerId: customer.id, changes: { name: "Fault status, renamed" } });
       expect(renamed).toMatchObject({ name: "Fault status, renamed", status: "lead" });
     });
     // With the fault gone the same change succeeds, with its one event.
-    expect(await updateStatus(user.id, customer.id, "prospect")).toMatchObject({ status: "prospect" });
+    expect(await updateStatus({ userId: user.id, customerId: customer.id, status: "prospect" })).toMatchObject({ status: "prospect" });
     const after = await customerState(customer.id);
     expect(after.events.map((event) => event.title)).toEqual(["Status changed from Lead to Prospect"]);
   });
@@ -42,7 +42,7 @@ describe("a failure between the status change and its event leaves neither", () 
     const before = await customerState(customer.id);
     await withFault(eventFault(customer.id), async () => {
       await expect(
-        updateCustomer(user.id, customer.id, { name: "Half written?", status: "live", info: { about: "After", extra: 1 } }),
+        updateCustomer({ userId: user.id, customerId: customer.id, changes: { name: "Half written?", status: "live", info: { about: "After", extra: 1 } } }),
       ).rejects.toThrow(/injected fault/);
     });
     expect(await customerState(customer.id)).toEqual(before);
@@ -77,7 +77,7 @@ describe("a failure between the status change and its event leaves neither", () 
     const customer = await newCustomer(user.id, { name: "Fault at commit", status: "prospect", info: INFO });
     const before = await customerState(customer.id);
     const outcomes = await withFault(eventFault(customer.id, { atCommit: true }), async () => {
-      const domain = await updateStatus(user.id, customer.id, "negotiation").then(
+      const domain = await updateStatus({ userId: user.id, customerId: customer.id, status: "negotiation" }).then(
         (row) => `resolved with status ${row?.status}`,
         (error: unknown) => `rejected: ${String(error)}`,
       );
@@ -98,15 +98,15 @@ describe("a failure between the status change and its event leaves neither", () 
       api: expect.stringMatching(/^(HTTP 5\d\d|threw: .*injected fault)/s) as unknown,
     });
     // And the database is still fine for the next write.
-    expect(await updateStatus(user.id, customer.id, "negotiation")).toMatchObject({ status: "negotiation" });
+    expect(await updateStatus({ userId: user.id, customerId: customer.id, status: "negotiation" })).toMatchObject({ status: "negotiation" });
   });
 
   it("a failure in the first step (the merged info outgrows the database's limit) writes no event either", async () => {
     const customer = await newCustomer(user.id, { name: "Too big", status: "lead", info: { a: "x".repeat(60_000) } });
-    await updateCustomer(user.id, customer.id, { info: { b: "y".repeat(60_000) } });
+    await updateCustomer({ userId: user.id, customerId: customer.id, changes: { info: { b: "y".repeat(60_000) } } });
     const before = await customerState(customer.id);
     await expect(
-      updateCustomer(user.id, customer.id, { status: "live", info: { c: "z".repeat(60_000) } }),
+      updateCustomer({ userId: user.id, customerId: customer.id, changes: { status: "live", info: { c: "z".repeat(60_000) } } }),
     ).rejects.toBeInstanceOf(InfoTooLargeError);
     expect(await customerState(customer.id)).toEqual(before);
   });
@@ -122,11 +122,11 @@ describe("a failure between the status change and its event leaves neither", () 
           const status = statuses[index % statuses.length]!;
           switch (index % 3) {
             case 0:
-              return updateCustomer(user.id, faulty.id, { status, info: { [`lost_${index}`]: index } });
+              return updateCustomer({ userId: user.id, customerId: faulty.id, changes: { status, info: { [`lost_${index}`]: index } } });
             case 1:
-              return updateCustomer(user.id, faulty.id, { info: { [`kept_${index}`]: index } });
+              return updateCustomer({ userId: user.id, customerId: faulty.id, changes: { info: { [`kept_${index}`]: index } } });
             default:
-              return updateCustomer(user.id, healthy.id, { status, info: { [`kept_${index}`]: index } });
+              return updateCustomer({ userId: user.id, customerId: healthy.id, changes: { status, info: { [`kept_${index}`]: index } } });
           }
         }),
       );

@@ -1,12 +1,7 @@
 import { randomUUID } from "node:crypto";
-import {
-  addTeamMember,
-  removeTeamMember,
-  statusChangeTitle,
-  updateCustomer,
-  updateStatus,
-  updateTeamMember,
-} from "~/customers/customers.server";
+import { updateCustomer, updateStatus } from "~/customers/customers.server";
+import { statusChangeTitle } from "~/customers/events.server";
+import { addTeamMember, removeTeamMember, updateTeamMember } from "~/customers/team.server";
 import { CUSTOMER_STATUSES, type CustomerStatus } from "~/customers/schemas";
 import type { Prisma } from "~/generated/prisma/client";
 import { api } from "../api/helpers";
@@ -62,10 +57,10 @@ describe("concurrent partial edits lose nothing", () => {
     const names = Array.from({ length: 5 }, (_, index) => `Contended ${index}`);
 
     const writes = interleave<() => Promise<unknown>>([
-      ...topKeys.map((key, index) => () => updateCustomer(user.id, customer.id, { info: { [key]: index } })),
-      ...productKeys.map((key, index) => () => updateCustomer(user.id, customer.id, { info: { product: { [key]: index } } })),
-      ...members.map((name) => () => addTeamMember(user.id, customer.id, { name })),
-      ...names.map((name) => () => updateCustomer(user.id, customer.id, { name })),
+      ...topKeys.map((key, index) => () => updateCustomer({ userId: user.id, customerId: customer.id, changes: { info: { [key]: index } } })),
+      ...productKeys.map((key, index) => () => updateCustomer({ userId: user.id, customerId: customer.id, changes: { info: { product: { [key]: index } } } })),
+      ...members.map((name) => () => addTeamMember({ userId: user.id, customerId: customer.id, member: { name } })),
+      ...names.map((name) => () => updateCustomer({ userId: user.id, customerId: customer.id, changes: { name } })),
     ]);
     const results = await Promise.all(writes.map((write) => write()));
     expect(results.every((result) => result !== null && result !== "not_found" && result !== "full")).toBe(true);
@@ -140,11 +135,11 @@ describe("concurrent partial edits lose nothing", () => {
     const added = Array.from({ length: WRITERS / 2 }, (_, index) => `New ${index}`);
     const ok = (result: string) => result === "ok";
     const writes = interleave<() => Promise<boolean>>([
-      ...removed.map((member) => () => removeTeamMember(user.id, customer.id, member.id).then(ok)),
-      ...edited.map((member) => () => updateTeamMember(user.id, customer.id, member.id, { name: member.name, role: "After" }).then(ok)),
-      ...added.map((name) => () => addTeamMember(user.id, customer.id, { name, role: "New" }).then(ok)),
+      ...removed.map((member) => () => removeTeamMember({ userId: user.id, customerId: customer.id, memberId: member.id }).then(ok)),
+      ...edited.map((member) => () => updateTeamMember({ userId: user.id, customerId: customer.id, memberId: member.id, member: { name: member.name, role: "After" } }).then(ok)),
+      ...added.map((name) => () => addTeamMember({ userId: user.id, customerId: customer.id, member: { name, role: "New" } }).then(ok)),
       ...Array.from({ length: 10 }, (_, index) => async () =>
-        (await updateCustomer(user.id, customer.id, { info: { [`side_${index}`]: true } })) !== null),
+        (await updateCustomer({ userId: user.id, customerId: customer.id, changes: { info: { [`side_${index}`]: true } } })) !== null),
     ]);
     const results = await Promise.all(writes.map((write) => write()));
     expect(results.every(Boolean)).toBe(true);
@@ -285,7 +280,7 @@ describe("concurrent status changes", () => {
   it(`${WRITERS} status changes at once (domain): the final status is the last event's, one event per real change`, async () => {
     const customer = await newCustomer(user.id, { name: "Status race", status: "lead" });
     const targets = Array.from({ length: WRITERS }, (_, index) => statusFor(index));
-    const results = await Promise.all(targets.map((status) => updateStatus(user.id, customer.id, status)));
+    const results = await Promise.all(targets.map((status) => updateStatus({ userId: user.id, customerId: customer.id, status })));
     results.forEach((result, index) => expect(result?.status).toBe(targets[index]));
     const history = await expectConsistentHistory(customer.id, "lead", targets.length);
     console.log(`concurrency (status, domain): ${targets.length} writes, ${history.changes} changes, final ${history.finalStatus}`);

@@ -1,4 +1,6 @@
-import { addEvent, addTeamMember, updateCustomer, updateStatus } from "~/customers/customers.server";
+import { updateCustomer, updateStatus } from "~/customers/customers.server";
+import { addEvent } from "~/customers/events.server";
+import { addTeamMember } from "~/customers/team.server";
 import { call, postForm } from "../http";
 import { customerState, eventFault, newCustomer, newUser, withFault, type User } from "./helpers";
 
@@ -25,10 +27,10 @@ type Handler = NonNullable<Parameters<typeof call>[0]>;
 
 /** Several writes of different kinds on one customer, all inside the request. */
 async function writeSeveral(customerId: string, tag: string) {
-  expect(await updateCustomer(user.id, customerId, { info: { [tag]: true } })).not.toBeNull();
-  expect(await addTeamMember(user.id, customerId, { name: tag })).toBe("ok");
-  expect(await addEvent(user.id, customerId, { eventType: "note", title: tag, participants: [] })).toBe(true);
-  expect(await updateStatus(user.id, customerId, "live")).not.toBeNull();
+  expect(await updateCustomer({ userId: user.id, customerId, changes: { info: { [tag]: true } } })).not.toBeNull();
+  expect(await addTeamMember({ userId: user.id, customerId, member: { name: tag } })).toBe("ok");
+  expect(await addEvent({ userId: user.id, customerId, event: { eventType: "note", title: tag, participants: [] } })).toBe(true);
+  expect(await updateStatus({ userId: user.id, customerId, status: "live" })).not.toBeNull();
 }
 
 describe("a request that fails keeps none of its writes", () => {
@@ -69,13 +71,13 @@ describe("a request that fails keeps none of its writes", () => {
     const before = await customerState(customer.id);
     await withFault(eventFault(customer.id), async () => {
       const response = await call(async () => {
-        await updateCustomer(user.id, customer.id, { info: { before_failure: true } });
-        const failure = await updateStatus(user.id, customer.id, "live").then(
+        await updateCustomer({ userId: user.id, customerId: customer.id, changes: { info: { before_failure: true } } });
+        const failure = await updateStatus({ userId: user.id, customerId: customer.id, status: "live" }).then(
           () => "no failure",
           (error: unknown) => String(error),
         );
         // The transaction is still usable: no "current transaction is aborted".
-        await updateCustomer(user.id, customer.id, { info: { after_failure: true } });
+        await updateCustomer({ userId: user.id, customerId: customer.id, changes: { info: { after_failure: true } } });
         return Response.json({ failure });
       }, request("goes on"));
       expect(response.status).toBe(200);
@@ -93,8 +95,8 @@ describe("a request that fails keeps none of its writes", () => {
     const settled = await Promise.allSettled(
       tags.map((tag, index) =>
         call(async () => {
-          await updateCustomer(user.id, customer.id, { info: { [tag]: index } });
-          expect(await addTeamMember(user.id, customer.id, { name: tag })).toBe("ok");
+          await updateCustomer({ userId: user.id, customerId: customer.id, changes: { info: { [tag]: index } } });
+          expect(await addTeamMember({ userId: user.id, customerId: customer.id, member: { name: tag } })).toBe("ok");
           if (index % 2) throw new Error(`request ${index} failed`);
           return new Response("ok");
         }, request(tag)),

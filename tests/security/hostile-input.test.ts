@@ -2,7 +2,7 @@ import * as layoutRoute from "~/routes/customers";
 import * as listRoute from "~/routes/customers._index";
 import * as detailRoute from "~/routes/customers.$id";
 import * as signupRoute from "~/routes/signup";
-import { MAX_JSON_DEPTH } from "~/utils/api.server";
+import { MAX_JSON_DEPTH } from "~/http/json-body.server";
 import { isStorableText, jsonNestingDepth, toStorableText } from "~/utils/storable-text";
 import { apiRequest, send } from "../api/helpers";
 import { signUp } from "../auth-helpers";

@@ -1,7 +1,8 @@
-import { archiveCustomer } from "~/customers/customers.server";
+import { archiveCustomer } from "~/customers/archive.server";
 import { APP_ROLE } from "~/db/connection.server";
 import { getDatabase } from "~/db/db.server";
-import { anonymously, asUser, withRequestScope, type Db } from "~/db/scope.server";
+import { anonymously, asUser, type Db } from "~/db/scope.server";
+import { withRequestScope } from "~/http/request-scope.server";
 import { Prisma } from "~/generated/prisma/client";
 import { insertCommercials, insertCustomer, insertEvents, insertUser } from "../../prisma/factories";
 import { ownerPrisma } from "../setup/owner";
@@ -146,7 +147,7 @@ describe("with the app's filters bypassed", () => {
 
   it("hides archived customers and everything under them, even from their owner, unless asked", async () => {
     const carol = await makeTenant("carol");
-    expect(await archiveCustomer(carol.userId, carol.customerId)).not.toBeNull();
+    expect(await archiveCustomer({ userId: carol.userId, customerId: carol.customerId })).not.toBeNull();
     const hidden = await asUser(carol.userId, visibleCustomerIds);
     for (const table of TABLES) expect(hidden[table], table).toEqual([]);
     const archived = await asUser(carol.userId, (db) => db.customer.findMany({ select: { id: true } }), { archived: true });

@@ -1,6 +1,6 @@
 import { Link } from "@remix-run/react";
 import type { ReactNode } from "react";
-import { formatDateTime, formatRelativeTime, toIsoString } from "~/customers/format";
+import { formatDateTime, formatRelativeTime, toIsoString } from "~/utils/format";
 import { CustomerStatusBadge } from "./CustomerStatusBadge";
 
 export interface CustomerCardData {

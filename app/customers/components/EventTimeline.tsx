@@ -8,7 +8,7 @@ import {
   Users,
   type LucideIcon,
 } from "lucide-react";
-import { formatDateTime, formatRelativeTime, toIsoString } from "~/customers/format";
+import { formatDateTime, formatRelativeTime, toIsoString } from "~/utils/format";
 import { EVENT_TYPE_LABELS } from "~/customers/constants";
 
 export interface TimelineEvent {

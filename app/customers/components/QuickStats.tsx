@@ -1,6 +1,6 @@
 import { CalendarClock, FileText, FolderKanban, Wallet, type LucideIcon } from "lucide-react";
 import type { ReactNode } from "react";
-import { formatDateTime, formatMoney, formatRelativeTime, toIsoString } from "~/customers/format";
+import { formatDateTime, formatMoney, formatRelativeTime, toIsoString } from "~/utils/format";
 
 function StatTile({ icon: Icon, label, children }: { icon: LucideIcon; label: string; children: ReactNode }) {
   return (

@@ -10,6 +10,8 @@ const SECOND = 1000;
 const MINUTE = 60 * SECOND;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
+/** A day in milliseconds, for windows counted in days (restore window, tests). */
+export const DAY_MS = DAY;
 
 // Month names come from a fixed table rather than Intl: ICU versions disagree
 // ("Sep" in older ICU, "Sept" in ICU 72+ for en-GB), and a browser whose ICU

@@ -1,11 +1,12 @@
 import { json } from "@remix-run/node";
 import type { z } from "zod";
-import { findUnstorableText, jsonNestingDepth, UNSTORABLE_TEXT_MESSAGE } from "./storable-text";
+import { findUnstorableText, jsonNestingDepth, UNSTORABLE_TEXT_MESSAGE } from "~/utils/storable-text";
+import { validationError, type Issues } from "./responses.server";
 
 /**
- * Shared pieces of the JSON API's edge: reading a body that may be anything,
- * and the error shapes of the contract. Failures are thrown as Responses so a
- * route reads as "authenticate, parse, call the domain, respond".
+ * Reading a JSON API body that may be anything. Failures are thrown as the
+ * contract's error Responses, so a route reads as "authenticate, parse, call
+ * the domain, respond".
  */
 
 /** Far above any valid request (info alone is capped at 64 KB), far below harm. */
@@ -13,26 +14,6 @@ export const MAX_BODY_BYTES = 256 * 1024;
 
 /** Deeper than any valid body (info nests three levels), shallower than any stack. */
 export const MAX_JSON_DEPTH = 32;
-
-export type Issues = Record<string, string[]>;
-
-/** A request to the JSON API (`/api` and below), which answers in JSON whatever happens. */
-export function isApiRequest(request: Request): boolean {
-  const { pathname } = new URL(request.url);
-  return pathname === "/api" || pathname.startsWith("/api/");
-}
-
-export function validationError(issues: Issues) {
-  return json({ error: "validation", issues }, { status: 400 });
-}
-
-export function notFound() {
-  return json({ error: "not_found" }, { status: 404 });
-}
-
-export function methodNotAllowed(allowed: readonly string[]) {
-  return json({ error: "method_not_allowed" }, { status: 405, headers: { Allow: allowed.join(", ") } });
-}
 
 export function payloadTooLarge() {
   return json(

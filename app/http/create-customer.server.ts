@@ -1,15 +1,11 @@
 import { parseWithZod } from "@conform-to/zod";
 import { json, type ActionFunctionArgs } from "@remix-run/node";
 import { requireUserId } from "~/auth/session.server";
-import { redirectWithToast } from "~/utils/toast.server";
-import { createCustomer } from "./customers.server";
-import { CreateCustomerFormSchema } from "./schemas";
+import { createCustomer } from "~/customers/customers.server";
+import { CreateCustomerFormSchema } from "~/customers/schemas";
 import { readFormData } from "~/utils/form.server";
-
-/** 404 for pages: the "Customer not found" page renders from the route's ErrorBoundary. */
-export function customerNotFound(): Response {
-  return json({ error: "not_found" }, { status: 404 });
-}
+import { redirectWithToast } from "~/utils/toast.server";
+import { unknownIntent } from "./responses.server";
 
 /**
  * intent=create, from the list page, its dialog, or /customers/new: a 400
@@ -26,11 +22,6 @@ export async function createCustomerFromForm(userId: string, formData: FormData)
     message: `Created ${customer.name}.`,
   });
 }
-
-export function unknownIntent(): Response {
-  return json({ error: "unknown_intent" }, { status: 400 });
-}
-
 
 /** The action of every route that accepts intent=create (list, layout, /customers/new). */
 export async function createCustomerAction({ request }: ActionFunctionArgs): Promise<Response> {

@@ -1,0 +1,270 @@
+import { asUser, type Db } from "~/db/scope.server";
+import { Prisma } from "~/generated/prisma/client";
+import { isUuid } from "~/utils/uuid";
+import { CUSTOMER_COLUMNS, type CustomerRow } from "./api-shape.server";
+import { CUSTOMER_STATUSES, type CustomerSort, type CustomerStatus } from "./constants";
+import { encodeCursor, type Cursor, type SortKey } from "./cursor.server";
+import { LAST_INTERACTION_SQL } from "./events.server";
+import { liveCustomersOf } from "./ownership.server";
+
+/**
+ * The customer list: keyset pages in four orders, the status filter, search
+ * by name, and the counts per status the filter bar shows.
+ */
+
+export interface ListParams {
+  status?: CustomerStatus;
+  q?: string;
+  sort: CustomerSort;
+  cursor?: Cursor | null;
+  limit: number;
+}
+
+export interface CustomerListItem {
+  id: string;
+  name: string;
+  status: string;
+  vertical: string | null;
+  productName: string | null;
+  teamSize: number;
+  lastInteractionAt: Date | null;
+  createdAt: Date | null;
+  updatedAt: Date | null;
+}
+
+export interface ListResult {
+  items: CustomerListItem[];
+  /** API rows, for callers that want the full customer. */
+  rows: CustomerRow[];
+  nextCursor: string | null;
+  prevCursor: string | null;
+}
+
+const STATUS_RANK = Prisma.sql`array_position(ARRAY[${Prisma.join([...CUSTOMER_STATUSES])}]::text[], c.status)`;
+
+// The spec leaves the timestamps nullable. The app always sets them, but a
+// NULL written by hand must still page correctly: it sorts as -infinity
+// (last in the newest-first orders), and a cursor can carry that value.
+const UPDATED_KEY = Prisma.sql`coalesce(c.updated_at, '-infinity'::timestamptz)`;
+const CREATED_KEY = Prisma.sql`coalesce(c.created_at, '-infinity'::timestamptz)`;
+
+interface SortSpec {
+  /** Sort expressions before the id, with how to cast a cursor value back. */
+  columns: Array<{ expr: Prisma.Sql; cast: Prisma.Sql }>;
+  descending: boolean;
+}
+
+const SORT_SPECS: Record<CustomerSort, SortSpec> = {
+  updated_at: { columns: [{ expr: UPDATED_KEY, cast: Prisma.sql`::timestamptz` }], descending: true },
+  created_at: { columns: [{ expr: CREATED_KEY, cast: Prisma.sql`::timestamptz` }], descending: true },
+  name: { columns: [{ expr: Prisma.sql`c.name`, cast: Prisma.sql`::text` }], descending: false },
+  status: {
+    columns: [
+      { expr: STATUS_RANK, cast: Prisma.sql`::int` },
+      { expr: Prisma.sql`c.name`, cast: Prisma.sql`::text` },
+    ],
+    descending: false,
+  },
+};
+
+/** Escapes LIKE wildcards so a search for "50%" means the characters 5, 0, %. */
+function likePattern(q: string): string {
+  return `%${q.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
+}
+
+/** Up to this many matches, a search lists them by id; beyond, it walks the user's rows in order. */
+const SELECTIVE_SEARCH = 200;
+// Trigrams need three characters; shorter searches always walk.
+const TRIGRAM_MIN_LENGTH = 3;
+
+/**
+ * The ids of the user's customers whose name contains `q`, when there are few
+ * enough to fetch by id (the trigram index finds them, see the migration
+ * search_under_rls); null when the search is common enough that walking the
+ * user's rows in page order finds a page sooner.
+ */
+async function selectiveMatches(db: Db, q: string): Promise<string[] | null> {
+  if (q.length < TRIGRAM_MIN_LENGTH) return null;
+  const rows = await db.$queryRaw<Array<{ id: string }>>`
+    SELECT id::text AS id FROM search_customer_ids(${likePattern(q)}, ${SELECTIVE_SEARCH + 1}::int) AS id`;
+  return rows.length > SELECTIVE_SEARCH ? null : rows.map((row) => row.id);
+}
+
+async function filters(db: Db, userId: string, params: { status?: CustomerStatus; q?: string }): Promise<Prisma.Sql> {
+  const conditions = [liveCustomersOf(userId)];
+  if (params.status) conditions.push(Prisma.sql`c.status = ${params.status}`);
+  if (params.q) {
+    const ids = await selectiveMatches(db, params.q);
+    if (ids) conditions.push(Prisma.sql`c.id = ANY(${ids}::uuid[])`);
+    // Always rechecked here, through RLS: the match can only narrow the list.
+    conditions.push(Prisma.sql`c.name ILIKE ${likePattern(params.q)}`);
+  }
+  return Prisma.join(conditions, " AND ");
+}
+
+interface ListRow extends CustomerRow {
+  vertical: string | null;
+  productName: string | null;
+  teamSize: number;
+  lastInteractionAt: Date | null;
+  sortKey: SortKey;
+}
+
+function sortKeyOf(sort: CustomerSort, row: { updatedKey: string; createdKey: string; name: string; statusRank: number; id: string }): SortKey {
+  switch (sort) {
+    case "updated_at":
+      return [row.updatedKey, row.id];
+    case "created_at":
+      return [row.createdKey, row.id];
+    case "name":
+      return [row.name, row.id];
+    case "status":
+      return [row.statusRank, row.name, row.id];
+  }
+}
+
+/**
+ * A page of the user's customers in keyset order. With `counts`, the counts per
+ * status under the same search come back in the same statement (one round trip
+ * fewer for the list page).
+ */
+export async function listCustomers(userId: string, params: ListParams): Promise<ListResult>;
+export async function listCustomers(
+  userId: string,
+  params: ListParams,
+  options: { counts: true },
+): Promise<ListResult & { counts: StatusCounts }>;
+export async function listCustomers(
+  userId: string,
+  params: ListParams,
+  options: { counts?: boolean } = {},
+): Promise<ListResult & { counts?: StatusCounts }> {
+  if (!isUuid(userId)) {
+    return { items: [], rows: [], nextCursor: null, prevCursor: null, ...(options.counts ? { counts: emptyCounts() } : {}) };
+  }
+  const spec = SORT_SPECS[params.sort];
+  const cursor = params.cursor?.sort === params.sort ? params.cursor : null;
+  const backwards = cursor?.direction === "before";
+  // Reading backwards walks the same order in reverse, then flips the page.
+  const descending = spec.descending !== backwards;
+  const direction = Prisma.raw(descending ? "DESC" : "ASC");
+  const sortExprs = [...spec.columns.map((column) => column.expr), Prisma.sql`c.id`];
+
+  const rows = await asUser(userId, async (db) => {
+    const conditions = [await filters(db, userId, params)];
+    if (cursor) {
+      const values = spec.columns.map((column, index) => Prisma.sql`${cursor.key[index]}${column.cast}`);
+      values.push(Prisma.sql`${cursor.key[spec.columns.length]}::uuid`);
+      conditions.push(
+        Prisma.sql`(${Prisma.join(sortExprs)}) ${Prisma.raw(descending ? "<" : ">")} (${Prisma.join(values)})`,
+      );
+    }
+
+    // Uncorrelated, so PostgreSQL evaluates it once for the whole page.
+    const countsColumn = options.counts
+      ? Prisma.sql`, (SELECT coalesce(json_agg(s), '[]'::json) FROM (${await statusCountsQuery(db, userId, params.q)}) s) AS "statusCounts"`
+      : Prisma.empty;
+    return db.$queryRaw<
+      Array<
+        Omit<ListRow, "sortKey"> & {
+          updatedKey: string;
+          createdKey: string;
+          statusRank: number;
+          statusCounts?: StatusCountRow[];
+        }
+      >
+    >`
+      SELECT ${CUSTOMER_COLUMNS},
+             c.info->>'vertical' AS vertical,
+             c.info->'product'->>'name' AS "productName",
+             CASE WHEN jsonb_typeof(c.info->'team') = 'array' THEN jsonb_array_length(c.info->'team') ELSE 0 END AS "teamSize",
+             ${LAST_INTERACTION_SQL} AS "lastInteractionAt",
+             ${UPDATED_KEY}::text AS "updatedKey", ${CREATED_KEY}::text AS "createdKey",
+             ${STATUS_RANK} AS "statusRank"${countsColumn}
+        FROM customers c
+       WHERE ${Prisma.join(conditions, " AND ")}
+       ORDER BY ${Prisma.join(sortExprs.map((expr) => Prisma.sql`${expr} ${direction}`))}
+       LIMIT ${params.limit + 1}`;
+  });
+
+  const hasMore = rows.length > params.limit;
+  const page = rows.slice(0, params.limit);
+  if (backwards) page.reverse();
+  const withKeys = page.map((row) => ({ ...row, sortKey: sortKeyOf(params.sort, row) }));
+
+  const first = withKeys[0];
+  const last = withKeys[withKeys.length - 1];
+  const hasNext = backwards ? true : hasMore;
+  const hasPrev = backwards ? hasMore : Boolean(cursor);
+  // An empty page carries no counts: only then are they asked for on their own.
+  const counts = !options.counts
+    ? undefined
+    : rows[0]?.statusCounts
+      ? toStatusCounts(rows[0].statusCounts)
+      : await countByStatus(userId, { q: params.q });
+  return {
+    ...(counts ? { counts } : {}),
+    items: withKeys.map((row) => ({
+      id: row.id,
+      name: row.name,
+      status: row.status,
+      vertical: row.vertical,
+      productName: row.productName,
+      teamSize: row.teamSize,
+      lastInteractionAt: row.lastInteractionAt,
+      createdAt: row.createdAt,
+      updatedAt: row.updatedAt,
+    })),
+    rows: withKeys.map(({ id, userId: owner, name, status, info, createdAt, updatedAt, deletedAt }) => ({
+      id,
+      userId: owner,
+      name,
+      status,
+      info,
+      createdAt,
+      updatedAt,
+      deletedAt,
+    })),
+    nextCursor:
+      hasNext && last ? encodeCursor({ sort: params.sort, direction: "after", key: last.sortKey }) : null,
+    prevCursor:
+      hasPrev && first ? encodeCursor({ sort: params.sort, direction: "before", key: first.sortKey }) : null,
+  };
+}
+
+export type StatusCounts = Record<CustomerStatus, number> & { all: number };
+interface StatusCountRow {
+  status: string;
+  n: number;
+}
+
+function emptyCounts(): StatusCounts {
+  return Object.fromEntries([...CUSTOMER_STATUSES, "all"].map((key) => [key, 0])) as StatusCounts;
+}
+
+function toStatusCounts(rows: StatusCountRow[]): StatusCounts {
+  const counts = emptyCounts();
+  for (const row of rows) {
+    if (row.status in counts) counts[row.status as CustomerStatus] = row.n;
+    counts.all += row.n;
+  }
+  return counts;
+}
+
+/**
+ * (status, n) rows for the user's live customers, under a search if any. A
+ * search is counted by search_customer_status_counts(), which can use the
+ * trigram index that RLS keeps ILIKE from (see its migration); it counts only
+ * the transaction's user's rows and returns nothing but numbers.
+ */
+async function statusCountsQuery(db: Db, userId: string, q: string | undefined): Promise<Prisma.Sql> {
+  if (q) return Prisma.sql`SELECT status, n FROM search_customer_status_counts(${likePattern(q)})`;
+  return Prisma.sql`SELECT c.status, count(*)::int AS n FROM customers c WHERE ${await filters(db, userId, {})} GROUP BY c.status`;
+}
+
+/** Customers per status (and in all), under the same search, in one query. */
+export async function countByStatus(userId: string, params: { q?: string } = {}): Promise<StatusCounts> {
+  if (!isUuid(userId)) return emptyCounts();
+  const rows = await asUser(userId, async (db) => db.$queryRaw<StatusCountRow[]>`${await statusCountsQuery(db, userId, params.q)}`);
+  return toStatusCounts(rows);
+}

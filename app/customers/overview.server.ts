@@ -1,0 +1,46 @@
+import { ACTIVE_AGREEMENTS_SQL } from "~/agreements/agreements.server";
+import { asUser } from "~/db/scope.server";
+import { ACTIVE_PROJECTS_SQL } from "~/projects/projects.server";
+import { OUTSTANDING_BALANCE_SQL } from "~/receivables/receivables.server";
+import { CUSTOMER_COLUMNS, type CustomerRow } from "./api-shape.server";
+import { fromEventJson, LAST_INTERACTION_SQL, LATEST_EVENTS_SQL, type CustomerEventItem, type EventJson } from "./events.server";
+import { isCustomerRef, liveCustomer, type CustomerRef } from "./ownership.server";
+
+/**
+ * The customer's overview page in one round trip: the customer, one quick stat
+ * from each feature (each feature owns its stat's SQL) and the latest events.
+ */
+
+export interface QuickStats {
+  activeAgreements: number;
+  /** Invoiced minus paid, as an exact decimal string. */
+  outstandingBalance: string;
+  activeProjects: number;
+  lastInteractionAt: Date | null;
+}
+
+export interface Overview {
+  customer: CustomerRow;
+  stats: QuickStats;
+  events: CustomerEventItem[];
+}
+
+export async function getOverview(ref: CustomerRef): Promise<Overview | null> {
+  if (!isCustomerRef(ref)) return null;
+  const [row] = await asUser(ref.userId, (db) => db.$queryRaw<Array<CustomerRow & QuickStats & { events: EventJson[] }>>`
+    SELECT ${CUSTOMER_COLUMNS},
+           ${ACTIVE_AGREEMENTS_SQL} AS "activeAgreements",
+           ${OUTSTANDING_BALANCE_SQL} AS "outstandingBalance",
+           ${ACTIVE_PROJECTS_SQL} AS "activeProjects",
+           ${LAST_INTERACTION_SQL} AS "lastInteractionAt",
+           ${LATEST_EVENTS_SQL} AS events
+      FROM customers c
+     WHERE ${liveCustomer(ref)}`);
+  if (!row) return null;
+  const { activeAgreements, outstandingBalance, activeProjects, lastInteractionAt, events, ...customer } = row;
+  return {
+    customer,
+    stats: { activeAgreements, outstandingBalance, activeProjects, lastInteractionAt },
+    events: events.map(fromEventJson),
+  };
+}

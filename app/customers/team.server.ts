@@ -1,0 +1,81 @@
+import { randomUUID } from "node:crypto";
+import { asUser } from "~/db/scope.server";
+import { Prisma } from "~/generated/prisma/client";
+import { isUuid } from "~/utils/uuid";
+import { LIMITS } from "./constants";
+import { isCustomerRef, liveCustomer, ownsLiveCustomer, type CustomerRef } from "./ownership.server";
+import type { InfoPatch, TeamMemberInput } from "./schemas";
+
+/**
+ * A customer's team lives in `info.team`, each member with a stable id so it
+ * can be edited and removed on its own. Every change is one UPDATE in SQL, so
+ * concurrent changes to different members all survive.
+ */
+
+export type TeamResult = "ok" | "not_found" | "member_not_found" | "full";
+
+/** Gives members without an id one (on create and on a merge patch of `info`). */
+export function withMemberIds(info: InfoPatch | undefined): InfoPatch | undefined {
+  if (!info?.team) return info;
+  return { ...info, team: info.team.map((member) => ({ ...member, id: member.id ?? randomUUID() })) };
+}
+
+/** Which member of which customer of which user. */
+export interface MemberRef extends CustomerRef {
+  memberId: string;
+}
+
+/** No row changed: tell a missing member of the user's customer from a missing customer. */
+async function outcome(updated: number, ref: CustomerRef, otherwise: TeamResult): Promise<TeamResult> {
+  if (updated) return "ok";
+  return (await asUser(ref.userId, (db) => ownsLiveCustomer(db, ref))) ? otherwise : "not_found";
+}
+
+/** Appends a member in SQL, so concurrent additions all survive. */
+export async function addTeamMember({ member, ...ref }: CustomerRef & { member: TeamMemberInput }): Promise<TeamResult> {
+  if (!isCustomerRef(ref)) return "not_found";
+  const value = JSON.stringify({ ...member, id: randomUUID() });
+  const updated = await asUser(ref.userId, (db) => db.$executeRaw`
+    UPDATE customers c
+       SET info = jsonb_set(coalesce(c.info, '{}'::jsonb), '{team}',
+                  CASE WHEN jsonb_typeof(c.info->'team') = 'array' THEN c.info->'team' ELSE '[]'::jsonb END
+                  || jsonb_build_array(${value}::jsonb))
+     WHERE ${liveCustomer(ref)}
+       AND (jsonb_typeof(c.info->'team') IS DISTINCT FROM 'array' OR jsonb_array_length(c.info->'team') < ${LIMITS.teamSize})`);
+  return outcome(updated, ref, "full");
+}
+
+/** The user's live customer whose team holds this member. */
+function customerWithMember({ memberId, ...ref }: MemberRef): Prisma.Sql {
+  return Prisma.sql`${liveCustomer(ref)}
+       AND jsonb_typeof(c.info->'team') = 'array'
+       AND EXISTS (SELECT 1 FROM jsonb_array_elements(c.info->'team') m WHERE m->>'id' = ${memberId})`;
+}
+
+/** Replaces a member's known fields (keeping any extra keys), in SQL. */
+export async function updateTeamMember({ member, ...ref }: MemberRef & { member: TeamMemberInput }): Promise<TeamResult> {
+  if (!isCustomerRef(ref) || !isUuid(ref.memberId)) return "not_found";
+  const { id: _ignored, ...fields } = member;
+  const updated = await asUser(ref.userId, (db) => db.$executeRaw`
+    UPDATE customers c
+       SET info = jsonb_set(c.info, '{team}', (
+             SELECT jsonb_agg(CASE WHEN m->>'id' = ${ref.memberId}
+                                   THEN (m - ARRAY['name', 'role', 'email', 'notes']) || ${JSON.stringify(fields)}::jsonb
+                                   ELSE m END ORDER BY ord)
+               FROM jsonb_array_elements(c.info->'team') WITH ORDINALITY AS t(m, ord)))
+     WHERE ${customerWithMember(ref)}`);
+  return outcome(updated, ref, "member_not_found");
+}
+
+export async function removeTeamMember(ref: MemberRef): Promise<TeamResult> {
+  if (!isCustomerRef(ref)) return "not_found";
+  if (!isUuid(ref.memberId)) return outcome(0, ref, "member_not_found");
+  const updated = await asUser(ref.userId, (db) => db.$executeRaw`
+    UPDATE customers c
+       SET info = jsonb_set(c.info, '{team}', coalesce((
+             SELECT jsonb_agg(m ORDER BY ord)
+               FROM jsonb_array_elements(c.info->'team') WITH ORDINALITY AS t(m, ord)
+              WHERE m->>'id' IS DISTINCT FROM ${ref.memberId}), '[]'::jsonb))
+     WHERE ${customerWithMember(ref)}`);
+  return outcome(updated, ref, "member_not_found");
+}

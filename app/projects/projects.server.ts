@@ -1,0 +1,28 @@
+import { asUser } from "~/db/scope.server";
+import { Prisma } from "~/generated/prisma/client";
+import { isCustomerRef, liveCustomer, type CustomerRef } from "~/customers/ownership.server";
+
+/** The work delivered for each customer. */
+
+/** The customer `c`'s active projects (a scalar subquery for the overview). */
+export const ACTIVE_PROJECTS_SQL = Prisma.sql`(SELECT count(*)::int FROM customer_projects p
+     WHERE p.customer_id = c.id AND p.status = 'active')`;
+
+export interface ProjectListItem {
+  id: string;
+  name: string;
+  description: string | null;
+  status: string;
+  updatedAt: Date | null;
+}
+
+/** The projects of the user's live customer, most recently updated first. */
+export async function listProjects(ref: CustomerRef): Promise<ProjectListItem[]> {
+  if (!isCustomerRef(ref)) return [];
+  return asUser(ref.userId, (db) => db.$queryRaw<ProjectListItem[]>`
+    SELECT p.id, p.name, p.description, p.status, p.updated_at AS "updatedAt"
+      FROM customer_projects p
+      JOIN customers c ON c.id = p.customer_id
+     WHERE ${liveCustomer(ref)}
+     ORDER BY p.updated_at DESC NULLS FIRST, p.id`);
+}

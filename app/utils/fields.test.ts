@@ -1,0 +1,57 @@
+import { email, isCalendarDate, isoDate, longText, money, requiredText, shortText, url } from "./fields";
+
+describe("money", () => {
+  const schema = money("Amount");
+  it.each([
+    ["1500", "1500.00"],
+    ["1,500.5", "1500.50"],
+    [" 0.01 ", "0.01"],
+    ["0", "0.00"],
+    ["007.10", "7.10"],
+    ["9999999999.99", "9999999999.99"],
+  ])("reads %j as the exact decimal %j", (input, expected) => {
+    expect(schema.parse(input)).toBe(expected);
+  });
+
+  it.each(["", "-1", "1.005", "1e3", "12345678901", "abc", "1.2.3", "NaN"])("refuses %j", (input) => {
+    const result = schema.safeParse(input);
+    expect(result.success).toBe(false);
+  });
+});
+
+describe("isoDate", () => {
+  it.each(["2026-02-28", "2024-02-29", "1900-01-01", "2200-12-31"])("takes %s", (value) => {
+    expect(isoDate().parse(value)).toBe(value);
+  });
+  it.each(["2026-02-30", "2025-02-29", "2026-13-01", "2026-1-01", "1899-12-31", "2201-01-01", "0", "tomorrow"])(
+    "refuses %s",
+    (value) => {
+      expect(isCalendarDate(value)).toBe(false);
+      expect(isoDate("Start date").safeParse(value).error?.issues[0]?.message).toBe(
+        "Start date must be a real date (YYYY-MM-DD)",
+      );
+    },
+  );
+});
+
+describe("text fields", () => {
+  it("trims and caps short and long text with the label in the message", () => {
+    expect(shortText("Role").parse("  Lead  ")).toBe("Lead");
+    expect(shortText("Role").safeParse("x".repeat(201)).error?.issues[0]?.message).toBe(
+      "Role must be at most 200 characters",
+    );
+    expect(longText("Notes").safeParse("x".repeat(5000)).success).toBe(true);
+    expect(longText("Notes").safeParse("x".repeat(5001)).success).toBe(false);
+  });
+
+  it("requires a visible value for required text", () => {
+    expect(requiredText("Title").safeParse("   ").error?.issues[0]?.message).toBe("Title is required");
+  });
+
+  it("takes only web addresses and valid emails", () => {
+    expect(url().safeParse("https://example.com").success).toBe(true);
+    expect(url().safeParse("javascript:alert(1)").success).toBe(false);
+    expect(email().safeParse("a@example.com").success).toBe(true);
+    expect(email().safeParse("not an email").success).toBe(false);
+  });
+});

@@ -1,0 +1,99 @@
+import { z } from "zod";
+import { FIELD_LIMITS } from "./limits";
+
+/**
+ * Zod builders for the kinds of field every feature's forms and API share, so
+ * a limit or a message is written once. Each takes the label its messages use.
+ * Imported by browser code: nothing server-only here.
+ */
+
+
+export function shortText(label: string, max: number = FIELD_LIMITS.shortText) {
+  return z
+    .string({ invalid_type_error: `${label} must be text` })
+    .trim()
+    .max(max, `${label} must be at most ${max} characters`);
+}
+
+export function longText(label: string, max: number = FIELD_LIMITS.longText) {
+  return shortText(label, max);
+}
+
+/** A required short text: blank (after trimming) is refused with "<label> is required". */
+export function requiredText(label: string, max: number = FIELD_LIMITS.shortText) {
+  return z
+    .string({ required_error: `${label} is required`, invalid_type_error: `${label} must be text` })
+    .trim()
+    .min(1, `${label} is required`)
+    .max(max, `${label} must be at most ${max} characters`);
+}
+
+function isWebUrl(value: string): boolean {
+  try {
+    const { protocol } = new URL(value);
+    return protocol === "http:" || protocol === "https:";
+  } catch {
+    return false;
+  }
+}
+
+export function url(label = "URL") {
+  return z
+    .string({ invalid_type_error: `${label} must be text` })
+    .trim()
+    .max(FIELD_LIMITS.url, `${label} is too long`)
+    .refine(isWebUrl, "Enter a full web address, like https://example.com");
+}
+
+export function email(label = "Email") {
+  return z
+    .string({ invalid_type_error: `${label} must be text` })
+    .trim()
+    .max(FIELD_LIMITS.email, `${label} is too long`)
+    .email("Enter a valid email address");
+}
+
+/** NUMERIC(12,2): at most ten digits before the point. */
+const MONEY = /^\d{1,10}(\.\d{1,2})?$/;
+
+/**
+ * An amount of money as an exact decimal string ("1500", "1,500.5" → "1500.50"):
+ * never a float, so nothing is rounded on the way to NUMERIC. Non-negative;
+ * whether zero is allowed is the caller's rule.
+ */
+export function money(label = "Amount") {
+  return z
+    .string({ required_error: `${label} is required`, invalid_type_error: `${label} must be text` })
+    .trim()
+    .transform((value) => value.replace(/,/g, ""))
+    .refine((value) => MONEY.test(value), `${label} must be an amount like 1500 or 1500.50`)
+    .transform((value) => {
+      const [whole, cents = ""] = value.split(".");
+      return `${BigInt(whole!).toString()}.${cents.padEnd(2, "0")}`;
+    });
+}
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** Whether `YYYY-MM-DD` names a day that exists (no 30 February). */
+export function isCalendarDate(value: string): boolean {
+  const match = ISO_DATE.exec(value);
+  if (!match) return false;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return (
+    year >= 1900 &&
+    year <= 2200 &&
+    date.getUTCFullYear() === year &&
+    date.getUTCMonth() === month - 1 &&
+    date.getUTCDate() === day
+  );
+}
+
+/** A calendar date as `YYYY-MM-DD` (what `<input type="date">` sends), kept as a string. */
+export function isoDate(label = "Date") {
+  return z
+    .string({ required_error: `${label} is required`, invalid_type_error: `${label} must be text` })
+    .trim()
+    .refine(isCalendarDate, `${label} must be a real date (YYYY-MM-DD)`);
+}
