@@ -3,7 +3,7 @@ import { createCookie, json, redirect } from "@remix-run/node";
 import { getDatabase } from "~/db/db.server";
 import { anonymously, BIND_USER_SQL, requestMemo, userAlreadyBound } from "~/db/scope.server";
 import { Prisma } from "~/generated/prisma/client";
-import { isApiRequest } from "~/http/responses.server";
+import { isApiRequest } from "~/utils/request";
 import { assertSameOrigin } from "~/utils/csrf.server";
 import { env } from "~/utils/env.server";
 

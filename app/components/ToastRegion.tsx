@@ -1,10 +1,6 @@
 import { CheckCircle2, Info, XCircle } from "lucide-react";
 import { useEffect, useState } from "react";
-
-export interface ToastView {
-  kind: "success" | "error" | "info";
-  message: string;
-}
+import type { Toast } from "~/utils/toast";
 
 const styles = {
   success: { icon: CheckCircle2, className: "border-emerald-200 bg-emerald-50 text-emerald-900" },
@@ -16,8 +12,8 @@ const styles = {
  * Shows the flash message the server put in a cookie. It is part of the HTML,
  * so it appears without JavaScript; with JavaScript it fades after a while.
  */
-export function ToastRegion({ toast }: { toast: ToastView | null }) {
-  const [visible, setVisible] = useState<ToastView | null>(toast);
+export function ToastRegion({ toast }: { toast: Toast | null }) {
+  const [visible, setVisible] = useState<Toast | null>(toast);
   useEffect(() => {
     setVisible(toast);
     if (!toast) return;
@@ -34,7 +30,7 @@ export function ToastRegion({ toast }: { toast: ToastView | null }) {
   );
 }
 
-function ToastCard({ toast }: { toast: ToastView }) {
+function ToastCard({ toast }: { toast: Toast }) {
   const { icon: Icon, className } = styles[toast.kind];
   return (
     <p className={`pointer-events-auto flex items-center gap-2 rounded-md border px-4 py-3 text-sm shadow-md ${className}`}>

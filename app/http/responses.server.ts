@@ -1,4 +1,5 @@
 import { json } from "@remix-run/node";
+import { isApiRequest } from "~/utils/request";
 
 /**
  * The answers the HTTP contract spells the same way everywhere (CONTRACT.md):
@@ -7,12 +8,6 @@ import { json } from "@remix-run/node";
  */
 
 export type Issues = Record<string, string[]>;
-
-/** A request to the JSON API (`/api` and below), which answers in JSON whatever happens. */
-export function isApiRequest(request: Request): boolean {
-  const { pathname } = new URL(request.url);
-  return pathname === "/api" || pathname.startsWith("/api/");
-}
 
 /**
  * 404 for anything the user may not see: missing, another user's, archived.

@@ -1,5 +1,5 @@
 import { json } from "@remix-run/node";
-import { isApiRequest } from "~/http/responses.server";
+import { isApiRequest } from "./request";
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 

@@ -1,11 +1,6 @@
 import { createCookieSessionStorage, redirect } from "@remix-run/node";
 import { env } from "./env.server";
-
-export type ToastKind = "success" | "error" | "info";
-export interface Toast {
-  kind: ToastKind;
-  message: string;
-}
+import { isToast, type Toast } from "./toast";
 
 const TOAST_KEY = "toast";
 
@@ -37,15 +32,6 @@ export async function redirectWithToast(url: string, toast: Toast, init: Respons
   const headers = new Headers(init.headers);
   headers.append("Set-Cookie", await toastCookie(toast));
   return redirect(url, { ...init, headers });
-}
-
-function isToast(value: unknown): value is Toast {
-  if (!value || typeof value !== "object") return false;
-  const candidate = value as Record<string, unknown>;
-  return (
-    typeof candidate.message === "string" &&
-    (candidate.kind === "success" || candidate.kind === "error" || candidate.kind === "info")
-  );
 }
 
 /** Reads (and consumes) the pending toast; the returned header clears it. */

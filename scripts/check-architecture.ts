@@ -1,0 +1,11 @@
+import { checkArchitecture, MAX_LINES } from "./architecture";
+
+const report = checkArchitecture();
+const problems = [
+  ...report.cycles.map((cycle) => `import cycle: ${cycle.join(" → ")}`),
+  ...report.longFiles.map(({ file, lines }) => `${file}: ${lines} lines (over ${MAX_LINES})`),
+  ...report.layerViolations.map(({ from, to }) => `layer: ${from} must not import ${to}`),
+];
+for (const problem of problems) console.error(problem);
+console.log(`${report.files} modules in app/: ${report.cycles.length} cycles, ${report.longFiles.length} over ${MAX_LINES} lines, ${report.layerViolations.length} layer violations`);
+process.exit(problems.length ? 1 : 0);
