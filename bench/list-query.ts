@@ -1,5 +1,5 @@
 /**
- * The customer list's SQL as app/customers/customers.server.ts builds it
+ * The customer list's SQL as app/customers/list.server.ts builds it
  * (listCustomers with { counts: true }, default sort: updated_at, newest first,
  * and search_customer_ids for a search of 3+ characters), replicated with
  * numbered parameters for the baseline, the plan check and the RLS table.
