@@ -8,7 +8,7 @@ import { Dialog, useHydrated } from "~/components/Dialog";
 import { inputClass, primaryButtonClass, secondaryButtonClass } from "~/components/Field";
 import { createCustomerAction } from "~/customers/actions.server";
 import { CustomerCard } from "~/customers/components/CustomerCard";
-import { EmptyState } from "~/customers/components/EmptyState";
+import { EmptyState } from "~/components/EmptyState";
 import { StatusFilterBar } from "~/customers/components/StatusFilterBar";
 import { listCustomers } from "~/customers/customers.server";
 import { listHref } from "~/customers/list-href";

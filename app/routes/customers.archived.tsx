@@ -5,7 +5,7 @@ import { ArchiveRestore, Archive } from "lucide-react";
 import { requireUserId } from "~/auth/session.server";
 import { secondaryButtonClass } from "~/components/Field";
 import { CustomerStatusBadge } from "~/customers/components/CustomerStatusBadge";
-import { EmptyState } from "~/customers/components/EmptyState";
+import { EmptyState } from "~/components/EmptyState";
 import { listArchived, RESTORE_WINDOW_DAYS } from "~/customers/customers.server";
 import { formatDate } from "~/customers/format";
 import { BackToCustomers } from "~/components/BackToCustomers";
