@@ -10,6 +10,7 @@ import { changePassword } from "~/auth/users.server";
 import { Field, FieldErrors, inputClass, primaryButtonClass } from "~/components/Field";
 import { redirectWithToast } from "~/utils/toast.server";
 import { readFormData } from "~/utils/form.server";
+import { RouteErrorBoundary } from "~/components/ErrorBoundary";
 
 export const meta: MetaFunction = () => [{ title: "Account · Customers" }];
 
@@ -115,4 +116,8 @@ export default function AccountPage() {
       </section>
     </div>
   );
+}
+
+export function ErrorBoundary() {
+  return <RouteErrorBoundary />;
 }

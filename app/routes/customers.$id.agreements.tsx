@@ -7,6 +7,7 @@ import { TabSection } from "~/components/TabSection";
 import { listAgreements } from "~/customers/customers.server";
 import { loadCustomerTab } from "~/customers/tab.server";
 import { formatDate } from "~/customers/format";
+import { CustomerErrorBoundary } from "~/customers/components/CustomerErrorBoundary";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const agreements = await loadCustomerTab(request, params, listAgreements);
@@ -49,4 +50,8 @@ export default function AgreementsTab() {
       </ul>
     </TabSection>
   );
+}
+
+export function ErrorBoundary() {
+  return <CustomerErrorBoundary />;
 }

@@ -32,6 +32,7 @@ import {
 } from "~/customers/schemas";
 import { redirectWithToast } from "~/utils/toast.server";
 import { readFormData } from "~/utils/form.server";
+import { CustomerErrorBoundary } from "~/customers/components/CustomerErrorBoundary";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const userId = await requireUserId(request);
@@ -140,4 +141,8 @@ export default function OverviewTab() {
       </div>
     </div>
   );
+}
+
+export function ErrorBoundary() {
+  return <CustomerErrorBoundary />;
 }

@@ -7,6 +7,7 @@ import { TabSection } from "~/components/TabSection";
 import { listProjects } from "~/customers/customers.server";
 import { loadCustomerTab } from "~/customers/tab.server";
 import { formatRelativeTime } from "~/customers/format";
+import { CustomerErrorBoundary } from "~/customers/components/CustomerErrorBoundary";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const projects = await loadCustomerTab(request, params, listProjects);
@@ -50,4 +51,8 @@ export default function ProjectsTab() {
       </ul>
     </TabSection>
   );
+}
+
+export function ErrorBoundary() {
+  return <CustomerErrorBoundary />;
 }

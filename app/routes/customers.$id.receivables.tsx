@@ -7,6 +7,7 @@ import { TabSection } from "~/components/TabSection";
 import { listReceivables } from "~/customers/customers.server";
 import { loadCustomerTab } from "~/customers/tab.server";
 import { formatDate, formatMoney } from "~/customers/format";
+import { CustomerErrorBoundary } from "~/customers/components/CustomerErrorBoundary";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const receivables = await loadCustomerTab(request, params, listReceivables);
@@ -52,4 +53,8 @@ export default function ReceivablesTab() {
       </table>
     </TabSection>
   );
+}
+
+export function ErrorBoundary() {
+  return <CustomerErrorBoundary />;
 }

@@ -3,7 +3,6 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json } from "@remix-run/node";
 import {
   Form,
-  isRouteErrorResponse,
   Link,
   NavLink,
   Outlet,
@@ -11,7 +10,6 @@ import {
   useLoaderData,
   useLocation,
   useNavigation,
-  useRouteError,
   useSearchParams,
 } from "@remix-run/react";
 import { Archive } from "lucide-react";
@@ -20,6 +18,7 @@ import { requireUserId } from "~/auth/session.server";
 import { Dialog, useHydrated } from "~/components/Dialog";
 import { primaryButtonClass, secondaryButtonClass } from "~/components/Field";
 import { customerNotFound, unknownIntent } from "~/customers/actions.server";
+import { CustomerErrorBoundary } from "~/customers/components/CustomerErrorBoundary";
 import { CustomerStatusBadge } from "~/customers/components/CustomerStatusBadge";
 import { archiveCustomer, getCustomer, restoreCustomer, updateStatus } from "~/customers/customers.server";
 import { CUSTOMER_STATUSES, STATUS_LABELS, StatusFormSchema } from "~/customers/schemas";
@@ -243,19 +242,5 @@ export default function CustomerLayout() {
 }
 
 export function ErrorBoundary() {
-  const error = useRouteError();
-  const notFound = isRouteErrorResponse(error) && error.status === 404;
-  return (
-    <div className="mx-auto max-w-lg space-y-4 py-16 text-center">
-      <h1 className="text-2xl font-bold">{notFound ? "Customer not found" : "Something went wrong"}</h1>
-      <p className="text-slate-600">
-        {notFound
-          ? "This customer does not exist, was archived, or belongs to someone else."
-          : "The customer could not be loaded. Please try again."}
-      </p>
-      <Link to="/customers" className="inline-block font-medium text-indigo-700 underline">
-        Back to customers
-      </Link>
-    </div>
-  );
+  return <CustomerErrorBoundary />;
 }

@@ -9,6 +9,7 @@ import { EmptyState } from "~/components/EmptyState";
 import { listArchived, RESTORE_WINDOW_DAYS } from "~/customers/customers.server";
 import { formatDate } from "~/customers/format";
 import { BackToCustomers } from "~/components/BackToCustomers";
+import { RouteErrorBoundary } from "~/components/ErrorBoundary";
 
 export const meta: MetaFunction = () => [{ title: "Archived customers · Customers" }];
 
@@ -59,4 +60,8 @@ export default function ArchivedCustomers() {
       )}
     </div>
   );
+}
+
+export function ErrorBoundary() {
+  return <RouteErrorBoundary />;
 }

@@ -12,6 +12,7 @@ import { Field, FieldErrors, inputClass, primaryButtonClass } from "~/components
 import { safeRedirect } from "~/utils/safe-redirect";
 import { assertSameOrigin } from "~/utils/csrf.server";
 import { readFormData } from "~/utils/form.server";
+import { RouteErrorBoundary } from "~/components/ErrorBoundary";
 
 export const meta: MetaFunction = () => [{ title: "Log in · Customers" }];
 
@@ -103,4 +104,8 @@ export default function LoginPage() {
       </Form>
     </AuthCard>
   );
+}
+
+export function ErrorBoundary() {
+  return <RouteErrorBoundary />;
 }

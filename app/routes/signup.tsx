@@ -12,6 +12,7 @@ import { toastCookie } from "~/utils/toast.server";
 import { DEFAULT_REDIRECT } from "~/utils/safe-redirect";
 import { assertSameOrigin } from "~/utils/csrf.server";
 import { readFormData } from "~/utils/form.server";
+import { RouteErrorBoundary } from "~/components/ErrorBoundary";
 
 export const meta: MetaFunction = () => [{ title: "Sign up · Customers" }];
 
@@ -92,4 +93,8 @@ export default function SignupPage() {
       </Form>
     </AuthCard>
   );
+}
+
+export function ErrorBoundary() {
+  return <RouteErrorBoundary />;
 }
