@@ -2,14 +2,16 @@ import { getFormProps, getInputProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { ChangePasswordSchema } from "~/auth/schemas";
 import { createSession, destroyAllSessions, requireUser } from "~/auth/session.server";
 import { clearLoginFailures, loginRetryAfter, recordLoginFailure, tooManyAttemptsMessage } from "~/auth/throttle.server";
 import { changePassword } from "~/auth/users.server";
-import { Field, FieldErrors, inputClass, primaryButtonClass } from "~/components/Field";
+import { Field, FieldErrors, inputClass } from "~/components/Field";
+import { StatusButton } from "~/components/StatusButton";
 import { redirectWithToast } from "~/utils/toast.server";
 import { readFormData } from "~/utils/form.server";
+import { useIsPending } from "~/utils/pending";
 import { RouteErrorBoundary } from "~/components/ErrorBoundary";
 
 export const meta: MetaFunction = () => [{ title: "Account · Customers" }];
@@ -60,7 +62,6 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function AccountPage() {
   const { name, email } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
-  const navigation = useNavigation();
   const [form, fields] = useForm({
     id: "change-password",
     lastResult: lastResult && "status" in lastResult ? lastResult : undefined,
@@ -69,7 +70,7 @@ export default function AccountPage() {
     shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: ChangePasswordSchema }),
   });
-  const submitting = navigation.state !== "idle" && navigation.formAction === "/account";
+  const submitting = useIsPending({ formAction: "/account" });
   return (
     <div className="max-w-lg space-y-6">
       <div>
@@ -109,9 +110,9 @@ export default function AccountPage() {
           >
             <input {...getInputProps(fields.newPassword, { type: "password" })} autoComplete="new-password" className={inputClass} />
           </Field>
-          <button type="submit" className={primaryButtonClass} disabled={submitting}>
-            {submitting ? "Changing…" : "Change password"}
-          </button>
+          <StatusButton pending={submitting} pendingLabel="Changing…">
+            Change password
+          </StatusButton>
         </Form>
       </section>
     </div>

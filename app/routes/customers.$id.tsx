@@ -9,7 +9,6 @@ import {
   useFetcher,
   useLoaderData,
   useLocation,
-  useNavigation,
   useSearchParams,
 } from "@remix-run/react";
 import { Archive } from "lucide-react";
@@ -25,6 +24,8 @@ import { CUSTOMER_STATUSES, STATUS_LABELS, StatusFormSchema } from "~/customers/
 import { safeRedirect } from "~/utils/safe-redirect";
 import { redirectWithToast } from "~/utils/toast.server";
 import { BackToCustomers } from "~/components/BackToCustomers";
+import { StatusButton } from "~/components/StatusButton";
+import { useIsPending } from "~/utils/pending";
 import { readFormData } from "~/utils/form.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -100,17 +101,16 @@ export function archiveConfirmation(name: string) {
 }
 
 function ArchiveConfirm({ id, name, onCancel }: { id: string; name: string; onCancel?: () => void }) {
-  const navigation = useNavigation();
-  const archiving = navigation.state !== "idle" && navigation.formData?.get("intent") === "delete";
+  const archiving = useIsPending({ intent: "delete" });
   const location = useLocation();
   return (
     <div className="space-y-4">
       <p id="archive-description">{archiveConfirmation(name)}</p>
       <Form method="post" action={`/customers/${id}`} className="flex flex-wrap gap-2">
         <input type="hidden" name="intent" value="delete" />
-        <button type="submit" className={`${primaryButtonClass} bg-red-600 hover:bg-red-500`} disabled={archiving}>
-          {archiving ? "Archiving…" : "Archive"}
-        </button>
+        <StatusButton className={`${primaryButtonClass} bg-red-600 hover:bg-red-500`} pending={archiving} pendingLabel="Archiving…">
+          Archive
+        </StatusButton>
         {onCancel ? (
           <button type="button" className={secondaryButtonClass} onClick={onCancel}>
             Cancel
@@ -127,6 +127,7 @@ function ArchiveConfirm({ id, name, onCancel }: { id: string; name: string; onCa
 
 function StatusControl({ id, status }: { id: string; status: string }) {
   const fetcher = useFetcher();
+  const saving = useIsPending({ intent: "status", fetcher });
   const hydrated = useHydrated();
   const location = useLocation();
   return (
@@ -144,7 +145,7 @@ function StatusControl({ id, status }: { id: string; status: string }) {
           if (hydrated) fetcher.submit(event.currentTarget.form);
         }}
         className="rounded-md border border-slate-300 bg-white px-3 py-2 text-sm"
-        aria-describedby={fetcher.state !== "idle" ? "status-saving" : undefined}
+        aria-describedby={saving ? "status-saving" : undefined}
       >
         {CUSTOMER_STATUSES.map((value) => (
           <option key={value} value={value}>
@@ -153,7 +154,7 @@ function StatusControl({ id, status }: { id: string; status: string }) {
         ))}
       </select>
       {hydrated ? (
-        fetcher.state !== "idle" ? (
+        saving ? (
           <span id="status-saving" className="text-sm text-slate-500">
             Saving…
           </span>

@@ -2,16 +2,18 @@ import { getFormProps, getInputProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
+import { Form, Link, useActionData, useSearchParams } from "@remix-run/react";
 import { AuthCard } from "~/auth/AuthForm";
 import { authenticator, InvalidCredentialsError } from "~/auth/authenticator.server";
 import { LoginSchema } from "~/auth/schemas";
 import { createSession, getUserId, revokeSession } from "~/auth/session.server";
 import { clearLoginFailures, loginRetryAfter, recordLoginFailure, tooManyAttemptsMessage } from "~/auth/throttle.server";
 import { Field, FieldErrors, inputClass, primaryButtonClass } from "~/components/Field";
+import { StatusButton } from "~/components/StatusButton";
 import { safeRedirect } from "~/utils/safe-redirect";
 import { assertSameOrigin } from "~/utils/csrf.server";
 import { readFormData } from "~/utils/form.server";
+import { useIsPending } from "~/utils/pending";
 import { RouteErrorBoundary } from "~/components/ErrorBoundary";
 
 export const meta: MetaFunction = () => [{ title: "Log in · Customers" }];
@@ -57,7 +59,6 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function LoginPage() {
   const lastResult = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
-  const navigation = useNavigation();
   const [form, fields] = useForm({
     id: "login",
     lastResult,
@@ -66,7 +67,7 @@ export default function LoginPage() {
     shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: LoginSchema }),
   });
-  const submitting = navigation.state !== "idle" && navigation.formAction === "/login";
+  const submitting = useIsPending({ formAction: "/login" });
 
   return (
     <AuthCard
@@ -98,9 +99,9 @@ export default function LoginPage() {
             className={inputClass}
           />
         </Field>
-        <button type="submit" className={`${primaryButtonClass} w-full`} disabled={submitting}>
-          {submitting ? "Logging in…" : "Log in"}
-        </button>
+        <StatusButton className={`${primaryButtonClass} w-full`} pending={submitting} pendingLabel="Logging in…">
+          Log in
+        </StatusButton>
       </Form>
     </AuthCard>
   );

@@ -2,16 +2,18 @@ import { getFormProps, getInputProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
+import { Form, Link, useActionData } from "@remix-run/react";
 import { AuthCard } from "~/auth/AuthForm";
 import { SignupSchema } from "~/auth/schemas";
 import { createSession, getUserId } from "~/auth/session.server";
 import { createUser, EmailTakenError } from "~/auth/users.server";
 import { Field, FieldErrors, inputClass, primaryButtonClass } from "~/components/Field";
+import { StatusButton } from "~/components/StatusButton";
 import { toastCookie } from "~/utils/toast.server";
 import { DEFAULT_REDIRECT } from "~/utils/safe-redirect";
 import { assertSameOrigin } from "~/utils/csrf.server";
 import { readFormData } from "~/utils/form.server";
+import { useIsPending } from "~/utils/pending";
 import { RouteErrorBoundary } from "~/components/ErrorBoundary";
 
 export const meta: MetaFunction = () => [{ title: "Sign up · Customers" }];
@@ -43,7 +45,6 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function SignupPage() {
   const lastResult = useActionData<typeof action>();
-  const navigation = useNavigation();
   const [form, fields] = useForm({
     id: "signup",
     lastResult,
@@ -52,7 +53,7 @@ export default function SignupPage() {
     shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: SignupSchema }),
   });
-  const submitting = navigation.state !== "idle" && navigation.formAction === "/signup";
+  const submitting = useIsPending({ formAction: "/signup" });
 
   return (
     <AuthCard
@@ -87,9 +88,9 @@ export default function SignupPage() {
             className={inputClass}
           />
         </Field>
-        <button type="submit" className={`${primaryButtonClass} w-full`} disabled={submitting}>
-          {submitting ? "Creating account…" : "Sign up"}
-        </button>
+        <StatusButton className={`${primaryButtonClass} w-full`} pending={submitting} pendingLabel="Creating account…">
+          Sign up
+        </StatusButton>
       </Form>
     </AuthCard>
   );

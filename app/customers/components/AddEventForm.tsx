@@ -1,12 +1,13 @@
 import { getFormProps, getInputProps, getSelectProps, getTextareaProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
-import { Form, useNavigation } from "@remix-run/react";
+import { Form } from "@remix-run/react";
 import { CalendarPlus } from "lucide-react";
-import { Field, FieldErrors, inputClass, primaryButtonClass } from "~/components/Field";
+import { Field, FieldErrors, inputClass } from "~/components/Field";
 import { EVENT_TYPE_LABELS, EVENT_TYPES, EventFormSchema } from "../schemas";
+import { StatusButton } from "~/components/StatusButton";
+import { useIsPending } from "~/utils/pending";
 
 export function AddEventForm({ lastResult }: { lastResult?: SubmissionResult<string[]> | null }) {
-  const navigation = useNavigation();
   const [form, fields] = useForm({
     id: "add-event",
     lastResult,
@@ -15,7 +16,7 @@ export function AddEventForm({ lastResult }: { lastResult?: SubmissionResult<str
     shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: EventFormSchema }),
   });
-  const saving = navigation.state !== "idle" && navigation.formData?.get("intent") === "add-event";
+  const saving = useIsPending({ intent: "add-event" });
   return (
     <details className="rounded-md border border-slate-200 p-3" open={lastResult ? true : undefined}>
       <summary className="flex cursor-pointer items-center gap-2 text-sm font-medium text-indigo-700">
@@ -60,9 +61,9 @@ export function AddEventForm({ lastResult }: { lastResult?: SubmissionResult<str
         >
           <input {...getInputProps(fields.participants, { type: "text" })} className={inputClass} />
         </Field>
-        <button type="submit" className={primaryButtonClass} disabled={saving}>
-          {saving ? "Adding…" : "Add event"}
-        </button>
+        <StatusButton pending={saving} pendingLabel="Adding…">
+          Add event
+        </StatusButton>
       </Form>
     </details>
   );

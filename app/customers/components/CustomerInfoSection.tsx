@@ -1,9 +1,11 @@
 import { getFormProps, getInputProps, getTextareaProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
-import { Form, Link, useNavigation } from "@remix-run/react";
+import { Form, Link } from "@remix-run/react";
 import { Pencil } from "lucide-react";
-import { Field, FieldErrors, inputClass, primaryButtonClass, secondaryButtonClass } from "~/components/Field";
+import { Field, FieldErrors, inputClass, secondaryButtonClass } from "~/components/Field";
 import { InfoFormSchema } from "../schemas";
+import { StatusButton } from "~/components/StatusButton";
+import { useIsPending } from "~/utils/pending";
 
 export interface CustomerInfoView {
   about?: string;
@@ -104,7 +106,6 @@ export function CustomerInfoSection({
 }
 
 function InfoForm({ info, lastResult }: { info: CustomerInfoView; lastResult?: SubmissionResult<string[]> | null }) {
-  const navigation = useNavigation();
   const [form, fields] = useForm({
     id: "customer-info",
     lastResult,
@@ -124,7 +125,7 @@ function InfoForm({ info, lastResult }: { info: CustomerInfoView; lastResult?: S
     shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: InfoFormSchema }),
   });
-  const saving = navigation.state !== "idle" && navigation.formData?.get("intent") === "update-info";
+  const saving = useIsPending({ intent: "update-info" });
   const input = (name: keyof typeof fields, label: string, type: "text" | "url" = "text") => {
     const field = fields[name];
     return (
@@ -162,9 +163,9 @@ function InfoForm({ info, lastResult }: { info: CustomerInfoView; lastResult?: S
         {textarea("productDescription", "Product description")}
       </fieldset>
       <div className="flex gap-2">
-        <button type="submit" className={primaryButtonClass} disabled={saving}>
-          {saving ? "Saving…" : "Save info"}
-        </button>
+        <StatusButton pending={saving} pendingLabel="Saving…">
+          Save info
+        </StatusButton>
         <Link to="." className={secondaryButtonClass} preventScrollReset>
           Cancel
         </Link>

@@ -1,8 +1,10 @@
 import { getFormProps, getInputProps, getSelectProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
-import { Form, useNavigation } from "@remix-run/react";
-import { Field, inputClass, primaryButtonClass } from "~/components/Field";
+import { Form } from "@remix-run/react";
+import { Field, inputClass } from "~/components/Field";
 import { CreateCustomerFormSchema, CUSTOMER_STATUSES, STATUS_LABELS } from "../schemas";
+import { StatusButton } from "~/components/StatusButton";
+import { useIsPending } from "~/utils/pending";
 
 /**
  * The New Customer form: a page at /customers/new, a dialog over the list when
@@ -17,7 +19,6 @@ export function NewCustomerForm({
   lastResult?: SubmissionResult<string[]> | null;
   autoFocus?: boolean;
 }) {
-  const navigation = useNavigation();
   const [form, fields] = useForm({
     id: "new-customer",
     lastResult,
@@ -26,8 +27,7 @@ export function NewCustomerForm({
     shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: CreateCustomerFormSchema }),
   });
-  const submitting =
-    navigation.state !== "idle" && navigation.formData?.get("intent") === "create";
+  const submitting = useIsPending({ intent: "create" });
 
   return (
     <Form method="post" action={action} className="space-y-4" {...getFormProps(form)}>
@@ -50,9 +50,9 @@ export function NewCustomerForm({
           ))}
         </select>
       </Field>
-      <button type="submit" className={primaryButtonClass} disabled={submitting}>
-        {submitting ? "Creating…" : "Create customer"}
-      </button>
+      <StatusButton pending={submitting} pendingLabel="Creating…">
+        Create customer
+      </StatusButton>
     </Form>
   );
 }

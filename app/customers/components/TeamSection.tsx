@@ -1,9 +1,11 @@
 import { getFormProps, getInputProps, getTextareaProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
-import { Form, Link, useNavigation } from "@remix-run/react";
+import { Form, Link } from "@remix-run/react";
 import { Mail, Pencil, Trash2, UserPlus } from "lucide-react";
-import { Field, FieldErrors, inputClass, primaryButtonClass, secondaryButtonClass } from "~/components/Field";
+import { Field, FieldErrors, inputClass, secondaryButtonClass } from "~/components/Field";
 import { TeamMemberFormSchema } from "../schemas";
+import { StatusButton } from "~/components/StatusButton";
+import { useIsPending, usePendingFormData } from "~/utils/pending";
 
 export interface TeamMemberView {
   id: string | null;
@@ -38,10 +40,7 @@ export function TeamSection({
   lastResult?: SubmissionResult<string[]> | null;
   lastIntent?: string | null;
 }) {
-  const navigation = useNavigation();
-  const removing = navigation.state !== "idle" && navigation.formData?.get("intent") === "remove-team-member"
-    ? navigation.formData.get("memberId")
-    : null;
+  const removing = usePendingFormData({ intent: "remove-team-member" })?.get("memberId") ?? null;
   return (
     <section aria-labelledby="team-heading" className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
       <h2 id="team-heading" className="mb-4 text-lg font-semibold">
@@ -116,7 +115,6 @@ function MemberForm({
   member?: TeamMemberView;
   lastResult?: SubmissionResult<string[]> | null;
 }) {
-  const navigation = useNavigation();
   const [form, fields] = useForm({
     id: member?.id ? `member-${member.id}` : "add-member",
     lastResult,
@@ -126,7 +124,7 @@ function MemberForm({
     shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: TeamMemberFormSchema }),
   });
-  const saving = navigation.state !== "idle" && navigation.formData?.get("intent") === intent;
+  const saving = useIsPending({ intent });
   return (
     <Form method="post" preventScrollReset className="space-y-3" {...getFormProps(form)}>
       <input type="hidden" name="intent" value={intent} />
@@ -147,9 +145,9 @@ function MemberForm({
         <textarea {...getTextareaProps(fields.notes)} rows={2} className={inputClass} />
       </Field>
       <div className="flex gap-2">
-        <button type="submit" className={primaryButtonClass} disabled={saving}>
-          {saving ? "Saving…" : member ? "Save member" : "Add member"}
-        </button>
+        <StatusButton pending={saving} pendingLabel="Saving…">
+          {member ? "Save member" : "Add member"}
+        </StatusButton>
         {member ? (
           <Link to="." preventScrollReset className={secondaryButtonClass}>
             Cancel
