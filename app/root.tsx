@@ -1,20 +1,18 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import {
-  isRouteErrorResponse,
-  Link,
   Links,
   Meta,
   Outlet,
   Scripts,
   ScrollRestoration,
   useLoaderData,
-  useRouteError,
   useRouteLoaderData,
 } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { getSessionUser } from "~/auth/session.server";
 import { AppShell } from "~/components/AppShell";
+import { RouteErrorBoundary } from "~/components/ErrorBoundary";
 import { ToastRegion } from "~/components/ToastRegion";
 import stylesheet from "~/tailwind.css";
 import { useNonce } from "~/utils/nonce";
@@ -71,28 +69,8 @@ export default function App() {
   );
 }
 
-function ErrorPage({ title, message }: { title: string; message: string }) {
-  return (
-    <div className="mx-auto max-w-lg space-y-4 py-16 text-center">
-      <h1 className="text-2xl font-bold">{title}</h1>
-      <p className="text-slate-600">{message}</p>
-      <Link to="/customers" className="inline-block font-medium text-indigo-700 underline">
-        Back to customers
-      </Link>
-    </div>
-  );
-}
-
 export function ErrorBoundary() {
-  const error = useRouteError();
   const data = useRouteLoaderData<typeof loader>("root");
-  let page: ReactNode;
-  if (isRouteErrorResponse(error) && error.status === 404) {
-    page = <ErrorPage title="Page not found" message="We could not find the page you were looking for." />;
-  } else if (isRouteErrorResponse(error)) {
-    page = <ErrorPage title={`${error.status} ${error.statusText}`} message="The request could not be completed." />;
-  } else {
-    page = <ErrorPage title="Something went wrong" message="An unexpected error occurred. Please try again." />;
-  }
+  const page = <RouteErrorBoundary />;
   return data?.user ? <AppShell user={data.user}>{page}</AppShell> : page;
 }

@@ -2,7 +2,9 @@ import type { ReactNode } from "react";
 
 /**
  * A labelled control with its errors below it (never above the submit button:
- * on-blur validation would move the button under the pointer).
+ * on-blur validation would move the button under the pointer). Forms built
+ * with Conform use TextField, TextareaField and SelectField (./forms), which
+ * wire a field's metadata into this.
  */
 export function Field({
   label,

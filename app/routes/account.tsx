@@ -1,15 +1,19 @@
-import { getFormProps, getInputProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import { getFormProps } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { ChangePasswordSchema } from "~/auth/schemas";
 import { createSession, destroyAllSessions, requireUser } from "~/auth/session.server";
 import { clearLoginFailures, loginRetryAfter, recordLoginFailure, tooManyAttemptsMessage } from "~/auth/throttle.server";
 import { changePassword } from "~/auth/users.server";
-import { Field, FieldErrors, inputClass, primaryButtonClass } from "~/components/Field";
+import { FieldErrors } from "~/components/Field";
+import { TextField, useConformForm } from "~/components/forms";
+import { StatusButton } from "~/components/StatusButton";
 import { redirectWithToast } from "~/utils/toast.server";
 import { readFormData } from "~/utils/form.server";
+import { useIsPending } from "~/utils/pending";
+import { RouteErrorBoundary } from "~/components/ErrorBoundary";
 
 export const meta: MetaFunction = () => [{ title: "Account · Customers" }];
 
@@ -59,16 +63,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function AccountPage() {
   const { name, email } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
-  const navigation = useNavigation();
-  const [form, fields] = useForm({
+  const [form, fields] = useConformForm(ChangePasswordSchema, {
     id: "change-password",
     lastResult: lastResult && "status" in lastResult ? lastResult : undefined,
-    constraint: getZodConstraint(ChangePasswordSchema),
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: ChangePasswordSchema }),
   });
-  const submitting = navigation.state !== "idle" && navigation.formAction === "/account";
+  const submitting = useIsPending({ formAction: "/account" });
   return (
     <div className="max-w-lg space-y-6">
       <div>
@@ -87,32 +86,28 @@ export default function AccountPage() {
         <Form method="post" className="space-y-4" {...getFormProps(form)}>
           <input type="hidden" name="intent" value="change-password" />
           <FieldErrors id={form.errorId} errors={form.errors} />
-          <Field
+          <TextField
             label="Current password"
-            id={fields.currentPassword.id}
-            errorId={fields.currentPassword.errorId}
-            errors={fields.currentPassword.errors}
-          >
-            <input
-              {...getInputProps(fields.currentPassword, { type: "password" })}
-              autoComplete="current-password"
-              className={inputClass}
-            />
-          </Field>
-          <Field
+            meta={fields.currentPassword}
+            type="password"
+            inputProps={{ autoComplete: "current-password" }}
+          />
+          <TextField
             label="New password"
-            id={fields.newPassword.id}
-            errorId={fields.newPassword.errorId}
-            errors={fields.newPassword.errors}
+            meta={fields.newPassword}
+            type="password"
             hint="At least 8 characters."
-          >
-            <input {...getInputProps(fields.newPassword, { type: "password" })} autoComplete="new-password" className={inputClass} />
-          </Field>
-          <button type="submit" className={primaryButtonClass} disabled={submitting}>
-            {submitting ? "Changing…" : "Change password"}
-          </button>
+            inputProps={{ autoComplete: "new-password" }}
+          />
+          <StatusButton pending={submitting} pendingLabel="Changing…">
+            Change password
+          </StatusButton>
         </Form>
       </section>
     </div>
   );
+}
+
+export function ErrorBoundary() {
+  return <RouteErrorBoundary />;
 }

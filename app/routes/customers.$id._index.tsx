@@ -3,6 +3,7 @@ import { redirect } from "@remix-run/node";
 import { requireUserId } from "~/auth/session.server";
 import { getCustomer } from "~/customers/customers.server";
 import { notFound } from "~/http/responses.server";
+import { CustomerErrorBoundary } from "~/customers/components/CustomerErrorBoundary";
 
 // /customers/<id> has no page of its own: the overview is the default tab.
 // Ownership is checked here too, since loaders run in parallel and a redirect
@@ -19,4 +20,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 // archive, restore) got a 405 instead of reaching the layout's action.
 export default function CustomerIndex() {
   return null;
+}
+
+export function ErrorBoundary() {
+  return <CustomerErrorBoundary />;
 }

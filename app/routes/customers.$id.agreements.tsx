@@ -4,6 +4,7 @@ import { useLoaderData } from "@remix-run/react";
 import { listAgreements } from "~/agreements/agreements.server";
 import { AgreementList } from "~/agreements/components/AgreementList";
 import { loadCustomerTab } from "~/http/customer-tab.server";
+import { CustomerErrorBoundary } from "~/customers/components/CustomerErrorBoundary";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const agreements = await loadCustomerTab(request, params, listAgreements);
@@ -13,4 +14,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export default function AgreementsTab() {
   const { agreements } = useLoaderData<typeof loader>();
   return <AgreementList agreements={agreements} />;
+}
+
+export function ErrorBoundary() {
+  return <CustomerErrorBoundary />;
 }

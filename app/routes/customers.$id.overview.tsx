@@ -26,6 +26,7 @@ import { addTeamMember, removeTeamMember, updateTeamMember, type TeamResult } fr
 import { notFound, unknownIntent } from "~/http/responses.server";
 import { redirectWithToast } from "~/utils/toast.server";
 import { readFormData } from "~/utils/form.server";
+import { CustomerErrorBoundary } from "~/customers/components/CustomerErrorBoundary";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const userId = await requireUserId(request);
@@ -134,4 +135,8 @@ export default function OverviewTab() {
       </div>
     </div>
   );
+}
+
+export function ErrorBoundary() {
+  return <CustomerErrorBoundary />;
 }

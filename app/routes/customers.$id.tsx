@@ -3,15 +3,12 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json } from "@remix-run/node";
 import {
   Form,
-  isRouteErrorResponse,
   Link,
   NavLink,
   Outlet,
   useFetcher,
   useLoaderData,
   useLocation,
-  useNavigation,
-  useRouteError,
   useSearchParams,
 } from "@remix-run/react";
 import { Archive } from "lucide-react";
@@ -19,6 +16,7 @@ import { useState } from "react";
 import { requireUserId } from "~/auth/session.server";
 import { Dialog, useHydrated } from "~/components/Dialog";
 import { primaryButtonClass, secondaryButtonClass } from "~/components/Field";
+import { CustomerErrorBoundary } from "~/customers/components/CustomerErrorBoundary";
 import { CustomerStatusBadge } from "~/customers/components/CustomerStatusBadge";
 import { archiveCustomer, restoreCustomer } from "~/customers/archive.server";
 import { CUSTOMER_STATUSES, RESTORE_WINDOW_DAYS, STATUS_LABELS } from "~/customers/constants";
@@ -28,6 +26,8 @@ import { notFound, unknownIntent } from "~/http/responses.server";
 import { safeRedirect } from "~/utils/safe-redirect";
 import { redirectWithToast } from "~/utils/toast.server";
 import { BackToCustomers } from "~/components/BackToCustomers";
+import { StatusButton } from "~/components/StatusButton";
+import { useIsPending } from "~/utils/pending";
 import { readFormData } from "~/utils/form.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -103,17 +103,16 @@ export function archiveConfirmation(name: string) {
 }
 
 function ArchiveConfirm({ id, name, onCancel }: { id: string; name: string; onCancel?: () => void }) {
-  const navigation = useNavigation();
-  const archiving = navigation.state !== "idle" && navigation.formData?.get("intent") === "delete";
+  const archiving = useIsPending({ intent: "delete" });
   const location = useLocation();
   return (
     <div className="space-y-4">
       <p id="archive-description">{archiveConfirmation(name)}</p>
       <Form method="post" action={`/customers/${id}`} className="flex flex-wrap gap-2">
         <input type="hidden" name="intent" value="delete" />
-        <button type="submit" className={`${primaryButtonClass} bg-red-600 hover:bg-red-500`} disabled={archiving}>
-          {archiving ? "Archiving…" : "Archive"}
-        </button>
+        <StatusButton className={`${primaryButtonClass} bg-red-600 hover:bg-red-500`} pending={archiving} pendingLabel="Archiving…">
+          Archive
+        </StatusButton>
         {onCancel ? (
           <button type="button" className={secondaryButtonClass} onClick={onCancel}>
             Cancel
@@ -130,6 +129,7 @@ function ArchiveConfirm({ id, name, onCancel }: { id: string; name: string; onCa
 
 function StatusControl({ id, status }: { id: string; status: string }) {
   const fetcher = useFetcher();
+  const saving = useIsPending({ intent: "status", fetcher });
   const hydrated = useHydrated();
   const location = useLocation();
   return (
@@ -147,7 +147,7 @@ function StatusControl({ id, status }: { id: string; status: string }) {
           if (hydrated) fetcher.submit(event.currentTarget.form);
         }}
         className="rounded-md border border-slate-300 bg-white px-3 py-2 text-sm"
-        aria-describedby={fetcher.state !== "idle" ? "status-saving" : undefined}
+        aria-describedby={saving ? "status-saving" : undefined}
       >
         {CUSTOMER_STATUSES.map((value) => (
           <option key={value} value={value}>
@@ -156,7 +156,7 @@ function StatusControl({ id, status }: { id: string; status: string }) {
         ))}
       </select>
       {hydrated ? (
-        fetcher.state !== "idle" ? (
+        saving ? (
           <span id="status-saving" className="text-sm text-slate-500">
             Saving…
           </span>
@@ -245,19 +245,5 @@ export default function CustomerLayout() {
 }
 
 export function ErrorBoundary() {
-  const error = useRouteError();
-  const notFound = isRouteErrorResponse(error) && error.status === 404;
-  return (
-    <div className="mx-auto max-w-lg space-y-4 py-16 text-center">
-      <h1 className="text-2xl font-bold">{notFound ? "Customer not found" : "Something went wrong"}</h1>
-      <p className="text-slate-600">
-        {notFound
-          ? "This customer does not exist, was archived, or belongs to someone else."
-          : "The customer could not be loaded. Please try again."}
-      </p>
-      <Link to="/customers" className="inline-block font-medium text-indigo-700 underline">
-        Back to customers
-      </Link>
-    </div>
-  );
+  return <CustomerErrorBoundary />;
 }

@@ -14,6 +14,7 @@ import { listCustomers } from "~/customers/list.server";
 import { listHref } from "~/customers/list-href";
 import { PAGE_SIZE, readListView } from "~/customers/list-params.server";
 import { SORT_LABELS, SORTS, STATUS_LABELS, type CustomerStatus } from "~/customers/constants";
+import { RouteErrorBoundary } from "~/components/ErrorBoundary";
 
 // The dialog's form brings Conform and Zod: loaded when the dialog is about to
 // open rather than with the list, it keeps the list page's JavaScript small.
@@ -211,4 +212,8 @@ export default function CustomersPage() {
       ) : null}
     </div>
   );
+}
+
+export function ErrorBoundary() {
+  return <RouteErrorBoundary />;
 }

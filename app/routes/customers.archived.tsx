@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Form, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, useLoaderData } from "@remix-run/react";
 import { ArchiveRestore, Archive } from "lucide-react";
 import { requireUserId } from "~/auth/session.server";
 import { secondaryButtonClass } from "~/components/Field";
@@ -10,6 +10,9 @@ import { listArchived } from "~/customers/archive.server";
 import { RESTORE_WINDOW_DAYS } from "~/customers/constants";
 import { formatDate } from "~/utils/format";
 import { BackToCustomers } from "~/components/BackToCustomers";
+import { StatusButton } from "~/components/StatusButton";
+import { useIsPending } from "~/utils/pending";
+import { RouteErrorBoundary } from "~/components/ErrorBoundary";
 
 export const meta: MetaFunction = () => [{ title: "Archived customers · Customers" }];
 
@@ -18,10 +21,27 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return json({ customers: await listArchived(userId) });
 }
 
+function RestoreForm({ id, name }: { id: string; name: string }) {
+  const formAction = `/customers/${id}`;
+  const restoring = useIsPending({ intent: "restore", formAction });
+  return (
+    <Form method="post" action={formAction}>
+      <input type="hidden" name="intent" value="restore" />
+      <StatusButton
+        className={secondaryButtonClass}
+        aria-label={`Restore ${name}`}
+        pending={restoring}
+        pendingLabel="Restoring…"
+        icon={<ArchiveRestore aria-hidden="true" className="h-4 w-4" />}
+      >
+        Restore
+      </StatusButton>
+    </Form>
+  );
+}
+
 export default function ArchivedCustomers() {
   const { customers } = useLoaderData<typeof loader>();
-  const navigation = useNavigation();
-  const restoring = navigation.state !== "idle" && navigation.formData?.get("intent") === "restore" ? navigation.formAction : null;
   return (
     <div className="space-y-6">
       <div>
@@ -47,17 +67,15 @@ export default function ArchivedCustomers() {
                   </span>
                 </p>
               </div>
-              <Form method="post" action={`/customers/${customer.id}`}>
-                <input type="hidden" name="intent" value="restore" />
-                <button type="submit" className={secondaryButtonClass} aria-label={`Restore ${customer.name}`} disabled={restoring === `/customers/${customer.id}`}>
-                  <ArchiveRestore aria-hidden="true" className="h-4 w-4" />
-                  {restoring === `/customers/${customer.id}` ? "Restoring…" : "Restore"}
-                </button>
-              </Form>
+              <RestoreForm id={customer.id} name={customer.name} />
             </li>
           ))}
         </ul>
       )}
     </div>
   );
+}
+
+export function ErrorBoundary() {
+  return <RouteErrorBoundary />;
 }

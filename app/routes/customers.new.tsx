@@ -4,6 +4,7 @@ import { requireUserId } from "~/auth/session.server";
 import { createCustomerAction } from "~/http/create-customer.server";
 import { NewCustomerForm } from "~/customers/components/NewCustomerForm";
 import { BackToCustomers } from "~/components/BackToCustomers";
+import { RouteErrorBoundary } from "~/components/ErrorBoundary";
 
 export const meta: MetaFunction = () => [{ title: "New customer · Customers" }];
 
@@ -29,4 +30,8 @@ export default function NewCustomerPage() {
       </div>
     </div>
   );
+}
+
+export function ErrorBoundary() {
+  return <RouteErrorBoundary />;
 }

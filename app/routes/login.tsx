@@ -1,17 +1,21 @@
-import { getFormProps, getInputProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import { getFormProps } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
+import { Form, Link, useActionData, useSearchParams } from "@remix-run/react";
 import { AuthCard } from "~/auth/AuthForm";
 import { authenticator, InvalidCredentialsError } from "~/auth/authenticator.server";
 import { LoginSchema } from "~/auth/schemas";
 import { createSession, getUserId, revokeSession } from "~/auth/session.server";
 import { clearLoginFailures, loginRetryAfter, recordLoginFailure, tooManyAttemptsMessage } from "~/auth/throttle.server";
-import { Field, FieldErrors, inputClass, primaryButtonClass } from "~/components/Field";
+import { FieldErrors, primaryButtonClass } from "~/components/Field";
+import { TextField, useConformForm } from "~/components/forms";
+import { StatusButton } from "~/components/StatusButton";
 import { safeRedirect } from "~/utils/safe-redirect";
 import { assertSameOrigin } from "~/utils/csrf.server";
 import { readFormData } from "~/utils/form.server";
+import { useIsPending } from "~/utils/pending";
+import { RouteErrorBoundary } from "~/components/ErrorBoundary";
 
 export const meta: MetaFunction = () => [{ title: "Log in · Customers" }];
 
@@ -56,16 +60,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function LoginPage() {
   const lastResult = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
-  const navigation = useNavigation();
-  const [form, fields] = useForm({
-    id: "login",
-    lastResult,
-    constraint: getZodConstraint(LoginSchema),
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: LoginSchema }),
-  });
-  const submitting = navigation.state !== "idle" && navigation.formAction === "/login";
+  const [form, fields] = useConformForm(LoginSchema, { id: "login", lastResult });
+  const submitting = useIsPending({ formAction: "/login" });
 
   return (
     <AuthCard
@@ -82,25 +78,16 @@ export default function LoginPage() {
       <Form method="post" className="space-y-4" {...getFormProps(form)}>
         <input type="hidden" name="redirectTo" value={searchParams.get("redirectTo") ?? ""} />
         <FieldErrors id={form.errorId} errors={form.errors} />
-        <Field label="Email" id={fields.email.id} errorId={fields.email.errorId} errors={fields.email.errors}>
-          <input
-            {...getInputProps(fields.email, { type: "email" })}
-            autoComplete="email"
-            autoFocus
-            className={inputClass}
-          />
-        </Field>
-        <Field label="Password" id={fields.password.id} errorId={fields.password.errorId} errors={fields.password.errors}>
-          <input
-            {...getInputProps(fields.password, { type: "password" })}
-            autoComplete="current-password"
-            className={inputClass}
-          />
-        </Field>
-        <button type="submit" className={`${primaryButtonClass} w-full`} disabled={submitting}>
-          {submitting ? "Logging in…" : "Log in"}
-        </button>
+        <TextField label="Email" meta={fields.email} type="email" inputProps={{ autoComplete: "email", autoFocus: true }} />
+        <TextField label="Password" meta={fields.password} type="password" inputProps={{ autoComplete: "current-password" }} />
+        <StatusButton className={`${primaryButtonClass} w-full`} pending={submitting} pendingLabel="Logging in…">
+          Log in
+        </StatusButton>
       </Form>
     </AuthCard>
   );
+}
+
+export function ErrorBoundary() {
+  return <RouteErrorBoundary />;
 }

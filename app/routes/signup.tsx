@@ -1,17 +1,21 @@
-import { getFormProps, getInputProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import { getFormProps } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
+import { Form, Link, useActionData } from "@remix-run/react";
 import { AuthCard } from "~/auth/AuthForm";
 import { SignupSchema } from "~/auth/schemas";
 import { createSession, getUserId } from "~/auth/session.server";
 import { createUser, EmailTakenError } from "~/auth/users.server";
-import { Field, FieldErrors, inputClass, primaryButtonClass } from "~/components/Field";
+import { FieldErrors, primaryButtonClass } from "~/components/Field";
+import { TextField, useConformForm } from "~/components/forms";
+import { StatusButton } from "~/components/StatusButton";
 import { toastCookie } from "~/utils/toast.server";
 import { DEFAULT_REDIRECT } from "~/utils/safe-redirect";
 import { assertSameOrigin } from "~/utils/csrf.server";
 import { readFormData } from "~/utils/form.server";
+import { useIsPending } from "~/utils/pending";
+import { RouteErrorBoundary } from "~/components/ErrorBoundary";
 
 export const meta: MetaFunction = () => [{ title: "Sign up · Customers" }];
 
@@ -42,16 +46,8 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function SignupPage() {
   const lastResult = useActionData<typeof action>();
-  const navigation = useNavigation();
-  const [form, fields] = useForm({
-    id: "signup",
-    lastResult,
-    constraint: getZodConstraint(SignupSchema),
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: SignupSchema }),
-  });
-  const submitting = navigation.state !== "idle" && navigation.formAction === "/signup";
+  const [form, fields] = useConformForm(SignupSchema, { id: "signup", lastResult });
+  const submitting = useIsPending({ formAction: "/signup" });
 
   return (
     <AuthCard
@@ -67,29 +63,23 @@ export default function SignupPage() {
     >
       <Form method="post" className="space-y-4" {...getFormProps(form)}>
         <FieldErrors id={form.errorId} errors={form.errors} />
-        <Field label="Name" id={fields.name.id} errorId={fields.name.errorId} errors={fields.name.errors}>
-          <input {...getInputProps(fields.name, { type: "text" })} autoComplete="name" autoFocus className={inputClass} />
-        </Field>
-        <Field label="Email" id={fields.email.id} errorId={fields.email.errorId} errors={fields.email.errors}>
-          <input {...getInputProps(fields.email, { type: "email" })} autoComplete="email" className={inputClass} />
-        </Field>
-        <Field
+        <TextField label="Name" meta={fields.name} inputProps={{ autoComplete: "name", autoFocus: true }} />
+        <TextField label="Email" meta={fields.email} type="email" inputProps={{ autoComplete: "email" }} />
+        <TextField
           label="Password"
-          id={fields.password.id}
-          errorId={fields.password.errorId}
-          errors={fields.password.errors}
+          meta={fields.password}
+          type="password"
           hint="At least 8 characters."
-        >
-          <input
-            {...getInputProps(fields.password, { type: "password" })}
-            autoComplete="new-password"
-            className={inputClass}
-          />
-        </Field>
-        <button type="submit" className={`${primaryButtonClass} w-full`} disabled={submitting}>
-          {submitting ? "Creating account…" : "Sign up"}
-        </button>
+          inputProps={{ autoComplete: "new-password" }}
+        />
+        <StatusButton className={`${primaryButtonClass} w-full`} pending={submitting} pendingLabel="Creating account…">
+          Sign up
+        </StatusButton>
       </Form>
     </AuthCard>
   );
+}
+
+export function ErrorBoundary() {
+  return <RouteErrorBoundary />;
 }

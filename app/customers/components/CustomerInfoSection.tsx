@@ -1,8 +1,10 @@
-import { getFormProps, getInputProps, getTextareaProps, useForm, type SubmissionResult } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod";
-import { Form, Link, useNavigation } from "@remix-run/react";
+import { getFormProps, type SubmissionResult } from "@conform-to/react";
+import { Form, Link } from "@remix-run/react";
 import { Pencil } from "lucide-react";
-import { Field, FieldErrors, inputClass, primaryButtonClass, secondaryButtonClass } from "~/components/Field";
+import { FieldErrors, secondaryButtonClass } from "~/components/Field";
+import { TextareaField, TextField, useConformForm } from "~/components/forms";
+import { StatusButton } from "~/components/StatusButton";
+import { useIsPending } from "~/utils/pending";
 import { InfoFormSchema } from "../schemas";
 
 export interface CustomerInfoView {
@@ -104,11 +106,9 @@ export function CustomerInfoSection({
 }
 
 function InfoForm({ info, lastResult }: { info: CustomerInfoView; lastResult?: SubmissionResult<string[]> | null }) {
-  const navigation = useNavigation();
-  const [form, fields] = useForm({
+  const [form, fields] = useConformForm(InfoFormSchema, {
     id: "customer-info",
     lastResult,
-    constraint: getZodConstraint(InfoFormSchema),
     defaultValue: {
       about: info.about,
       vertical: info.vertical,
@@ -120,51 +120,32 @@ function InfoForm({ info, lastResult }: { info: CustomerInfoView; lastResult?: S
       productDescription: info.product?.description,
       productUrl: info.product?.url,
     },
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: InfoFormSchema }),
   });
-  const saving = navigation.state !== "idle" && navigation.formData?.get("intent") === "update-info";
-  const input = (name: keyof typeof fields, label: string, type: "text" | "url" = "text") => {
-    const field = fields[name];
-    return (
-      <Field label={label} id={field.id} errorId={field.errorId} errors={field.errors}>
-        <input {...getInputProps(field, { type })} className={inputClass} />
-      </Field>
-    );
-  };
-  const textarea = (name: keyof typeof fields, label: string) => {
-    const field = fields[name];
-    return (
-      <Field label={label} id={field.id} errorId={field.errorId} errors={field.errors}>
-        <textarea {...getTextareaProps(field)} rows={3} className={inputClass} />
-      </Field>
-    );
-  };
+  const saving = useIsPending({ intent: "update-info" });
   return (
     <Form method="post" preventScrollReset className="space-y-4" {...getFormProps(form)}>
       <input type="hidden" name="intent" value="update-info" />
       <FieldErrors id={form.errorId} errors={form.errors} />
-      {textarea("about", "About")}
+      <TextareaField label="About" meta={fields.about} textareaProps={{ rows: 3 }} />
       <div className="grid gap-4 sm:grid-cols-2">
-        {input("vertical", "Vertical")}
-        {input("persona", "Persona")}
+        <TextField label="Vertical" meta={fields.vertical} />
+        <TextField label="Persona" meta={fields.persona} />
       </div>
-      {textarea("icp", "Ideal customer profile")}
+      <TextareaField label="Ideal customer profile" meta={fields.icp} textareaProps={{ rows: 3 }} />
       <fieldset className="space-y-4 rounded-md border border-slate-200 p-4">
         <legend className="px-1 text-sm font-semibold">Product</legend>
         <div className="grid gap-4 sm:grid-cols-2">
-          {input("productName", "Product name")}
-          {input("productStage", "Product stage")}
-          {input("productCategory", "Product category")}
-          {input("productUrl", "Product URL", "url")}
+          <TextField label="Product name" meta={fields.productName} />
+          <TextField label="Product stage" meta={fields.productStage} />
+          <TextField label="Product category" meta={fields.productCategory} />
+          <TextField label="Product URL" meta={fields.productUrl} type="url" />
         </div>
-        {textarea("productDescription", "Product description")}
+        <TextareaField label="Product description" meta={fields.productDescription} textareaProps={{ rows: 3 }} />
       </fieldset>
       <div className="flex gap-2">
-        <button type="submit" className={primaryButtonClass} disabled={saving}>
-          {saving ? "Saving…" : "Save info"}
-        </button>
+        <StatusButton pending={saving} pendingLabel="Saving…">
+          Save info
+        </StatusButton>
         <Link to="." className={secondaryButtonClass} preventScrollReset>
           Cancel
         </Link>

@@ -1,8 +1,11 @@
-import { getFormProps, getInputProps, getSelectProps, useForm, type SubmissionResult } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod";
-import { Form, useNavigation } from "@remix-run/react";
-import { Field, inputClass, primaryButtonClass } from "~/components/Field";
+import { getFormProps, type SubmissionResult } from "@conform-to/react";
+import { Form } from "@remix-run/react";
+import { SelectField, TextField, useConformForm } from "~/components/forms";
+import { StatusButton } from "~/components/StatusButton";
+import { useIsPending } from "~/utils/pending";
 import { CreateCustomerFormSchema, CUSTOMER_STATUSES, STATUS_LABELS } from "../schemas";
+
+const statusOptions = CUSTOMER_STATUSES.map((status) => ({ value: status, label: STATUS_LABELS[status] }));
 
 /**
  * The New Customer form: a page at /customers/new, a dialog over the list when
@@ -17,42 +20,21 @@ export function NewCustomerForm({
   lastResult?: SubmissionResult<string[]> | null;
   autoFocus?: boolean;
 }) {
-  const navigation = useNavigation();
-  const [form, fields] = useForm({
-    id: "new-customer",
-    lastResult,
-    constraint: getZodConstraint(CreateCustomerFormSchema),
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: CreateCustomerFormSchema }),
-  });
-  const submitting =
-    navigation.state !== "idle" && navigation.formData?.get("intent") === "create";
+  const [form, fields] = useConformForm(CreateCustomerFormSchema, { id: "new-customer", lastResult });
+  const submitting = useIsPending({ intent: "create" });
 
   return (
     <Form method="post" action={action} className="space-y-4" {...getFormProps(form)}>
       <input type="hidden" name="intent" value="create" />
-      <Field label="Name" id={fields.name.id} errorId={fields.name.errorId} errors={fields.name.errors}>
-        <input
-          {...getInputProps(fields.name, { type: "text" })}
-          autoFocus={autoFocus}
-          autoComplete="organization"
-          placeholder="Acme Corp"
-          className={inputClass}
-        />
-      </Field>
-      <Field label="Status" id={fields.status.id} errorId={fields.status.errorId} errors={fields.status.errors}>
-        <select {...getSelectProps(fields.status)} defaultValue={fields.status.initialValue ?? "lead"} className={inputClass}>
-          {CUSTOMER_STATUSES.map((status) => (
-            <option key={status} value={status}>
-              {STATUS_LABELS[status]}
-            </option>
-          ))}
-        </select>
-      </Field>
-      <button type="submit" className={primaryButtonClass} disabled={submitting}>
-        {submitting ? "Creating…" : "Create customer"}
-      </button>
+      <TextField
+        label="Name"
+        meta={fields.name}
+        inputProps={{ autoFocus, autoComplete: "organization", placeholder: "Acme Corp" }}
+      />
+      <SelectField label="Status" meta={fields.status} options={statusOptions} defaultOption="lead" />
+      <StatusButton pending={submitting} pendingLabel="Creating…">
+        Create customer
+      </StatusButton>
     </Form>
   );
 }

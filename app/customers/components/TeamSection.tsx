@@ -1,8 +1,10 @@
-import { getFormProps, getInputProps, getTextareaProps, useForm, type SubmissionResult } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod";
-import { Form, Link, useNavigation } from "@remix-run/react";
+import { getFormProps, type SubmissionResult } from "@conform-to/react";
+import { Form, Link } from "@remix-run/react";
 import { Mail, Pencil, Trash2, UserPlus } from "lucide-react";
-import { Field, FieldErrors, inputClass, primaryButtonClass, secondaryButtonClass } from "~/components/Field";
+import { FieldErrors, secondaryButtonClass } from "~/components/Field";
+import { TextareaField, TextField, useConformForm } from "~/components/forms";
+import { StatusButton } from "~/components/StatusButton";
+import { useIsPending, usePendingFormData } from "~/utils/pending";
 import { TeamMemberFormSchema } from "../schemas";
 
 export interface TeamMemberView {
@@ -38,10 +40,7 @@ export function TeamSection({
   lastResult?: SubmissionResult<string[]> | null;
   lastIntent?: string | null;
 }) {
-  const navigation = useNavigation();
-  const removing = navigation.state !== "idle" && navigation.formData?.get("intent") === "remove-team-member"
-    ? navigation.formData.get("memberId")
-    : null;
+  const removing = usePendingFormData({ intent: "remove-team-member" })?.get("memberId") ?? null;
   return (
     <section aria-labelledby="team-heading" className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
       <h2 id="team-heading" className="mb-4 text-lg font-semibold">
@@ -116,40 +115,27 @@ function MemberForm({
   member?: TeamMemberView;
   lastResult?: SubmissionResult<string[]> | null;
 }) {
-  const navigation = useNavigation();
-  const [form, fields] = useForm({
+  const [form, fields] = useConformForm(TeamMemberFormSchema, {
     id: member?.id ? `member-${member.id}` : "add-member",
     lastResult,
-    constraint: getZodConstraint(TeamMemberFormSchema),
     defaultValue: member ? { name: member.name, role: member.role, email: member.email, notes: member.notes } : undefined,
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: TeamMemberFormSchema }),
   });
-  const saving = navigation.state !== "idle" && navigation.formData?.get("intent") === intent;
+  const saving = useIsPending({ intent });
   return (
     <Form method="post" preventScrollReset className="space-y-3" {...getFormProps(form)}>
       <input type="hidden" name="intent" value={intent} />
       {member?.id ? <input type="hidden" name="memberId" value={member.id} /> : null}
       <FieldErrors id={form.errorId} errors={form.errors} />
       <div className="grid gap-3 sm:grid-cols-2">
-        <Field label="Name" id={fields.name.id} errorId={fields.name.errorId} errors={fields.name.errors}>
-          <input {...getInputProps(fields.name, { type: "text" })} className={inputClass} />
-        </Field>
-        <Field label="Role" id={fields.role.id} errorId={fields.role.errorId} errors={fields.role.errors}>
-          <input {...getInputProps(fields.role, { type: "text" })} className={inputClass} />
-        </Field>
+        <TextField label="Name" meta={fields.name} />
+        <TextField label="Role" meta={fields.role} />
       </div>
-      <Field label="Email" id={fields.email.id} errorId={fields.email.errorId} errors={fields.email.errors}>
-        <input {...getInputProps(fields.email, { type: "email" })} className={inputClass} />
-      </Field>
-      <Field label="Notes" id={fields.notes.id} errorId={fields.notes.errorId} errors={fields.notes.errors}>
-        <textarea {...getTextareaProps(fields.notes)} rows={2} className={inputClass} />
-      </Field>
+      <TextField label="Email" meta={fields.email} type="email" />
+      <TextareaField label="Notes" meta={fields.notes} textareaProps={{ rows: 2 }} />
       <div className="flex gap-2">
-        <button type="submit" className={primaryButtonClass} disabled={saving}>
-          {saving ? "Saving…" : member ? "Save member" : "Add member"}
-        </button>
+        <StatusButton pending={saving} pendingLabel="Saving…">
+          {member ? "Save member" : "Add member"}
+        </StatusButton>
         {member ? (
           <Link to="." preventScrollReset className={secondaryButtonClass}>
             Cancel

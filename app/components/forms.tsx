@@ -1,0 +1,125 @@
+import {
+  getInputProps,
+  getSelectProps,
+  getTextareaProps,
+  useForm,
+  type DefaultValue,
+  type FieldMetadata,
+  type SubmissionResult,
+} from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import { useMemo, type InputHTMLAttributes, type SelectHTMLAttributes, type TextareaHTMLAttributes } from "react";
+import type { z } from "zod";
+import { Field, inputClass } from "./Field";
+
+// The Conform-aware side of the form pieces. Field.tsx stays free of Conform so
+// that pages without a Conform form (the customer list) do not load it.
+
+/**
+ * Conform's `useForm` as every form here sets it up: native constraints from
+ * the Zod schema, the same schema validating in the browser, first on blur and
+ * then on every keystroke once a field has shown an error. A form states only
+ * its id, the action's last result and, when editing, the current values.
+ */
+export function useConformForm<Schema extends z.ZodTypeAny>(
+  schema: Schema,
+  options: {
+    id: string;
+    lastResult?: SubmissionResult<string[]> | null;
+    defaultValue?: DefaultValue<z.input<Schema>>;
+  },
+) {
+  const constraint = useMemo(() => getZodConstraint(schema), [schema]);
+  return useForm<z.input<Schema>, z.output<Schema>, string[]>({
+    ...options,
+    constraint,
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
+  });
+}
+
+type TextInputType = "text" | "email" | "password" | "url" | "search" | "tel" | "number" | "date" | "datetime-local";
+
+/**
+ * A labelled input for one Conform field: id, name, default value, native
+ * constraints, aria-invalid and aria-describedby (pointing at the errors below
+ * it) all come from the field's metadata. `inputProps` adds or overrides
+ * attributes (autoComplete, autoFocus, placeholder, className).
+ */
+export function TextField<Schema>({
+  label,
+  meta,
+  type = "text",
+  hint,
+  inputProps,
+}: {
+  label: string;
+  meta: FieldMetadata<Schema>;
+  type?: TextInputType;
+  hint?: string;
+  inputProps?: Omit<InputHTMLAttributes<HTMLInputElement>, "type">;
+}) {
+  const { key, ...props } = getInputProps(meta, { type });
+  const { className = inputClass, ...extra } = inputProps ?? {};
+  return (
+    <Field label={label} id={meta.id} errorId={meta.errorId} errors={meta.errors} hint={hint}>
+      <input key={key} {...props} {...extra} className={className} />
+    </Field>
+  );
+}
+
+/** A labelled textarea for one Conform field; see TextField. */
+export function TextareaField<Schema>({
+  label,
+  meta,
+  hint,
+  textareaProps,
+}: {
+  label: string;
+  meta: FieldMetadata<Schema>;
+  hint?: string;
+  textareaProps?: TextareaHTMLAttributes<HTMLTextAreaElement>;
+}) {
+  const { key, ...props } = getTextareaProps(meta);
+  const { className = inputClass, ...extra } = textareaProps ?? {};
+  return (
+    <Field label={label} id={meta.id} errorId={meta.errorId} errors={meta.errors} hint={hint}>
+      <textarea key={key} {...props} {...extra} className={className} />
+    </Field>
+  );
+}
+
+/**
+ * A labelled select for one Conform field; see TextField. `defaultOption` is
+ * selected when the form holds no value for the field yet.
+ */
+export function SelectField<Schema>({
+  label,
+  meta,
+  options,
+  defaultOption,
+  hint,
+  selectProps,
+}: {
+  label: string;
+  meta: FieldMetadata<Schema>;
+  options: ReadonlyArray<{ value: string; label: string }>;
+  defaultOption?: string;
+  hint?: string;
+  selectProps?: SelectHTMLAttributes<HTMLSelectElement>;
+}) {
+  const { key, defaultValue, ...props } = getSelectProps(meta);
+  const { className = inputClass, ...extra } = selectProps ?? {};
+  return (
+    <Field label={label} id={meta.id} errorId={meta.errorId} errors={meta.errors} hint={hint}>
+      <select key={key} {...props} defaultValue={defaultValue ?? defaultOption} {...extra} className={className}>
+        {options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+    </Field>
+  );
+}
