@@ -1,3 +1,4 @@
+import { CUSTOMER_STATUSES, EVENT_TYPES } from "~/customers/constants";
 import type { Prisma, PrismaClient } from "~/generated/prisma/client";
 
 /**
@@ -5,8 +6,6 @@ import type { Prisma, PrismaClient } from "~/generated/prisma/client";
  * a developer clicks through is what the tests exercise. Deterministic for a
  * given seed (a small PRNG, no faker dependency).
  */
-
-export const CUSTOMER_STATUSES = ["lead", "prospect", "negotiation", "live", "on_hold", "archive"] as const;
 
 export function createRandom(seed = 1) {
   let state = seed >>> 0 || 1;
@@ -35,7 +34,6 @@ const CATEGORIES = ["SaaS", "Marketplace", "Mobile app", "Internal tool", "API p
 const FIRST = ["Maya", "Liam", "Sofia", "Noah", "Aisha", "Mateo", "Chen", "Olivia", "Kwame", "Ingrid", "Ravi", "Elena"] as const;
 const LAST = ["Okafor", "Schmidt", "Tanaka", "Garcia", "Novak", "Hughes", "Singh", "Rossi", "Dubois", "Larsen"] as const;
 const ROLES = ["CEO", "CTO", "Product Manager", "Engineering Lead", "Designer", "Marketing Director", "Operations"] as const;
-const EVENT_TYPES = ["meeting", "call", "email", "note", "update"] as const;
 const EVENT_TITLES = ["Kick-off meeting", "Discovery call", "Sent proposal", "Quarterly review", "Follow-up email", "Workshop on roadmap", "Pricing discussion", "Demo of prototype"] as const;
 
 export function companyName(random: Random): string {

@@ -1,10 +1,10 @@
 import { hashPassword } from "~/auth/password.server";
+import { CUSTOMER_STATUSES } from "~/customers/constants";
 import type { PrismaClient } from "~/generated/prisma/client";
 import {
   buildCustomerInfo,
   companyName,
   createRandom,
-  CUSTOMER_STATUSES,
   insertCommercials,
   insertCustomer,
   insertEvents,

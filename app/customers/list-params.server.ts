@@ -1,5 +1,5 @@
 import { decodeCursor, type Cursor } from "./cursor.server";
-import { isCustomerStatus, LIMITS, SORTS, type CustomerSort, type CustomerStatus } from "./schemas";
+import { isCustomerStatus, LIMITS, SORTS, type CustomerSort, type CustomerStatus } from "./constants";
 import { toStorableText } from "~/utils/storable-text";
 
 export const PAGE_SIZE = 25;

@@ -7,18 +7,6 @@ import { CUSTOMER_STATUSES, EVENT_TYPES, LIMITS } from "./constants";
  * and the JSON API. Imported by browser code: nothing server-only here.
  */
 
-export {
-  CUSTOMER_STATUSES,
-  EVENT_TYPE_LABELS,
-  EVENT_TYPES,
-  isCustomerStatus,
-  LIMITS,
-  SORT_LABELS,
-  SORTS,
-  STATUS_LABELS,
-  type CustomerSort,
-  type CustomerStatus,
-} from "./constants";
 const statusSchema = z.enum(CUSTOMER_STATUSES, {
   errorMap: () => ({ message: `Status must be one of: ${CUSTOMER_STATUSES.join(", ")}` }),
 });

@@ -1,6 +1,6 @@
 import { ownerPrisma as prisma } from "../setup/owner";
 import { encodeCursor } from "~/customers/cursor.server";
-import { CUSTOMER_STATUSES, LIMITS, SORTS, type CustomerSort } from "~/customers/schemas";
+import { CUSTOMER_STATUSES, LIMITS, SORTS, type CustomerSort } from "~/customers/constants";
 import {
   api,
   customerFor,

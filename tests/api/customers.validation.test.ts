@@ -1,5 +1,5 @@
 import { ownerPrisma as prisma } from "../setup/owner";
-import { LIMITS } from "~/customers/schemas";
+import { LIMITS } from "~/customers/constants";
 import { MAX_BODY_BYTES } from "~/http/json-body.server";
 import { BASE_URL } from "../http";
 import {

@@ -1,5 +1,6 @@
 import { InfoTooLargeError, createCustomer, getCustomer, updateCustomer, updateStatus } from "~/customers/customers.server";
-import { CreateCustomerApiSchema, STATUS_LABELS, type InfoPatch } from "~/customers/schemas";
+import { CreateCustomerApiSchema, type InfoPatch } from "~/customers/schemas";
+import { STATUS_LABELS } from "~/customers/constants";
 import { ownerPrisma as prisma } from "../setup/owner";
 import { insertUser } from "../../prisma/factories";
 

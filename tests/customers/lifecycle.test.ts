@@ -8,7 +8,7 @@ import { getOverview } from "~/customers/overview.server";
 import { addTeamMember, removeTeamMember, updateTeamMember } from "~/customers/team.server";
 import { listProjects } from "~/projects/projects.server";
 import { listReceivables } from "~/receivables/receivables.server";
-import { CUSTOMER_STATUSES } from "~/customers/schemas";
+import { CUSTOMER_STATUSES } from "~/customers/constants";
 import { ownerPrisma as prisma } from "../setup/owner";
 import { insertCommercials, insertEvents, insertUser } from "../../prisma/factories";
 

@@ -2,7 +2,7 @@ import { decodeCursor, encodeCursor, type Cursor } from "~/customers/cursor.serv
 import { archiveCustomer } from "~/customers/archive.server";
 import { createCustomer } from "~/customers/customers.server";
 import { countByStatus, listCustomers, type ListResult } from "~/customers/list.server";
-import { CUSTOMER_STATUSES, type CustomerSort, type CustomerStatus } from "~/customers/schemas";
+import { CUSTOMER_STATUSES, type CustomerSort, type CustomerStatus } from "~/customers/constants";
 import { getDatabase } from "~/db/db.server";
 import { ownerPrisma as prisma } from "../setup/owner";
 import { insertCustomer, insertUser } from "../../prisma/factories";

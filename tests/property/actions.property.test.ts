@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { createSession } from "~/auth/session.server";
-import { EVENT_TYPES } from "~/customers/schemas";
+import { EVENT_TYPES } from "~/customers/constants";
 import * as root from "~/root";
 import * as accountRoute from "~/routes/account";
 import * as splatPage from "~/routes/$";

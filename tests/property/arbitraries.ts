@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { encodeCursor } from "~/customers/cursor.server";
-import { CUSTOMER_STATUSES, SORTS, type CustomerSort } from "~/customers/schemas";
+import { CUSTOMER_STATUSES, SORTS, type CustomerSort } from "~/customers/constants";
 import { BASE_URL } from "../http";
 import type { World } from "./harness";
 

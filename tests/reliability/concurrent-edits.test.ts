@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { updateCustomer, updateStatus } from "~/customers/customers.server";
 import { statusChangeTitle } from "~/customers/events.server";
 import { addTeamMember, removeTeamMember, updateTeamMember } from "~/customers/team.server";
-import { CUSTOMER_STATUSES, type CustomerStatus } from "~/customers/schemas";
+import { CUSTOMER_STATUSES, type CustomerStatus } from "~/customers/constants";
 import type { Prisma } from "~/generated/prisma/client";
 import { api } from "../api/helpers";
 import { ownerPrisma } from "../setup/owner";

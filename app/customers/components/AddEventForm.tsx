@@ -5,7 +5,8 @@ import { FieldErrors } from "~/components/Field";
 import { SelectField, TextareaField, TextField, useConformForm } from "~/components/forms";
 import { StatusButton } from "~/components/StatusButton";
 import { useIsPending } from "~/utils/pending";
-import { EVENT_TYPE_LABELS, EVENT_TYPES, EventFormSchema } from "../schemas";
+import { EventFormSchema } from "../schemas";
+import { EVENT_TYPE_LABELS, EVENT_TYPES } from "../constants";
 
 const eventTypeOptions = EVENT_TYPES.map((type) => ({ value: type, label: EVENT_TYPE_LABELS[type] ?? type }));
 

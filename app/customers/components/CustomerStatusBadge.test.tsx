@@ -1,6 +1,6 @@
 import { render, screen } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
-import { CUSTOMER_STATUSES, STATUS_LABELS } from "~/customers/schemas";
+import { CUSTOMER_STATUSES, STATUS_LABELS } from "~/customers/constants";
 import { CustomerStatusBadge, STATUS_BADGE_STYLES, UNKNOWN_STATUS_BADGE_STYLE } from "./CustomerStatusBadge";
 
 const classesOf = (element: HTMLElement) => new Set(element.className.split(/\s+/));

@@ -3,7 +3,8 @@ import { Form } from "@remix-run/react";
 import { SelectField, TextField, useConformForm } from "~/components/forms";
 import { StatusButton } from "~/components/StatusButton";
 import { useIsPending } from "~/utils/pending";
-import { CreateCustomerFormSchema, CUSTOMER_STATUSES, STATUS_LABELS } from "../schemas";
+import { CreateCustomerFormSchema } from "../schemas";
+import { CUSTOMER_STATUSES, STATUS_LABELS } from "../constants";
 
 const statusOptions = CUSTOMER_STATUSES.map((status) => ({ value: status, label: STATUS_LABELS[status] }));
 

@@ -1,7 +1,7 @@
 import { createRemixStub } from "@remix-run/testing";
 import { render, screen, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
-import { CUSTOMER_STATUSES, STATUS_LABELS } from "~/customers/schemas";
+import { CUSTOMER_STATUSES, STATUS_LABELS } from "~/customers/constants";
 import { StatusFilterBar } from "./StatusFilterBar";
 
 const counts = { all: 12, lead: 4, prospect: 3, negotiation: 2, live: 1, on_hold: 2 };
