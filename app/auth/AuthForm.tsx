@@ -1,4 +1,7 @@
+import type { FieldMetadata } from "@conform-to/react";
 import type { ReactNode } from "react";
+import { TextField } from "~/components/forms";
+import { PASSWORD_MIN_LENGTH } from "./schemas";
 
 /** The frame shared by the sign-in and sign-up pages. */
 export function AuthCard({ title, footer, children }: { title: string; footer: ReactNode; children: ReactNode }) {
@@ -13,5 +16,18 @@ export function AuthCard({ title, footer, children }: { title: string; footer: R
         <p className="text-center text-sm text-slate-600">{footer}</p>
       </div>
     </main>
+  );
+}
+
+/** A password being chosen (sign-up, password change): the browser may suggest one. */
+export function NewPasswordField({ label, meta }: { label: string; meta: FieldMetadata<string> }) {
+  return (
+    <TextField
+      label={label}
+      meta={meta}
+      type="password"
+      hint={`At least ${PASSWORD_MIN_LENGTH} characters.`}
+      inputProps={{ autoComplete: "new-password" }}
+    />
   );
 }

@@ -1,5 +1,7 @@
 import { z } from "zod";
 
+export const PASSWORD_MIN_LENGTH = 8;
+
 const email = z
   .string({ required_error: "Email is required" })
   .trim()
@@ -12,7 +14,7 @@ export const SignupSchema = z.object({
   email,
   password: z
     .string({ required_error: "Password is required" })
-    .min(8, "Password must be at least 8 characters")
+    .min(PASSWORD_MIN_LENGTH, `Password must be at least ${PASSWORD_MIN_LENGTH} characters`)
     .max(200, "Password is too long"),
 });
 

@@ -1,7 +1,24 @@
-import type { ReactNode } from "react";
+import type { ComponentProps, ReactNode } from "react";
+import { EmptyState } from "./EmptyState";
 
-/** The card a read-only tab lists its rows in, titled for screen readers too. */
-export function TabSection({ id, title, children }: { id: string; title: string; children: ReactNode }) {
+/**
+ * The card a tab lists its rows in, titled for screen readers too; with no
+ * rows, the tab's empty state in its place.
+ */
+export function TabSection({
+  id,
+  title,
+  isEmpty = false,
+  empty,
+  children,
+}: {
+  id: string;
+  title: string;
+  isEmpty?: boolean;
+  empty?: ComponentProps<typeof EmptyState>;
+  children: ReactNode;
+}) {
+  if (isEmpty && empty) return <EmptyState {...empty} />;
   return (
     <section aria-labelledby={`${id}-heading`} className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
       <h2 id={`${id}-heading`} className="border-b border-slate-200 px-5 py-3 text-lg font-semibold">

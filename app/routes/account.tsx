@@ -8,6 +8,7 @@ import { createSession, destroyAllSessions, requireUser } from "~/auth/session.s
 import { clearLoginFailures, loginRetryAfter, recordLoginFailure, tooManyAttemptsMessage } from "~/auth/throttle.server";
 import { changePassword } from "~/auth/users.server";
 import { FieldErrors } from "~/components/Field";
+import { NewPasswordField } from "~/auth/AuthForm";
 import { TextField, useConformForm } from "~/components/forms";
 import { StatusButton } from "~/components/StatusButton";
 import { redirectWithToast } from "~/utils/toast.server";
@@ -92,13 +93,7 @@ export default function AccountPage() {
             type="password"
             inputProps={{ autoComplete: "current-password" }}
           />
-          <TextField
-            label="New password"
-            meta={fields.newPassword}
-            type="password"
-            hint="At least 8 characters."
-            inputProps={{ autoComplete: "new-password" }}
-          />
+          <NewPasswordField label="New password" meta={fields.newPassword} />
           <StatusButton pending={submitting} pendingLabel="Changing…">
             Change password
           </StatusButton>

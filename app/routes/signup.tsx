@@ -3,7 +3,7 @@ import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData } from "@remix-run/react";
-import { AuthCard } from "~/auth/AuthForm";
+import { AuthCard, NewPasswordField } from "~/auth/AuthForm";
 import { SignupSchema } from "~/auth/schemas";
 import { createSession, getUserId } from "~/auth/session.server";
 import { createUser, EmailTakenError } from "~/auth/users.server";
@@ -65,13 +65,7 @@ export default function SignupPage() {
         <FieldErrors id={form.errorId} errors={form.errors} />
         <TextField label="Name" meta={fields.name} inputProps={{ autoComplete: "name", autoFocus: true }} />
         <TextField label="Email" meta={fields.email} type="email" inputProps={{ autoComplete: "email" }} />
-        <TextField
-          label="Password"
-          meta={fields.password}
-          type="password"
-          hint="At least 8 characters."
-          inputProps={{ autoComplete: "new-password" }}
-        />
+        <NewPasswordField label="Password" meta={fields.password} />
         <StatusButton className={`${primaryButtonClass} w-full`} pending={submitting} pendingLabel="Creating account…">
           Sign up
         </StatusButton>

@@ -1,5 +1,4 @@
 import { FileText } from "lucide-react";
-import { EmptyState } from "~/components/EmptyState";
 import { TabSection } from "~/components/TabSection";
 import { formatDate } from "~/utils/format";
 import { AGREEMENT_STATUS_LABELS, type AgreementStatus } from "../status";
@@ -15,17 +14,17 @@ export interface AgreementListEntry {
 
 /** A customer's agreements with their computed status (the server computes it). */
 export function AgreementList({ agreements }: { agreements: AgreementListEntry[] }) {
-  if (agreements.length === 0) {
-    return (
-      <EmptyState
-        icon={FileText}
-        title="No agreements yet"
-        description="Agreements set out the scope, dates and pricing of your work with this customer. Managing them arrives in the next phase; existing agreements are listed here."
-      />
-    );
-  }
   return (
-    <TabSection id="agreements" title="Agreements">
+    <TabSection
+      id="agreements"
+      title="Agreements"
+      isEmpty={agreements.length === 0}
+      empty={{
+        icon: FileText,
+        title: "No agreements yet",
+        description: "Agreements set out the scope, dates and pricing of your work with this customer. Managing them arrives in the next phase; existing agreements are listed here.",
+      }}
+    >
       <ul className="divide-y divide-slate-100">
         {agreements.map((agreement) => (
           <li key={agreement.id} className="flex flex-wrap justify-between gap-2 px-5 py-3">

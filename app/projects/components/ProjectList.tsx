@@ -1,5 +1,4 @@
 import { FolderKanban } from "lucide-react";
-import { EmptyState } from "~/components/EmptyState";
 import { TabSection } from "~/components/TabSection";
 import { formatRelativeTime } from "~/utils/format";
 import { PROJECT_STATUS_LABELS } from "../status";
@@ -14,17 +13,17 @@ export interface ProjectEntry {
 
 /** A customer's projects; `now` comes from the server so both renders agree. */
 export function ProjectList({ projects, now }: { projects: ProjectEntry[]; now: Date }) {
-  if (projects.length === 0) {
-    return (
-      <EmptyState
-        icon={FolderKanban}
-        title="No projects yet"
-        description="Projects track the product work you deliver for this customer and its deliverables. Managing them arrives in a later phase; existing projects are listed here."
-      />
-    );
-  }
   return (
-    <TabSection id="projects" title="Projects">
+    <TabSection
+      id="projects"
+      title="Projects"
+      isEmpty={projects.length === 0}
+      empty={{
+        icon: FolderKanban,
+        title: "No projects yet",
+        description: "Projects track the product work you deliver for this customer and its deliverables. Managing them arrives in a later phase; existing projects are listed here.",
+      }}
+    >
       <ul className="divide-y divide-slate-100">
         {projects.map((project) => (
           <li key={project.id} className="flex flex-wrap justify-between gap-2 px-5 py-3">

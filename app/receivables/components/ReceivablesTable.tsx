@@ -1,5 +1,4 @@
 import { Receipt } from "lucide-react";
-import { EmptyState } from "~/components/EmptyState";
 import { TabSection } from "~/components/TabSection";
 import { formatDate, formatMoney } from "~/utils/format";
 
@@ -16,17 +15,17 @@ export interface ReceivableEntry {
 
 /** A customer's invoices and payments, newest first. */
 export function ReceivablesTable({ receivables }: { receivables: ReceivableEntry[] }) {
-  if (receivables.length === 0) {
-    return (
-      <EmptyState
-        icon={Receipt}
-        title="No invoices or payments yet"
-        description="Invoices and payments for this customer will appear here, with the outstanding balance on the overview. Recording them arrives in the next phase."
-      />
-    );
-  }
   return (
-    <TabSection id="receivables" title="Invoices and payments">
+    <TabSection
+      id="receivables"
+      title="Invoices and payments"
+      isEmpty={receivables.length === 0}
+      empty={{
+        icon: Receipt,
+        title: "No invoices or payments yet",
+        description: "Invoices and payments for this customer will appear here, with the outstanding balance on the overview. Recording them arrives in the next phase.",
+      }}
+    >
       <table className="w-full text-left text-sm">
         <thead className="bg-slate-50 text-slate-600">
           <tr>
