@@ -445,6 +445,7 @@ export async function updateCustomer(
       if (row.previousStatus !== row.status) {
         await tx.customerEvent.create({
           data: {
+            userId,
             customerId: id,
             eventType: "status_change",
             title: statusChangeTitle(row.previousStatus, row.status),
@@ -688,8 +689,8 @@ export async function removeTeamMember(userId: string, customerId: string, membe
 export async function addEvent(userId: string, customerId: string, input: EventInput): Promise<boolean> {
   if (!isUuid(customerId) || !isUuid(userId)) return false;
   const inserted = await asUser(userId, (db) => db.$executeRaw`
-    INSERT INTO customer_events (customer_id, event_type, title, description, participants, event_date)
-    SELECT c.id, ${input.eventType}, ${input.title}, ${input.description ?? null},
+    INSERT INTO customer_events (user_id, customer_id, event_type, title, description, participants, event_date)
+    SELECT c.user_id, c.id, ${input.eventType}, ${input.title}, ${input.description ?? null},
            ${input.participants}::text[], coalesce(${input.eventDate ?? null}::timestamptz, now())
       FROM customers c
      WHERE c.id = ${customerId}::uuid AND c.user_id = ${userId}::uuid AND c.deleted_at IS NULL`);
