@@ -19,14 +19,23 @@ export function assertBenchDatabase(url: string, anyDatabase: boolean): void {
   }
 }
 
-/** Creates the database (dropping it first when `fresh`), through the server's `postgres` database. */
-export async function ensureDatabase(url: string, { fresh }: { fresh: boolean }): Promise<void> {
-  const name = databaseName(url);
+/** Runs `fn` connected to the server's `postgres` database (to create or drop the one in `url`). */
+async function withAdmin<T>(url: string, fn: (admin: pg.Client) => Promise<T>): Promise<T> {
   const adminUrl = new URL(url);
   adminUrl.pathname = "/postgres";
   const admin = new pg.Client({ connectionString: adminUrl.toString() });
   await admin.connect();
   try {
+    return await fn(admin);
+  } finally {
+    await admin.end();
+  }
+}
+
+/** Creates the database (dropping it first when `fresh`), through the server's `postgres` database. */
+export async function ensureDatabase(url: string, { fresh }: { fresh: boolean }): Promise<void> {
+  const name = databaseName(url);
+  await withAdmin(url, async (admin) => {
     const quoted = admin.escapeIdentifier(name);
     if (fresh) {
       console.log(`Dropping database ${name} (--fresh)`);
@@ -37,9 +46,12 @@ export async function ensureDatabase(url: string, { fresh }: { fresh: boolean })
       console.log(`Creating database ${name}`);
       await admin.query(`CREATE DATABASE ${quoted}`);
     }
-  } finally {
-    await admin.end();
-  }
+  });
+}
+
+/** Drops the database, for a bench that made its own. */
+export async function dropDatabase(url: string): Promise<void> {
+  await withAdmin(url, (admin) => admin.query(`DROP DATABASE IF EXISTS ${admin.escapeIdentifier(databaseName(url))} WITH (FORCE)`));
 }
 
 /** `npm run db:migrate` against the bench database; a migration edited after it ran is worth a loud note. */

@@ -64,10 +64,10 @@ WITH owners AS (
     FROM owners o
    CROSS JOIN generate_series(1, $3::int) g
    CROSS JOIN LATERAL (SELECT now() - make_interval(days => (g * 7919 + o.n * 13) % 730, secs => (g * 104729) % 86400) AS created_at) t
-  RETURNING id, created_at, updated_at
+  RETURNING id, user_id, created_at, updated_at
 )
-INSERT INTO customer_events (customer_id, event_type, title, description, participants, event_date, created_at)
-SELECT c.id,
+INSERT INTO customer_events (user_id, customer_id, event_type, title, description, participants, event_date, created_at)
+SELECT c.user_id, c.id,
        (${EVENT_TYPES})[1 + (h + k) % 5],
        (${EVENT_TITLES})[1 + (h + k) % 8],
        'Notes from the conversation, next steps agreed.',

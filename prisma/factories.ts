@@ -80,6 +80,12 @@ export function buildCustomerInfo(random: Random, name: string): Prisma.InputJso
 
 type Db = PrismaClient | Prisma.TransactionClient;
 
+/** A customer as the child factories need it: each child row carries its customer's user_id too. */
+export interface CustomerRef {
+  id: string;
+  userId: string;
+}
+
 export async function insertUser(db: Db, data: { email: string; name: string; passwordHash?: string }) {
   return db.user.create({
     data: {
@@ -109,11 +115,12 @@ export async function insertCustomer(
   });
 }
 
-export async function insertEvents(db: Db, customerId: string, count: number, random: Random = createRandom()) {
+export async function insertEvents(db: Db, customer: CustomerRef, count: number, random: Random = createRandom()) {
   const now = Date.now();
   await db.customerEvent.createMany({
     data: Array.from({ length: count }, (_, index) => ({
-      customerId,
+      userId: customer.userId,
+      customerId: customer.id,
       eventType: random.pick(EVENT_TYPES),
       title: random.pick(EVENT_TITLES),
       description: "Notes from the conversation.",
@@ -124,10 +131,11 @@ export async function insertEvents(db: Db, customerId: string, count: number, ra
 }
 
 /** An agreement with one invoice, a part payment and a project: enough for every stat. */
-export async function insertCommercials(db: Db, customerId: string, random: Random = createRandom()) {
+export async function insertCommercials(db: Db, customer: CustomerRef, random: Random = createRandom()) {
+  const parent = { userId: customer.userId, customerId: customer.id };
   const agreement = await db.agreement.create({
     data: {
-      customerId,
+      ...parent,
       scope: random.pick(["Product discovery", "Monthly retainer", "MVP build", "Design sprint"]),
       type: random.pick(["retainer", "fixed", "time_and_materials"]),
       startDate: new Date(Date.now() - 60 * 86_400_000),
@@ -138,7 +146,7 @@ export async function insertCommercials(db: Db, customerId: string, random: Rand
   const amount = random.int(2, 20) * 500;
   const invoice = await db.receivable.create({
     data: {
-      customerId,
+      ...parent,
       type: "invoice",
       amount,
       date: new Date(Date.now() - 30 * 86_400_000),
@@ -149,7 +157,7 @@ export async function insertCommercials(db: Db, customerId: string, random: Rand
   });
   await db.receivable.create({
     data: {
-      customerId,
+      ...parent,
       type: "payment",
       amount: Math.round(amount / 2),
       date: new Date(Date.now() - 10 * 86_400_000),
@@ -160,7 +168,7 @@ export async function insertCommercials(db: Db, customerId: string, random: Rand
   });
   await db.project.create({
     data: {
-      customerId,
+      ...parent,
       agreementId: agreement.id,
       name: random.pick(["Onboarding revamp", "Mobile launch", "Data platform", "Checkout redesign"]),
       description: "Delivery under the current agreement.",

@@ -50,8 +50,8 @@ export async function seedDemoAccount(prisma: PrismaClient): Promise<boolean> {
       },
       random,
     );
-    await insertEvents(prisma, customer.id, random.int(1, 5), random);
-    if (index % 4 === 0) await insertCommercials(prisma, customer.id, random);
+    await insertEvents(prisma, customer, random.int(1, 5), random);
+    if (index % 4 === 0) await insertCommercials(prisma, customer, random);
   }
   return true;
 }

@@ -109,7 +109,7 @@ export async function updateCustomer({ changes, ...ref }: CustomerRef & { change
           RETURNING ${CUSTOMER_COLUMNS}, previous.status AS "previousStatus"`;
         if (!row) return null;
         if (row.previousStatus !== row.status) {
-          await recordStatusChange(tx, ref.customerId, { from: row.previousStatus, to: row.status });
+          await recordStatusChange(tx, ref, { from: row.previousStatus, to: row.status });
         }
         const { previousStatus: _previous, ...customer } = row;
         return customer;

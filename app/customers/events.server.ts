@@ -22,8 +22,8 @@ export const EVENTS_SHOWN = 100;
 export async function addEvent({ event, ...ref }: CustomerRef & { event: EventInput }): Promise<boolean> {
   if (!isCustomerRef(ref)) return false;
   const inserted = await asUser(ref.userId, (db) => db.$executeRaw`
-    INSERT INTO customer_events (customer_id, event_type, title, description, participants, event_date)
-    SELECT c.id, ${event.eventType}, ${event.title}, ${event.description ?? null},
+    INSERT INTO customer_events (user_id, customer_id, event_type, title, description, participants, event_date)
+    SELECT c.user_id, c.id, ${event.eventType}, ${event.title}, ${event.description ?? null},
            ${event.participants}::text[], coalesce(${event.eventDate ?? null}::timestamptz, now())
       FROM customers c
      WHERE ${liveCustomer(ref)}`);
@@ -36,9 +36,10 @@ export function statusChangeTitle(from: string, to: string): string {
 }
 
 /** The "Status changed from … to …" event, inside the transaction that changed it. */
-export async function recordStatusChange(db: Db, customerId: string, change: { from: string; to: string }) {
+export async function recordStatusChange(db: Db, { userId, customerId }: CustomerRef, change: { from: string; to: string }) {
   await db.customerEvent.create({
     data: {
+      userId,
       customerId,
       eventType: "status_change",
       title: statusChangeTitle(change.from, change.to),

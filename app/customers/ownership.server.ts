@@ -5,7 +5,9 @@ import { isUuid } from "~/utils/uuid";
 /**
  * The one rule for whose data a query may touch: the signed-in user's own,
  * live (not archived) customer. Row-level security enforces the tenant half a
- * second time; "live" is a rule every query applies itself. Each spelling
+ * second time; "live" is a rule every query applies itself (child tables'
+ * policies check only their own user_id, see docs/decisions/0007), so a
+ * child-table query joins its customer `c` and applies liveCustomer(). Each spelling
  * below is that rule for one way of querying.
  */
 
@@ -33,11 +35,6 @@ export function liveCustomer({ userId, customerId }: CustomerRef): Prisma.Sql {
 /** The same for Prisma's query builder. */
 export function liveCustomerWhere({ userId, customerId }: CustomerRef) {
   return { id: customerId, userId, deletedAt: null };
-}
-
-/** Rows of a child table (agreements, events, …) that belong to this live customer. */
-export function liveChildWhere({ userId, customerId }: CustomerRef) {
-  return { customerId, customer: { userId, deletedAt: null } };
 }
 
 /** Whether the customer is the user's and live: tells "no such customer" from "no such row under it". */

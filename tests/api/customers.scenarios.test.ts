@@ -138,10 +138,10 @@ describe("JSON API key scenarios", () => {
 
   it("DELETE /api/customers/:id → 200, verify cascade", async () => {
     const customer = await customerFor(alice, { name: "Doomed", status: "live" });
-    await insertEvents(prisma(), customer.id, 3);
-    const agreement = await insertCommercials(prisma(), customer.id);
+    await insertEvents(prisma(), customer, 3);
+    const agreement = await insertCommercials(prisma(), customer);
     const project = await prisma().project.findFirstOrThrow({ where: { customerId: customer.id } });
-    await prisma().artifact.create({ data: { projectId: project.id, customerId: customer.id, title: "Brief" } });
+    await prisma().artifact.create({ data: { projectId: project.id, userId: customer.userId, customerId: customer.id, title: "Brief" } });
     expect(await listAgreements({ userId: alice.id, customerId: customer.id })).toHaveLength(1);
 
     const response = await api("DELETE", `/api/customers/${customer.id}`, { cookie: alice.cookie });

@@ -25,11 +25,11 @@ async function newUser(label: string): Promise<string> {
 /** A customer with agreements, receivables, projects, an artifact, events and a team. */
 async function richCustomer(userId: string, name: string) {
   const customer = await createCustomer(userId, { name, status: "live", info: { about: name, team: [{ name: "Ann" }] } });
-  await insertEvents(prisma(), customer.id, 3);
-  await insertCommercials(prisma(), customer.id);
+  await insertEvents(prisma(), customer, 3);
+  await insertCommercials(prisma(), customer);
   const project = await prisma().project.findFirstOrThrow({ where: { customerId: customer.id } });
   await prisma().project.update({ where: { id: project.id }, data: { status: "active" } });
-  await prisma().artifact.create({ data: { customerId: customer.id, projectId: project.id, title: "Spec" } });
+  await prisma().artifact.create({ data: { userId, customerId: customer.id, projectId: project.id, title: "Spec" } });
   return customer;
 }
 

@@ -179,35 +179,35 @@ describe("events and the overview", () => {
     const day = (offset: number) => new Date(Math.floor(Date.now() / DAY) * DAY + offset * DAY);
     await prisma().agreement.createMany({
       data: [
-        { customerId: id, scope: "current", startDate: day(-30), endDate: day(30) },
-        { customerId: id, scope: "open-ended", startDate: day(-30), endDate: null },
-        { customerId: id, scope: "undated", startDate: null, endDate: null },
-        { customerId: id, scope: "terminated", startDate: day(-30), endDate: day(30), overrideStatus: "terminated" },
-        { customerId: id, scope: "suspended", startDate: null, endDate: null, overrideStatus: "suspended" },
-        { customerId: id, scope: "ended", startDate: day(-90), endDate: day(-10) },
-        { customerId: id, scope: "future", startDate: day(10), endDate: day(90) },
+        { userId, customerId: id, scope: "current", startDate: day(-30), endDate: day(30) },
+        { userId, customerId: id, scope: "open-ended", startDate: day(-30), endDate: null },
+        { userId, customerId: id, scope: "undated", startDate: null, endDate: null },
+        { userId, customerId: id, scope: "terminated", startDate: day(-30), endDate: day(30), overrideStatus: "terminated" },
+        { userId, customerId: id, scope: "suspended", startDate: null, endDate: null, overrideStatus: "suspended" },
+        { userId, customerId: id, scope: "ended", startDate: day(-90), endDate: day(-10) },
+        { userId, customerId: id, scope: "future", startDate: day(10), endDate: day(90) },
       ],
     });
     await prisma().receivable.createMany({
       data: [
-        { customerId: id, type: "invoice", amount: "1000.10", date: day(-20) },
-        { customerId: id, type: "invoice", amount: "1250.20", date: day(-10) },
-        { customerId: id, type: "payment", amount: "750.30", date: day(-5) },
+        { userId, customerId: id, type: "invoice", amount: "1000.10", date: day(-20) },
+        { userId, customerId: id, type: "invoice", amount: "1250.20", date: day(-10) },
+        { userId, customerId: id, type: "payment", amount: "750.30", date: day(-5) },
       ],
     });
     await prisma().project.createMany({
       data: [
-        { customerId: id, name: "A", status: "active" },
-        { customerId: id, name: "B", status: "active" },
-        { customerId: id, name: "C", status: "planning" },
-        { customerId: id, name: "D", status: "completed" },
+        { userId, customerId: id, name: "A", status: "active" },
+        { userId, customerId: id, name: "B", status: "active" },
+        { userId, customerId: id, name: "C", status: "planning" },
+        { userId, customerId: id, name: "D", status: "completed" },
       ],
     });
     // Another customer's money and work must not leak into these stats.
     const neighbour = await createCustomer(userId, { name: "Neighbour Co" });
-    await prisma().receivable.create({ data: { customerId: neighbour.id, type: "invoice", amount: "99.99", date: day(-1) } });
-    await prisma().project.create({ data: { customerId: neighbour.id, name: "N", status: "active" } });
-    await prisma().agreement.create({ data: { customerId: neighbour.id, scope: "n" } });
+    await prisma().receivable.create({ data: { userId, customerId: neighbour.id, type: "invoice", amount: "99.99", date: day(-1) } });
+    await prisma().project.create({ data: { userId, customerId: neighbour.id, name: "N", status: "active" } });
+    await prisma().agreement.create({ data: { userId, customerId: neighbour.id, scope: "n" } });
 
     const overview = await getOverview({ userId, customerId: id });
     expect(overview!.customer).toMatchObject({ id, name: "Stats Co" });
@@ -226,9 +226,9 @@ describe("events and the overview", () => {
     const customer = await createCustomer(userId, { name: "Rich Co" });
     await prisma().receivable.createMany({
       data: [
-        { customerId: customer.id, type: "invoice", amount: "9999999999.99", date: new Date() },
-        { customerId: customer.id, type: "invoice", amount: "0.01", date: new Date() },
-        { customerId: customer.id, type: "payment", amount: "0.03", date: new Date() },
+        { userId, customerId: customer.id, type: "invoice", amount: "9999999999.99", date: new Date() },
+        { userId, customerId: customer.id, type: "invoice", amount: "0.01", date: new Date() },
+        { userId, customerId: customer.id, type: "payment", amount: "0.03", date: new Date() },
       ],
     });
     expect((await getOverview({ userId, customerId: customer.id }))!.stats.outstandingBalance).toBe("9999999999.97");

@@ -2,6 +2,15 @@ import { getDatabase } from "~/db/db.server";
 import { ownerPrisma as prisma } from "../setup/owner";
 import { insertCommercials, insertCustomer, insertEvents, insertUser } from "../../prisma/factories";
 
+const CHILD_TABLES = [
+  "customer_agreements",
+  "customer_receivables",
+  "customer_projects",
+  "customer_artifacts",
+  "customer_events",
+  "customer_chat_messages",
+];
+
 async function sql<Row = Record<string, unknown>>(text: string, params: unknown[] = []): Promise<Row[]> {
   return getDatabase().withConnection((conn) => conn.query<Row>(text, params));
 }
@@ -13,18 +22,18 @@ let projectId: string;
 beforeAll(async () => {
   userId = (await insertUser(prisma(), { email: `schema-${Date.now()}@example.com`, name: "Schema" })).id;
   customerId = (await insertCustomer(prisma(), userId, { name: "Check Co", status: "lead" })).id;
-  projectId = (await prisma().project.create({ data: { customerId, name: "P" } })).id;
+  projectId = (await prisma().project.create({ data: { userId, customerId, name: "P" } })).id;
 });
 
 describe("CHECK constraints reject bad values", () => {
   const cases: Array<[string, () => [string, unknown[]]]> = [
     ["customers.status", () => ["INSERT INTO customers (user_id, name, status) VALUES ($1, 'x', 'bogus')", [userId]]],
-    ["customer_agreements.override_status", () => ["INSERT INTO customer_agreements (customer_id, scope, override_status) VALUES ($1, 's', 'cancelled')", [customerId]]],
-    ["customer_receivables.type", () => ["INSERT INTO customer_receivables (customer_id, type, amount, date) VALUES ($1, 'refund', 1, CURRENT_DATE)", [customerId]]],
-    ["customer_projects.status", () => ["INSERT INTO customer_projects (customer_id, name, status) VALUES ($1, 'p', 'done')", [customerId]]],
-    ["customer_artifacts.status", () => ["INSERT INTO customer_artifacts (project_id, customer_id, title, status) VALUES ($1, $2, 't', 'published')", [projectId, customerId]]],
-    ["customer_chat_messages.role", () => ["INSERT INTO customer_chat_messages (customer_id, role, content) VALUES ($1, 'system', 'c')", [customerId]]],
-    ["customer_chat_messages.agent_type", () => ["INSERT INTO customer_chat_messages (customer_id, role, content, agent_type) VALUES ($1, 'user', 'c', 'sales')", [customerId]]],
+    ["customer_agreements.override_status", () => ["INSERT INTO customer_agreements (user_id, customer_id, scope, override_status) VALUES ($1, $2, 's', 'cancelled')", [userId, customerId]]],
+    ["customer_receivables.type", () => ["INSERT INTO customer_receivables (user_id, customer_id, type, amount, date) VALUES ($1, $2, 'refund', 1, CURRENT_DATE)", [userId, customerId]]],
+    ["customer_projects.status", () => ["INSERT INTO customer_projects (user_id, customer_id, name, status) VALUES ($1, $2, 'p', 'done')", [userId, customerId]]],
+    ["customer_artifacts.status", () => ["INSERT INTO customer_artifacts (project_id, user_id, customer_id, title, status) VALUES ($1, $2, $3, 't', 'published')", [projectId, userId, customerId]]],
+    ["customer_chat_messages.role", () => ["INSERT INTO customer_chat_messages (user_id, customer_id, role, content) VALUES ($1, $2, 'system', 'c')", [userId, customerId]]],
+    ["customer_chat_messages.agent_type", () => ["INSERT INTO customer_chat_messages (user_id, customer_id, role, content, agent_type) VALUES ($1, $2, 'user', 'c', 'sales')", [userId, customerId]]],
     ["users.email lower-case", () => ["INSERT INTO users (email, name) VALUES ('Upper@Example.com', 'u')", []]],
   ];
 
@@ -38,14 +47,14 @@ describe("CHECK constraints reject bad values", () => {
       await sql("INSERT INTO customers (user_id, name, status) VALUES ($1, 'ok', $2)", [userId, status]);
     }
     for (const overrideStatus of ["terminated", "suspended", null]) {
-      await sql("INSERT INTO customer_agreements (customer_id, scope, override_status) VALUES ($1, 's', $2)", [customerId, overrideStatus]);
+      await sql("INSERT INTO customer_agreements (user_id, customer_id, scope, override_status) VALUES ($1, $2, 's', $3)", [userId, customerId, overrideStatus]);
     }
   });
 
   it("keeps money exact to the cent", async () => {
     const [row] = await sql<{ amount: string }>(
-      "INSERT INTO customer_receivables (customer_id, type, amount, date) VALUES ($1, 'invoice', 1234567.891, CURRENT_DATE) RETURNING amount::text",
-      [customerId],
+      "INSERT INTO customer_receivables (user_id, customer_id, type, amount, date) VALUES ($1, $2, 'invoice', 1234567.891, CURRENT_DATE) RETURNING amount::text",
+      [userId, customerId],
     );
     expect(row!.amount).toBe("1234567.89");
   });
@@ -94,13 +103,13 @@ describe("updated_at triggers", () => {
 describe("deleting a customer row", () => {
   it("cascades to every child table", async () => {
     const doomed = await insertCustomer(prisma(), userId, { name: "Doomed" });
-    await insertEvents(prisma(), doomed.id, 3);
-    await insertCommercials(prisma(), doomed.id);
+    await insertEvents(prisma(), doomed, 3);
+    await insertCommercials(prisma(), doomed);
     const project = await prisma().project.findFirstOrThrow({ where: { customerId: doomed.id } });
-    await prisma().artifact.create({ data: { customerId: doomed.id, projectId: project.id, title: "Spec" } });
-    await prisma().chatMessage.create({ data: { customerId: doomed.id, role: "user", content: "hi" } });
+    await prisma().artifact.create({ data: { userId, customerId: doomed.id, projectId: project.id, title: "Spec" } });
+    await prisma().chatMessage.create({ data: { userId, customerId: doomed.id, role: "user", content: "hi" } });
 
-    const children = ["customer_agreements", "customer_receivables", "customer_projects", "customer_artifacts", "customer_events", "customer_chat_messages"];
+    const children = CHILD_TABLES;
     const count = async (table: string) =>
       Number((await sql<{ n: number }>(`SELECT count(*)::int AS n FROM ${table} WHERE customer_id = $1`, [doomed.id]))[0]!.n);
     for (const table of children) expect(await count(table)).toBeGreaterThan(0);
@@ -127,6 +136,72 @@ describe("indexes", () => {
     const byName = Object.fromEntries(rows.map((row) => [row.indexname, row.indexdef]));
     expect(byName.idx_customers_deleted_at).toMatch(/WHERE \(deleted_at IS NULL\)/);
     expect(byName.idx_customers_name_trgm).toMatch(/USING gin \(name gin_trgm_ops\)/);
-    expect(byName.idx_customers_user_id_id).toMatch(/\(user_id, id\)/);
+    expect(byName.customers_user_id_id_key).toMatch(/CREATE UNIQUE INDEX .* \(user_id, id\)$/);
+  });
+
+  it("has (user_id, customer_id) on every child table, for its policy, its per-customer reads and its cascade", async () => {
+    const rows = await sql<{ tablename: string; indexdef: string }>(
+      "SELECT tablename::text, indexdef FROM pg_indexes WHERE tablename = ANY($1::text[])",
+      [CHILD_TABLES],
+    );
+    for (const table of CHILD_TABLES) {
+      const definitions = rows.filter((row) => row.tablename === table).map((row) => row.indexdef);
+      expect(definitions.some((definition) => / \(user_id, customer_id\)$/.test(definition)), table).toBe(true);
+      // The (customer_id)-only index it replaced is gone.
+      expect(definitions.some((definition) => / \(customer_id\)$/.test(definition)), table).toBe(false);
+    }
+  });
+});
+
+describe("tenancy keys on the child tables", () => {
+  it("every child carries a NOT NULL user_id, tied to its customer's by a composite foreign key", async () => {
+    const columns = await sql<{ table_name: string; data_type: string; is_nullable: string }>(
+      `SELECT table_name::text, data_type, is_nullable FROM information_schema.columns
+        WHERE table_schema = 'public' AND column_name = 'user_id' AND table_name = ANY($1::text[])`,
+      [CHILD_TABLES],
+    );
+    expect(columns.map((column) => column.table_name).sort()).toEqual([...CHILD_TABLES].sort());
+    for (const column of columns) expect(column, column.table_name).toMatchObject({ data_type: "uuid", is_nullable: "NO" });
+
+    const keys = await sql<{ child: string; definition: string }>(
+      `SELECT conrelid::regclass::text AS child, pg_get_constraintdef(oid) AS definition
+         FROM pg_constraint WHERE contype = 'f' AND conrelid::regclass::text = ANY($1::text[])
+          AND confrelid = 'customers'::regclass`,
+      [CHILD_TABLES],
+    );
+    for (const table of CHILD_TABLES) {
+      // Exactly one reference to customers, on both columns: none on customer_id alone.
+      expect(keys.filter((key) => key.child === table).map((key) => key.definition), table).toEqual([
+        "FOREIGN KEY (user_id, customer_id) REFERENCES customers(user_id, id) ON DELETE CASCADE",
+      ]);
+    }
+    const [artifactProject] = await sql<{ definition: string }>(
+      `SELECT pg_get_constraintdef(oid) AS definition FROM pg_constraint
+        WHERE contype = 'f' AND conrelid = 'customer_artifacts'::regclass AND confrelid = 'customer_projects'::regclass`,
+    );
+    expect(artifactProject!.definition).toBe(
+      "FOREIGN KEY (project_id, customer_id) REFERENCES customer_projects(id, customer_id) ON DELETE CASCADE",
+    );
+  });
+
+  it("refuses a child whose user_id is not its customer's, even from the owner (no RLS involved)", async () => {
+    const other = await insertUser(prisma(), { email: `other-${Date.now()}@example.com`, name: "Other" });
+    for (const table of ["customer_agreements", "customer_events"]) {
+      const extra = table === "customer_agreements" ? ", scope" : ", title";
+      await expect(
+        sql(`INSERT INTO ${table} (user_id, customer_id${extra}) VALUES ($1, $2, 'x')`, [other.id, customerId]),
+      ).rejects.toThrow(/violates foreign key constraint/);
+    }
+  });
+
+  it("refuses an artifact under a project of another customer", async () => {
+    const sibling = await insertCustomer(prisma(), userId, { name: "Sibling Co" });
+    await expect(
+      sql("INSERT INTO customer_artifacts (project_id, user_id, customer_id, title) VALUES ($1, $2, $3, 't')", [
+        projectId,
+        userId,
+        sibling.id,
+      ]),
+    ).rejects.toThrow(/violates foreign key constraint "customer_artifacts_project_id_customer_id_fkey"/);
   });
 });

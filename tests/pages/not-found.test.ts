@@ -33,11 +33,11 @@ beforeAll(async () => {
   const other = await signUp();
   const otherUser = await prisma().user.findUniqueOrThrow({ where: { email: other.email } });
   const foreign = await insertCustomer(prisma(), otherUser.id, { name: "Someone Else's" });
-  await insertEvents(prisma(), foreign.id, 2);
-  await insertCommercials(prisma(), foreign.id);
+  await insertEvents(prisma(), foreign, 2);
+  await insertCommercials(prisma(), foreign);
   const me = await prisma().user.findUniqueOrThrow({ where: { email: mine.email } });
   const archived = await insertCustomer(prisma(), me.id, { name: "Archived Mine" });
-  await insertCommercials(prisma(), archived.id);
+  await insertCommercials(prisma(), archived);
   await prisma().customer.update({ where: { id: archived.id }, data: { deletedAt: new Date() } });
   ids = { otherUsers: foreign.id, randomUuid: randomUUID(), notAUuid: "not-a-uuid'; DROP TABLE customers;--", archived: archived.id };
 });

@@ -87,12 +87,12 @@ async function customersFor(ownerId: string, seed: number, { children }: { child
       random,
     );
     pool.members.push(...members.map((member) => member.id));
-    await insertEvents(db, customer.id, 2, random);
+    await insertEvents(db, customer, 2, random);
     if (children) {
-      await insertCommercials(db, customer.id, random);
+      await insertCommercials(db, customer, random);
       const project = await db.project.findFirstOrThrow({ where: { customerId: customer.id } });
-      await db.artifact.create({ data: { projectId: project.id, customerId: customer.id, title: "Spec" } });
-      await db.chatMessage.create({ data: { customerId: customer.id, role: "user", content: "Hello" } });
+      await db.artifact.create({ data: { projectId: project.id, userId: customer.userId, customerId: customer.id, title: "Spec" } });
+      await db.chatMessage.create({ data: { userId: customer.userId, customerId: customer.id, role: "user", content: "Hello" } });
     }
     if (daysAgo > 0) {
       await db.customer.update({ where: { id: customer.id }, data: { deletedAt: new Date(Date.now() - daysAgo * DAY_MS) } });

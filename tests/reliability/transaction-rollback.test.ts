@@ -34,7 +34,7 @@ async function rowsNamed(name: string) {
 /** Two writes that a failing transaction must take back together. */
 async function writeTwo(tx: Tx, name: string) {
   const customer = await tx.customer.create({ data: { userId, name, status: "lead", info: {} } });
-  await tx.customerEvent.create({ data: { customerId: customer.id, eventType: "note", title: name } });
+  await tx.customerEvent.create({ data: { userId, customerId: customer.id, eventType: "note", title: name } });
   return customer;
 }
 

@@ -1,4 +1,9 @@
+import { listAgreements } from "~/agreements/agreements.server";
 import { archiveCustomer } from "~/customers/archive.server";
+import { listCustomers } from "~/customers/list.server";
+import { getOverview } from "~/customers/overview.server";
+import { listProjects } from "~/projects/projects.server";
+import { listReceivables } from "~/receivables/receivables.server";
 import { APP_ROLE } from "~/db/connection.server";
 import { getDatabase } from "~/db/db.server";
 import { anonymously, asUser, type Db } from "~/db/scope.server";
@@ -13,8 +18,7 @@ import { ownerPrisma } from "../setup/owner";
  * request's transaction, as a forgetful query in the app would.
  */
 
-const TABLES = [
-  "customers",
+const CHILD_TABLES = [
   "customer_agreements",
   "customer_receivables",
   "customer_projects",
@@ -22,6 +26,7 @@ const TABLES = [
   "customer_events",
   "customer_chat_messages",
 ] as const;
+const TABLES = ["customers", ...CHILD_TABLES] as const;
 
 interface Tenant {
   userId: string;
@@ -32,11 +37,12 @@ async function makeTenant(label: string): Promise<Tenant> {
   const owner = ownerPrisma();
   const user = await insertUser(owner, { email: `${label}-${Date.now()}-${Math.random()}@example.com`, name: label });
   const customer = await insertCustomer(owner, user.id, { name: `${label} Co` });
-  await insertEvents(owner, customer.id, 2);
-  await insertCommercials(owner, customer.id);
+  await insertEvents(owner, customer, 2);
+  await insertCommercials(owner, customer);
   const project = await owner.project.findFirstOrThrow({ where: { customerId: customer.id } });
-  await owner.artifact.create({ data: { customerId: customer.id, projectId: project.id, title: `${label} doc` } });
-  await owner.chatMessage.create({ data: { customerId: customer.id, role: "user", content: `${label} says hi` } });
+  const keys = { userId: user.id, customerId: customer.id };
+  await owner.artifact.create({ data: { ...keys, projectId: project.id, title: `${label} doc` } });
+  await owner.chatMessage.create({ data: { ...keys, role: "user", content: `${label} says hi` } });
   return { userId: user.id, customerId: customer.id };
 }
 
@@ -81,6 +87,31 @@ describe("the database itself", () => {
     for (const row of rows) expect(row).toMatchObject({ enabled: true, forced: true, policies: 4 });
   });
 
+  it("guards every child table by its own user_id: a plain comparison, no per-row function", async () => {
+    const policies = await getDatabase().withConnection((conn) =>
+      conn.query<{ tablename: string; cmd: string; qual: string | null; with_check: string | null }>(
+        `SELECT tablename::text, cmd, qual, with_check FROM pg_policies
+          WHERE schemaname = 'public' AND tablename = ANY($1::text[]) ORDER BY tablename, cmd`,
+        [CHILD_TABLES],
+      ),
+    );
+    expect(policies).toHaveLength(CHILD_TABLES.length * 4);
+    const rule = "(user_id = app_user_id())";
+    for (const policy of policies) {
+      const expected = {
+        SELECT: { qual: rule, with_check: null },
+        INSERT: { qual: null, with_check: rule },
+        UPDATE: { qual: rule, with_check: rule },
+        DELETE: { qual: rule, with_check: null },
+      }[policy.cmd];
+      expect({ qual: policy.qual, with_check: policy.with_check }, `${policy.tablename} ${policy.cmd}`).toEqual(expected);
+    }
+    const [helper] = await getDatabase().withConnection((conn) =>
+      conn.query<{ n: number }>("SELECT count(*)::int AS n FROM pg_proc WHERE proname = 'is_customer_owner'"),
+    );
+    expect(helper!.n).toBe(0);
+  });
+
   it("runs the app's work as a role that neither owns the tables nor bypasses RLS", async () => {
     const [role] = await asUser(alice.userId, (db) =>
       db.$queryRaw<Array<{ current: string; superuser: boolean; bypass: boolean; owns: boolean }>>`
@@ -96,6 +127,29 @@ describe("with the app's filters bypassed", () => {
   it("a user's transaction sees only their own rows, in every table", async () => {
     const seen = await inRequest(() => asUser(alice.userId, visibleCustomerIds));
     for (const table of TABLES) expect(seen[table], table).toEqual([alice.customerId]);
+  });
+
+  it("another user's child rows are invisible in every child table, by customer and by user id", async () => {
+    const seen = await asUser(alice.userId, async (db) => {
+      const counts: Record<string, number> = {};
+      for (const table of CHILD_TABLES) {
+        const [row] = await db.$queryRawUnsafe<Array<{ n: number }>>(
+          `SELECT count(*)::int AS n FROM ${table} WHERE customer_id = $1::uuid OR user_id = $2::uuid`,
+          bob.customerId,
+          bob.userId,
+        );
+        counts[table] = row!.n;
+      }
+      return counts;
+    });
+    expect(seen).toEqual(Object.fromEntries(CHILD_TABLES.map((table) => [table, 0])));
+    // They are there: the owner (no RLS) sees them.
+    for (const table of CHILD_TABLES) {
+      const [row] = await getDatabase().withConnection((conn) =>
+        conn.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table} WHERE user_id = $1`, [bob.userId]),
+      );
+      expect(row!.n, table).toBeGreaterThan(0);
+    }
   });
 
   it("a transaction with no user sees nothing at all", async () => {
@@ -131,11 +185,24 @@ describe("with the app's filters bypassed", () => {
     await expect(
       asUser(alice.userId, (db) => db.$executeRaw`INSERT INTO customers (user_id, name) VALUES (${bob.userId}::uuid, 'planted')`),
     ).rejects.toThrow(/row-level security/);
+    // A child row in bob's name, under bob's customer: the policy's WITH CHECK refuses it.
     await expect(
       asUser(alice.userId, (db) =>
-        db.$executeRaw`INSERT INTO customer_events (customer_id, title) VALUES (${bob.customerId}::uuid, 'planted')`,
+        db.$executeRaw`INSERT INTO customer_events (user_id, customer_id, title) VALUES (${bob.userId}::uuid, ${bob.customerId}::uuid, 'planted')`,
       ),
     ).rejects.toThrow(/row-level security/);
+    // In alice's name, under bob's customer: the policy passes, the composite foreign key does not.
+    await expect(
+      asUser(alice.userId, (db) =>
+        db.$executeRaw`INSERT INTO customer_events (user_id, customer_id, title) VALUES (${alice.userId}::uuid, ${bob.customerId}::uuid, 'planted')`,
+      ),
+    ).rejects.toThrow(/foreign key|23503/i);
+    // Leaving user_id out is refused too (NULL is nobody's).
+    await expect(
+      asUser(alice.userId, (db) =>
+        db.$executeRaw`INSERT INTO customer_events (customer_id, title) VALUES (${alice.customerId}::uuid, 'planted')`,
+      ),
+    ).rejects.toThrow(/row-level security|null value/);
     await expect(
       asUser(alice.userId, (db) =>
         db.$executeRaw`UPDATE customers SET user_id = ${bob.userId}::uuid WHERE id = ${alice.customerId}::uuid`,
@@ -145,13 +212,54 @@ describe("with the app's filters bypassed", () => {
     expect(await ownerPrisma().customerEvent.count({ where: { title: "planted" } })).toBe(0);
   });
 
-  it("hides archived customers and everything under them, even from their owner, unless asked", async () => {
+  it("cannot move a child row to another user or under another user's customer", async () => {
+    const [event] = await asUser(alice.userId, (db) =>
+      db.$queryRaw<Array<{ id: string }>>`SELECT id::text AS id FROM customer_events WHERE customer_id = ${alice.customerId}::uuid LIMIT 1`,
+    );
+    await expect(
+      asUser(alice.userId, (db) => db.$executeRaw`UPDATE customer_events SET user_id = ${bob.userId}::uuid WHERE id = ${event!.id}::uuid`),
+    ).rejects.toThrow(/row-level security/);
+    await expect(
+      asUser(alice.userId, (db) =>
+        db.$executeRaw`UPDATE customer_events SET customer_id = ${bob.customerId}::uuid WHERE id = ${event!.id}::uuid`,
+      ),
+    ).rejects.toThrow(/foreign key|23503/i);
+    const stored = await ownerPrisma().customerEvent.findUniqueOrThrow({ where: { id: event!.id } });
+    expect(stored).toMatchObject({ userId: alice.userId, customerId: alice.customerId });
+  });
+
+  it("a child row in the user's own name, under their own customer, is accepted", async () => {
+    const inserted = await asUser(alice.userId, (db) =>
+      db.$executeRaw`INSERT INTO customer_events (user_id, customer_id, title) VALUES (${alice.userId}::uuid, ${alice.customerId}::uuid, 'legit')`,
+    );
+    expect(inserted).toBe(1);
+    await ownerPrisma().customerEvent.deleteMany({ where: { title: "legit" } });
+  });
+
+  it("hides archived customers, even from their owner, unless asked", async () => {
     const carol = await makeTenant("carol");
     expect(await archiveCustomer({ userId: carol.userId, customerId: carol.customerId })).not.toBeNull();
     const hidden = await asUser(carol.userId, visibleCustomerIds);
-    for (const table of TABLES) expect(hidden[table], table).toEqual([]);
+    expect(hidden.customers).toEqual([]);
     const archived = await asUser(carol.userId, (db) => db.customer.findMany({ select: { id: true } }), { archived: true });
     expect(archived).toEqual([{ id: carol.customerId }]);
+  });
+
+  it("leaves an archived customer's children to the app's reads: still its owner's alone under RLS, absent from every read", async () => {
+    const dan = await makeTenant("dan");
+    expect(await archiveCustomer({ userId: dan.userId, customerId: dan.customerId })).not.toBeNull();
+    // The child policies compare user_id only: the rows are still dan's, and nobody else's.
+    const asDan = await asUser(dan.userId, visibleCustomerIds);
+    for (const table of CHILD_TABLES) expect(asDan[table], table).toEqual([dan.customerId]);
+    const asAlice = await asUser(alice.userId, visibleCustomerIds);
+    for (const table of CHILD_TABLES) expect(asAlice[table], table).not.toContain(dan.customerId);
+    // Every read of child rows joins its live customer, so none of them shows.
+    expect(await getOverview({ userId: dan.userId, customerId: dan.customerId })).toBeNull();
+    expect(await listAgreements({ userId: dan.userId, customerId: dan.customerId })).toEqual([]);
+    expect(await listReceivables({ userId: dan.userId, customerId: dan.customerId })).toEqual([]);
+    expect(await listProjects({ userId: dan.userId, customerId: dan.customerId })).toEqual([]);
+    const list = await listCustomers(dan.userId, { sort: "updated_at", limit: 25 });
+    expect(list.items).toEqual([]);
   });
 });
 
