@@ -1,4 +1,5 @@
 import * as signupRoute from "~/routes/signup";
+import { ownerPrisma } from "./setup/owner";
 import { call, postForm, sessionCookieFrom } from "./http";
 
 let counter = 0;
@@ -12,4 +13,11 @@ export async function signUp(overrides: { name?: string; email?: string; passwor
   const cookie = sessionCookieFrom(response);
   if (response.status !== 302 || !cookie) throw new Error(`signup failed with ${response.status}`);
   return { email, password, cookie };
+}
+
+/** A signed-up user (through the real sign-up action) with their id and session cookie. */
+export async function signedUpUser() {
+  const { email, cookie } = await signUp();
+  const user = await ownerPrisma().user.findUniqueOrThrow({ where: { email: email.toLowerCase() }, select: { id: true } });
+  return { id: user.id, cookie };
 }

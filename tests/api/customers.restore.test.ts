@@ -3,7 +3,6 @@ import {
   api,
   customerFor,
   daysAgo,
-  DAY_MS,
   jsonOf,
   signedInUser,
   storedCustomer,
@@ -12,6 +11,7 @@ import {
   type ListBody,
   type TestUser,
 } from "./helpers";
+import { DAY_MS } from "../support/db";
 
 // A soft-deleted customer can come back for 30 days; after that it is gone
 // for good (409, so a client can tell "too late" from "never existed").

@@ -7,6 +7,7 @@ import * as listRoute from "~/routes/api.customers";
 import { insertCustomer } from "../../prisma/factories";
 import { signUp } from "../auth-helpers";
 import { BASE_URL, call } from "../http";
+import { DAY_MS } from "../support/db";
 
 /**
  * Drives the JSON API's route modules as Remix does: GET and HEAD reach the
@@ -99,7 +100,6 @@ export async function databaseSnapshot() {
   return { customers, events };
 }
 
-export const DAY_MS = 86_400_000;
 
 export function daysAgo(days: number): Date {
   return new Date(Date.now() - days * DAY_MS);

@@ -10,17 +10,11 @@ import { listProjects } from "~/projects/projects.server";
 import { listReceivables } from "~/receivables/receivables.server";
 import { CUSTOMER_STATUSES } from "~/customers/constants";
 import { ownerPrisma as prisma } from "../setup/owner";
-import { insertCommercials, insertEvents, insertUser } from "../../prisma/factories";
+import { insertCommercials, insertEvents } from "../../prisma/factories";
+import { DAY_MS, newUserId } from "../support/db";
 
 /** Soft delete, restore, the purge after the window, and isolation between users. */
 
-const DAY = 86_400_000;
-let counter = 0;
-
-async function newUser(label: string): Promise<string> {
-  counter += 1;
-  return (await insertUser(prisma(), { email: `${label}-${counter}-${Date.now()}@example.com`, name: label })).id;
-}
 
 /** A customer with agreements, receivables, projects, an artifact, events and a team. */
 async function richCustomer(userId: string, name: string) {
@@ -63,7 +57,7 @@ describe("Delete customer cascades to child records", () => {
   let userId: string;
 
   beforeAll(async () => {
-    userId = await newUser("archive");
+    userId = await newUserId("archive");
   });
 
   it("archiving hides the customer and its agreements, receivables, projects and events from every read", async () => {
@@ -122,17 +116,17 @@ describe("Delete customer cascades to child records", () => {
     const rowsBefore = await childCounts(customer.id);
 
     // Inside the window: nothing goes.
-    expect(await purgeExpired(new Date(archivedAt.getTime() + (RESTORE_WINDOW_DAYS - 1) * DAY))).toBe(0);
+    expect(await purgeExpired(new Date(archivedAt.getTime() + (RESTORE_WINDOW_DAYS - 1) * DAY_MS))).toBe(0);
     expect(await childCounts(customer.id)).toEqual(rowsBefore);
 
     // Archived later: still inside its own window when the first one expires.
     await archiveCustomer({ userId, customerId: recent.id });
-    await prisma().customer.update({ where: { id: recent.id }, data: { deletedAt: new Date(archivedAt.getTime() + 5 * DAY) } });
+    await prisma().customer.update({ where: { id: recent.id }, data: { deletedAt: new Date(archivedAt.getTime() + 5 * DAY_MS) } });
 
-    const purgeAt = new Date(archivedAt.getTime() + (RESTORE_WINDOW_DAYS + 1) * DAY);
+    const purgeAt = new Date(archivedAt.getTime() + (RESTORE_WINDOW_DAYS + 1) * DAY_MS);
     // Everyone's customers archived more than the window before purgeAt (the earlier test's too).
     const archivedRows = await prisma().customer.findMany({ where: { NOT: { deletedAt: null } }, select: { id: true, deletedAt: true } });
-    const due = archivedRows.filter((row) => purgeAt.getTime() - row.deletedAt!.getTime() > RESTORE_WINDOW_DAYS * DAY).map((row) => row.id);
+    const due = archivedRows.filter((row) => purgeAt.getTime() - row.deletedAt!.getTime() > RESTORE_WINDOW_DAYS * DAY_MS).map((row) => row.id);
     expect(due).toContain(customer.id);
     expect(due).not.toContain(recent.id);
     const purged = await purgeExpired(purgeAt);
@@ -142,7 +136,7 @@ describe("Delete customer cascades to child records", () => {
     expect((await childCounts(kept.id)).customers).toBe(1);
     expect((await childCounts(recent.id)).agreements).toBeGreaterThan(0);
     // Running it again is harmless.
-    expect(await purgeExpired(new Date(archivedAt.getTime() + (RESTORE_WINDOW_DAYS + 1) * DAY))).toBe(0);
+    expect(await purgeExpired(new Date(archivedAt.getTime() + (RESTORE_WINDOW_DAYS + 1) * DAY_MS))).toBe(0);
   });
 });
 
@@ -150,7 +144,7 @@ describe("restore and the archive list", () => {
   let userId: string;
 
   beforeAll(async () => {
-    userId = await newUser("restore");
+    userId = await newUserId("restore");
   });
 
   it("restoring within the window brings the customer and its children back", async () => {
@@ -172,10 +166,10 @@ describe("restore and the archive list", () => {
   it("restoring on the last day works; after 30 days it is expired and stays archived", async () => {
     const customer = await createCustomer(userId, { name: "Late Co" });
     const archivedAt = (await archiveCustomer({ userId, customerId: customer.id }))!.deletedAt!;
-    const expired = await restoreCustomer({ userId, customerId: customer.id, now: new Date(archivedAt.getTime() + (RESTORE_WINDOW_DAYS + 1) * DAY) });
+    const expired = await restoreCustomer({ userId, customerId: customer.id, now: new Date(archivedAt.getTime() + (RESTORE_WINDOW_DAYS + 1) * DAY_MS) });
     expect(expired).toEqual({ ok: false, reason: "expired" });
     expect(await getCustomer({ userId, customerId: customer.id })).toBeNull();
-    const lastDay = await restoreCustomer({ userId, customerId: customer.id, now: new Date(archivedAt.getTime() + (RESTORE_WINDOW_DAYS - 1) * DAY) });
+    const lastDay = await restoreCustomer({ userId, customerId: customer.id, now: new Date(archivedAt.getTime() + (RESTORE_WINDOW_DAYS - 1) * DAY_MS) });
     expect(lastDay.ok).toBe(true);
     expect(await getCustomer({ userId, customerId: customer.id })).not.toBeNull();
   });
@@ -188,22 +182,22 @@ describe("restore and the archive list", () => {
   });
 
   it("listArchived shows restorable customers, newest first, with the days left", async () => {
-    const user = await newUser("archived-list");
+    const user = await newUserId("archived-list");
     const now = new Date();
     const ages = [1.5, 10, 29.5, 31];
     const made: Array<{ id: string; age: number }> = [];
     for (const age of ages) {
       const customer = await createCustomer(user, { name: `Archived ${age}` });
       await archiveCustomer({ userId: user, customerId: customer.id });
-      await prisma().customer.update({ where: { id: customer.id }, data: { deletedAt: new Date(now.getTime() - age * DAY) } });
+      await prisma().customer.update({ where: { id: customer.id }, data: { deletedAt: new Date(now.getTime() - age * DAY_MS) } });
       made.push({ id: customer.id, age });
     }
     await createCustomer(user, { name: "Not archived" });
     const list = await listArchived(user, now);
     expect(list.map((row) => row.name)).toEqual(["Archived 1.5", "Archived 10", "Archived 29.5"]);
     expect(list.map((row) => row.daysLeft)).toEqual(ages.filter((age) => age < RESTORE_WINDOW_DAYS).map((age) => Math.ceil(RESTORE_WINDOW_DAYS - age)));
-    expect(list[0]!.deletedAt).toEqual(new Date(now.getTime() - 1.5 * DAY));
-    expect(await listArchived(user, new Date(now.getTime() + 29 * DAY))).toHaveLength(0);
+    expect(list[0]!.deletedAt).toEqual(new Date(now.getTime() - 1.5 * DAY_MS));
+    expect(await listArchived(user, new Date(now.getTime() + 29 * DAY_MS))).toHaveLength(0);
   });
 });
 
@@ -215,8 +209,8 @@ describe("RLS prevents accessing other users' customers", () => {
   let memberId: string;
 
   beforeAll(async () => {
-    owner = await newUser("owner");
-    intruder = await newUser("intruder");
+    owner = await newUserId("owner");
+    intruder = await newUserId("intruder");
     customerId = (await richCustomer(owner, "Secret Co")).id;
     archivedId = (await richCustomer(owner, "Secret Archived Co")).id;
     await archiveCustomer({ userId: owner, customerId: archivedId });
@@ -260,7 +254,7 @@ describe("RLS prevents accessing other users' customers", () => {
     expect(await updateStatus({ userId: intruder, customerId, status: "archive" })).toBeNull();
     expect(await archiveCustomer({ userId: intruder, customerId })).toBeNull();
     expect(await restoreCustomer({ userId: intruder, customerId: archivedId })).toEqual({ ok: false, reason: "not_found" });
-    expect(await restoreCustomer({ userId: intruder, customerId: archivedId, now: new Date(Date.now() + 60 * DAY) })).toEqual({ ok: false, reason: "not_found" });
+    expect(await restoreCustomer({ userId: intruder, customerId: archivedId, now: new Date(Date.now() + 60 * DAY_MS) })).toEqual({ ok: false, reason: "not_found" });
     expect(await addEvent({ userId: intruder, customerId, event: { eventType: "note", title: "Pwned", participants: [] } })).toBe(false);
     expect(await addTeamMember({ userId: intruder, customerId, member: { name: "Mole" } })).toBe("not_found");
     expect(await updateTeamMember({ userId: intruder, customerId, memberId, member: { name: "Mole" } })).toBe("not_found");

@@ -3,24 +3,15 @@ import { archiveCustomer } from "~/customers/archive.server";
 import { createCustomer } from "~/customers/customers.server";
 import { countByStatus, listCustomers, type ListResult } from "~/customers/list.server";
 import { CUSTOMER_STATUSES, type CustomerSort, type CustomerStatus } from "~/customers/constants";
-import { getDatabase } from "~/db/db.server";
 import { ownerPrisma as prisma } from "../setup/owner";
-import { insertCustomer, insertUser } from "../../prisma/factories";
+import { insertCustomer } from "../../prisma/factories";
+import { newUserId, sql } from "../support/db";
 
 /**
  * Listing: filters, search, every sort order, keyset paging in both
  * directions (ties and microseconds included), counts per status and cursors.
  */
 
-async function sql<Row = Record<string, unknown>>(text: string, params: unknown[] = []): Promise<Row[]> {
-  return getDatabase().withConnection((conn) => conn.query<Row>(text, params));
-}
-
-let counter = 0;
-async function newUser(label: string): Promise<string> {
-  counter += 1;
-  return (await insertUser(prisma(), { email: `${label}-${counter}-${Date.now()}@example.com`, name: label })).id;
-}
 
 /** A deterministic shuffle, so insertion order never matches the sort order by accident. */
 function shuffled<T>(items: T[], seed = 7): T[] {
@@ -70,8 +61,8 @@ describe("List customers with status filter", () => {
   const byStatus = new Map<CustomerStatus, string[]>();
 
   beforeAll(async () => {
-    userId = await newUser("status-filter");
-    const other = await newUser("status-filter-other");
+    userId = await newUserId("status-filter");
+    const other = await newUserId("status-filter-other");
     for (const [index, status] of CUSTOMER_STATUSES.entries()) {
       // 1, 2, 3 … customers per status so a wrong filter cannot match by count.
       for (let n = 0; n <= index; n += 1) {
@@ -117,8 +108,8 @@ describe("List customers with search", () => {
   let userId: string;
 
   beforeAll(async () => {
-    userId = await newUser("search");
-    const other = await newUser("search-other");
+    userId = await newUserId("search");
+    const other = await newUserId("search-other");
     for (const name of ["Big ACME Corp", "acme labs", "Northwind", "50% Off Store", "5000 Widgets", "A_B Co", "AxB Co", "Back\\slash Ltd", "Plain Ltd"]) {
       await createCustomer(userId, { name });
     }
@@ -157,7 +148,7 @@ describe("sort orders", () => {
   const rows: Array<{ id: string; name: string; status: CustomerStatus; createdAt: Date; updatedAt: Date }> = [];
 
   beforeAll(async () => {
-    userId = await newUser("sorts");
+    userId = await newUserId("sorts");
     const base = Date.UTC(2026, 0, 1);
     const statuses = shuffled([...CUSTOMER_STATUSES, ...CUSTOMER_STATUSES, "lead", "live"] as CustomerStatus[], 3);
     for (const [index, status] of statuses.entries()) {
@@ -209,8 +200,8 @@ describe("paging by name through 60 customers, 25 at a time", () => {
   let expected: string[];
 
   beforeAll(async () => {
-    userId = await newUser("paging");
-    const other = await newUser("paging-other");
+    userId = await newUserId("paging");
+    const other = await newUserId("paging-other");
     // 40 distinct names for 60 customers: ties on the name are broken by id.
     const names = shuffled(Array.from({ length: 60 }, (_, index) => `Company ${String(index % 40).padStart(2, "0")}`));
     const created: Array<{ id: string; name: string }> = [];
@@ -261,7 +252,7 @@ describe("paging by updated_at when many rows share one millisecond", () => {
   let expected: string[];
 
   beforeAll(async () => {
-    userId = await newUser("ties");
+    userId = await newUserId("ties");
     const created: string[] = [];
     for (let index = 0; index < 30; index += 1) created.push((await createCustomer(userId, { name: `Tie ${index}` })).id);
     // Three timestamps inside one millisecond; only the microseconds differ.
@@ -333,7 +324,7 @@ describe("decodeCursor", () => {
     ["an impossible offset", raw(["updated_at", "a", "2026-01-01 00:00:00+99", id]), "updated_at"],
     ["a NUL in the name", raw(["name", "a", "Ac\u0000me", id]), "name"],
   ] as Array<[string, string, CustomerSort]>)("rejects a well-formed key the database would refuse: %s", async (_label, text, sort) => {
-    const userId = await newUser("cursor-refused");
+    const userId = await newUserId("cursor-refused");
     await createCustomer(userId, { name: "Refused" });
     // What a page does with a cursor from the URL: decode, then list. Never a 500.
     const cursor = decodeCursor(text, sort);
@@ -342,7 +333,7 @@ describe("decodeCursor", () => {
   });
 
   it("a cursor the database accepts never makes the list fail", async () => {
-    const userId = await newUser("cursor-edge");
+    const userId = await newUserId("cursor-edge");
     await createCustomer(userId, { name: "Edge" });
     for (const key of ["2026-12-31 23:59:59.999999+00", "2026-06-01 12:00:00+05:30", "2026-06-01T12:00:00Z"]) {
       const cursor = decodeCursor(raw(["updated_at", "a", key, id]), "updated_at");

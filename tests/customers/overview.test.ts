@@ -5,18 +5,12 @@ import { addTeamMember, removeTeamMember, updateTeamMember } from "~/customers/t
 import { listReceivables } from "~/receivables/receivables.server";
 import { type EventInput } from "~/customers/schemas";
 import { LIMITS } from "~/customers/constants";
-import { getDatabase } from "~/db/db.server";
 import { ownerPrisma as prisma } from "../setup/owner";
-import { insertUser } from "../../prisma/factories";
+import { DAY_MS, newUserId, sql } from "../support/db";
 
 /** The overview: team members, events and quick stats. */
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const DAY = 86_400_000;
-
-async function sql<Row = Record<string, unknown>>(text: string, params: unknown[] = []): Promise<Row[]> {
-  return getDatabase().withConnection((conn) => conn.query<Row>(text, params));
-}
 
 type Member = { id: string; name: string; role?: string; email?: string; notes?: string; [key: string]: unknown };
 
@@ -24,8 +18,8 @@ let userId: string;
 let otherUserId: string;
 
 beforeAll(async () => {
-  userId = (await insertUser(prisma(), { email: `overview-${Date.now()}@example.com`, name: "Overview" })).id;
-  otherUserId = (await insertUser(prisma(), { email: `overview-other-${Date.now()}@example.com`, name: "Other" })).id;
+  userId = await newUserId("Overview");
+  otherUserId = await newUserId("Other");
 });
 
 async function team(customerId: string): Promise<Member[]> {
@@ -140,25 +134,25 @@ describe("events and the overview", () => {
   it("addEvent stores the event; getOverview lists events newest first", async () => {
     const customer = await createCustomer(userId, { name: "Timeline Co" });
     const now = Date.now();
-    expect(await addEvent({ userId, customerId: customer.id, event: event("Middle", new Date(now - 5 * DAY)) })).toBe(true);
+    expect(await addEvent({ userId, customerId: customer.id, event: event("Middle", new Date(now - 5 * DAY_MS)) })).toBe(true);
     expect(
-      await addEvent({ userId, customerId: customer.id, event: event("Newest", new Date(now - DAY), { eventType: "meeting", description: "Kick-off", participants: ["Ann", "Bob"] }) }),
+      await addEvent({ userId, customerId: customer.id, event: event("Newest", new Date(now - DAY_MS), { eventType: "meeting", description: "Kick-off", participants: ["Ann", "Bob"] }) }),
     ).toBe(true);
-    expect(await addEvent({ userId, customerId: customer.id, event: event("Oldest", new Date(now - 30 * DAY)) })).toBe(true);
+    expect(await addEvent({ userId, customerId: customer.id, event: event("Oldest", new Date(now - 30 * DAY_MS)) })).toBe(true);
     const overview = await getOverview({ userId, customerId: customer.id });
     expect(overview!.events.map((item) => item.title)).toEqual(["Newest", "Middle", "Oldest"]);
     expect(overview!.events[0]).toMatchObject({
       eventType: "meeting",
       description: "Kick-off",
       participants: ["Ann", "Bob"],
-      eventDate: new Date(now - DAY),
+      eventDate: new Date(now - DAY_MS),
     });
-    expect(overview!.stats.lastInteractionAt).toEqual(new Date(now - DAY));
+    expect(overview!.stats.lastInteractionAt).toEqual(new Date(now - DAY_MS));
   });
 
   it("an event without a date is dated now, and becomes the last interaction", async () => {
     const customer = await createCustomer(userId, { name: "Now Co" });
-    await addEvent({ userId, customerId: customer.id, event: event("Long ago", new Date(Date.now() - 100 * DAY)) });
+    await addEvent({ userId, customerId: customer.id, event: event("Long ago", new Date(Date.now() - 100 * DAY_MS)) });
     const before = Date.now();
     await addEvent({ userId, customerId: customer.id, event: event("Just now") });
     const overview = await getOverview({ userId, customerId: customer.id });
@@ -176,7 +170,7 @@ describe("events and the overview", () => {
   it("quick stats: current agreements without override, exact outstanding balance, active projects", async () => {
     const customer = await createCustomer(userId, { name: "Stats Co" });
     const id = customer.id;
-    const day = (offset: number) => new Date(Math.floor(Date.now() / DAY) * DAY + offset * DAY);
+    const day = (offset: number) => new Date(Math.floor(Date.now() / DAY_MS) * DAY_MS + offset * DAY_MS);
     await prisma().agreement.createMany({
       data: [
         { userId, customerId: id, scope: "current", startDate: day(-30), endDate: day(30) },

@@ -1,6 +1,6 @@
-import { getDatabase } from "~/db/db.server";
 import { ownerPrisma as prisma } from "../setup/owner";
 import { insertCommercials, insertCustomer, insertEvents, insertUser } from "../../prisma/factories";
+import { newUserId, sql } from "../support/db";
 
 const CHILD_TABLES = [
   "customer_agreements",
@@ -11,16 +11,12 @@ const CHILD_TABLES = [
   "customer_chat_messages",
 ];
 
-async function sql<Row = Record<string, unknown>>(text: string, params: unknown[] = []): Promise<Row[]> {
-  return getDatabase().withConnection((conn) => conn.query<Row>(text, params));
-}
-
 let userId: string;
 let customerId: string;
 let projectId: string;
 
 beforeAll(async () => {
-  userId = (await insertUser(prisma(), { email: `schema-${Date.now()}@example.com`, name: "Schema" })).id;
+  userId = await newUserId("Schema");
   customerId = (await insertCustomer(prisma(), userId, { name: "Check Co", status: "lead" })).id;
   projectId = (await prisma().project.create({ data: { userId, customerId, name: "P" } })).id;
 });

@@ -10,6 +10,7 @@ import { ownerPrisma } from "../setup/owner";
 import { createTestDatabase, type TestDatabase } from "../setup/test-db";
 import { assertProperty, FULL_RUN, numRuns, SEED, timeoutFor, truncate } from "./config";
 import { changedTables, takeSnapshot, type Snapshot } from "./snapshot";
+import { DAY_MS } from "../support/db";
 
 /**
  * The world every property runs in, and the one check every generated request
@@ -46,7 +47,6 @@ export interface World {
   bCustomers: CustomerPool;
 }
 
-const DAY_MS = 86_400_000;
 
 async function userId(email: string): Promise<string> {
   const user = await ownerPrisma().user.findUniqueOrThrow({ where: { email: email.toLowerCase() }, select: { id: true } });

@@ -1,7 +1,8 @@
 import { InfoTooLargeError, updateCustomer, updateStatus } from "~/customers/customers.server";
 import { api } from "../api/helpers";
 import { ownerPrisma } from "../setup/owner";
-import { customerState, eventFault, expectServerError, newCustomer, newUser, withFault, type User } from "./helpers";
+import { customerState, eventFault, expectServerError, newCustomer, withFault, type User } from "./helpers";
+import { signedUpUser } from "../auth-helpers";
 
 /**
  * A status change is two writes, the customer row and its "Status changed"
@@ -15,7 +16,7 @@ import { customerState, eventFault, expectServerError, newCustomer, newUser, wit
 let user: User;
 
 beforeAll(async () => {
-  user = await newUser();
+  user = await signedUpUser();
 });
 
 const INFO = { about: "Before", product: { name: "One" } };

@@ -6,7 +6,9 @@ import { CUSTOMER_STATUSES, type CustomerStatus } from "~/customers/constants";
 import type { Prisma } from "~/generated/prisma/client";
 import { api } from "../api/helpers";
 import { ownerPrisma } from "../setup/owner";
-import { interleave, newCustomer, newUser, ownerExec, ownerQuery, type User } from "./helpers";
+import { interleave, newCustomer, type User } from "./helpers";
+import { signedUpUser } from "../auth-helpers";
+import { ownerExec, sql } from "../support/db";
 
 /**
  * Many writers on one customer at once, through the domain functions and the
@@ -44,7 +46,7 @@ function report(label: string, writes: number, lost: string[]) {
 let user: User;
 
 beforeAll(async () => {
-  user = await newUser();
+  user = await signedUpUser();
 });
 
 describe("concurrent partial edits lose nothing", () => {
@@ -216,7 +218,7 @@ interface LogRow {
 }
 
 function statusLog(customerId: string) {
-  return ownerQuery<LogRow>(
+  return sql<LogRow>(
     "SELECT seq::text, tx::text, kind, from_status, to_status FROM reliability_status_log l WHERE customer_id = $1 ORDER BY l.seq",
     [customerId],
   );

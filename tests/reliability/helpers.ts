@@ -1,6 +1,6 @@
-import { getDatabase } from "~/db/db.server";
 import { insertCustomer } from "../../prisma/factories";
-import { signUp } from "../auth-helpers";
+import type { signedUpUser } from "../auth-helpers";
+import { ownerExec } from "../support/db";
 import { ownerPrisma } from "../setup/owner";
 
 /**
@@ -8,27 +8,12 @@ import { ownerPrisma } from "../setup/owner";
  * the table owner, behind the app's back.
  */
 
-/** A signed-up user (through the real sign-up action) with their id and session cookie. */
-export async function newUser() {
-  const { email, cookie } = await signUp();
-  const user = await ownerPrisma().user.findUniqueOrThrow({ where: { email: email.toLowerCase() }, select: { id: true } });
-  return { id: user.id, cookie };
-}
-
-export type User = Awaited<ReturnType<typeof newUser>>;
+export type User = Awaited<ReturnType<typeof signedUpUser>>;
 
 export function newCustomer(userId: string, data: Parameters<typeof insertCustomer>[2] = {}) {
   return insertCustomer(ownerPrisma(), userId, { status: "lead", info: {}, ...data });
 }
 
-/** A script run on the owner's connection (DDL the app's role could not run). */
-export function ownerExec(script: string): Promise<void> {
-  return getDatabase().withConnection((conn) => conn.exec(script));
-}
-
-export function ownerQuery<Row>(sql: string, params: unknown[] = []): Promise<Row[]> {
-  return getDatabase().withConnection((conn) => conn.query<Row>(sql, params));
-}
 
 /** The stored customer and its events, for "nothing changed" assertions. */
 export async function customerState(id: string) {

@@ -2,7 +2,8 @@ import { updateCustomer, updateStatus } from "~/customers/customers.server";
 import { addEvent } from "~/customers/events.server";
 import { addTeamMember } from "~/customers/team.server";
 import { call, postForm } from "../http";
-import { customerState, eventFault, newCustomer, newUser, withFault, type User } from "./helpers";
+import { customerState, eventFault, newCustomer, withFault, type User } from "./helpers";
+import { signedUpUser } from "../auth-helpers";
 
 /**
  * During an HTTP request all database work shares one transaction, committed
@@ -16,7 +17,7 @@ import { customerState, eventFault, newCustomer, newUser, withFault, type User }
 let user: User;
 
 beforeAll(async () => {
-  user = await newUser();
+  user = await signedUpUser();
 });
 
 function request(label: string): Request {

@@ -2,7 +2,8 @@ import { randomUUID } from "node:crypto";
 import { getDatabase } from "~/db/db.server";
 import type { PrismaClient } from "~/generated/prisma/client";
 import { ownerPrisma } from "../setup/owner";
-import { newUser, ownerExec, ownerQuery } from "./helpers";
+import { signedUpUser } from "../auth-helpers";
+import { ownerExec, sql } from "../support/db";
 
 /**
  * What the app's "both or neither" rests on: an interactive Prisma
@@ -17,7 +18,7 @@ type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
 let userId: string;
 
 beforeAll(async () => {
-  userId = (await newUser()).id;
+  userId = (await signedUpUser()).id;
 });
 
 /** A marker that names the rows one test writes. */
@@ -48,9 +49,9 @@ async function expectNoTransactionLeft() {
   const probe = marker("probe");
   await ownerPrisma().customer.create({ data: { userId, name: probe, status: "lead", info: {} } });
   if (getDatabase().engine === "pglite") {
-    await ownerQuery("ROLLBACK");
+    await sql("ROLLBACK");
   } else {
-    const idle = await ownerQuery<{ n: number }>(
+    const idle = await sql<{ n: number }>(
       "SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND state LIKE 'idle in transaction%'",
     );
     expect(idle[0]!.n).toBe(0);

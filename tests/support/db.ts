@@ -1,0 +1,29 @@
+import { getDatabase } from "~/db/db.server";
+import { insertUser } from "../../prisma/factories";
+import { ownerPrisma } from "../setup/owner";
+
+/**
+ * Owner-side access for tests that arrange or inspect data behind the app's
+ * back. Row-level security does not apply here: never use it to prove isolation.
+ */
+
+export { DAY_MS } from "~/utils/format";
+
+/** A query on the owner's connection. */
+export function sql<Row = Record<string, unknown>>(text: string, params: unknown[] = []): Promise<Row[]> {
+  return getDatabase().withConnection((conn) => conn.query<Row>(text, params));
+}
+
+/** A script on the owner's connection (DDL the app's role could not run). */
+export function ownerExec(script: string): Promise<void> {
+  return getDatabase().withConnection((conn) => conn.exec(script));
+}
+
+let counter = 0;
+
+/** A fresh user, inserted directly (no password, no session): their id. */
+export async function newUserId(label = "user"): Promise<string> {
+  counter += 1;
+  const email = `${label.toLowerCase()}-${counter}-${Date.now()}@example.com`;
+  return (await insertUser(ownerPrisma(), { email, name: label })).id;
+}
