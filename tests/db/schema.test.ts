@@ -1,15 +1,6 @@
 import { ownerPrisma as prisma } from "../setup/owner";
 import { insertCommercials, insertCustomer, insertEvents, insertUser } from "../../prisma/factories";
-import { newUserId, sql } from "../support/db";
-
-const CHILD_TABLES = [
-  "customer_agreements",
-  "customer_receivables",
-  "customer_projects",
-  "customer_artifacts",
-  "customer_events",
-  "customer_chat_messages",
-];
+import { CHILD_TABLES, newUserId, sql } from "../support/db";
 
 let userId: string;
 let customerId: string;

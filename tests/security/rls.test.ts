@@ -11,6 +11,7 @@ import { withRequestScope } from "~/http/request-scope.server";
 import { Prisma } from "~/generated/prisma/client";
 import { insertCommercials, insertCustomer, insertEvents, insertUser } from "../../prisma/factories";
 import { ownerPrisma } from "../setup/owner";
+import { CHILD_TABLES } from "../support/db";
 
 /**
  * The second wall: row-level security. These queries deliberately leave out
@@ -18,14 +19,6 @@ import { ownerPrisma } from "../setup/owner";
  * request's transaction, as a forgetful query in the app would.
  */
 
-const CHILD_TABLES = [
-  "customer_agreements",
-  "customer_receivables",
-  "customer_projects",
-  "customer_artifacts",
-  "customer_events",
-  "customer_chat_messages",
-] as const;
 const TABLES = ["customers", ...CHILD_TABLES] as const;
 
 interface Tenant {

@@ -9,6 +9,16 @@ import { ownerPrisma } from "../setup/owner";
 
 export { DAY_MS } from "~/utils/format";
 
+/** The tables that hang off a customer, each with its customer's user_id. */
+export const CHILD_TABLES = [
+  "customer_agreements",
+  "customer_receivables",
+  "customer_projects",
+  "customer_artifacts",
+  "customer_events",
+  "customer_chat_messages",
+] as const;
+
 /** A query on the owner's connection. */
 export function sql<Row = Record<string, unknown>>(text: string, params: unknown[] = []): Promise<Row[]> {
   return getDatabase().withConnection((conn) => conn.query<Row>(text, params));
