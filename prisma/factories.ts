@@ -137,10 +137,10 @@ export async function insertCommercials(db: Db, customer: CustomerRef, random: R
     data: {
       ...parent,
       scope: random.pick(["Product discovery", "Monthly retainer", "MVP build", "Design sprint"]),
-      type: random.pick(["retainer", "fixed", "time_and_materials"]),
+      type: "retainer",
       startDate: new Date(Date.now() - 60 * 86_400_000),
       endDate: new Date(Date.now() + 120 * 86_400_000),
-      pricing: { amount: random.int(2, 20) * 1000, currency: "EUR", period: "month" },
+      pricing: { amount: `${random.int(2, 20) * 1000}.00`, period: random.pick(["month", "quarter"]) },
     },
   });
   const amount = random.int(2, 20) * 500;

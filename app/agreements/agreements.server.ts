@@ -1,45 +1,110 @@
-import { asUser } from "~/db/scope.server";
-import { Prisma } from "~/generated/prisma/client";
 import { isCustomerRef, liveCustomer, type CustomerRef } from "~/customers/ownership.server";
-import type { AgreementStatus } from "./status";
+import { asUser, type Db } from "~/db/scope.server";
+import { Prisma } from "~/generated/prisma/client";
+import { isUuid } from "~/utils/uuid";
+import { RUNNING_STATUSES, type AgreementStatus, type AgreementType } from "./constants";
 
 /**
- * An agreement's computed status as SQL over the alias `a`, against `today`
- * (a date expression). The one place the rule lives: the tab, the overview's
- * quick stat and every later page select it rather than recompute it.
- * An override wins; otherwise the dates decide, open ends counting as open.
+ * Reading agreements. The computed status is the SQL function
+ * agreement_status() (migration agreement_lifecycle) against app_today(), the
+ * account's date in its time zone: the tab, the overview's stat, the
+ * cross-customer page and the API all select it from here.
  */
-export function agreementStatusSql(today: Prisma.Sql = Prisma.sql`CURRENT_DATE`): Prisma.Sql {
-  return Prisma.sql`CASE
-      WHEN a.override_status = 'terminated' THEN 'terminated'
-      WHEN a.override_status IS NOT NULL THEN 'suspended'
-      WHEN a.start_date > ${today} THEN 'upcoming'
-      WHEN a.end_date < ${today} THEN 'ended'
-      ELSE 'active' END`;
+
+/** The status of agreement `a` against `today` (a date expression; the account's today by default). */
+export function agreementStatusSql(today: Prisma.Sql = Prisma.sql`app_today()`): Prisma.Sql {
+  return Prisma.sql`agreement_status(a.start_date, a.end_date, a.notice_days, a.override_status, ${today})`;
 }
 
-/** The customer `c`'s active agreements (a scalar subquery for the overview). */
+const RUNNING = Prisma.join(RUNNING_STATUSES.map((status) => Prisma.sql`${status}`));
+
+/** The customer `c`'s running agreements: active or expiring soon (a scalar subquery). */
 export const ACTIVE_AGREEMENTS_SQL = Prisma.sql`(SELECT count(*)::int FROM customer_agreements a
-     WHERE a.customer_id = c.id AND ${agreementStatusSql()} = 'active')`;
+     WHERE a.customer_id = c.id AND ${agreementStatusSql()} IN (${RUNNING}))`;
 
-export interface AgreementListItem {
+/** Whether any of the customer `c`'s agreements is expiring soon (a scalar subquery). */
+export const EXPIRING_SOON_SQL = Prisma.sql`EXISTS (SELECT 1 FROM customer_agreements a
+     WHERE a.customer_id = c.id AND ${agreementStatusSql()} = 'expiring_soon')`;
+
+export interface AgreementRow {
   id: string;
+  customerId: string;
   scope: string;
-  type: string;
-  startDate: Date | null;
-  endDate: Date | null;
-  pricing: Prisma.JsonValue | null;
+  type: AgreementType;
+  startDate: string | null;
+  endDate: string | null;
+  noticeDays: number;
+  pricing: Prisma.JsonValue;
+  overrideStatus: string | null;
+  terminatedOn: string | null;
+  terminationReason: string | null;
+  renewalOf: string | null;
   status: AgreementStatus;
+  /** Days from today to the end date (negative once past); null when open-ended. */
+  daysLeft: number | null;
+  /** Sum of its sent invoices, of the payments applied to them, and the difference (≥ 0). */
+  billed: string;
+  paid: string;
+  outstanding: string;
+  createdAt: Date | null;
+  updatedAt: Date | null;
 }
 
-/** The agreements of the user's live customer, newest start first. */
-export async function listAgreements(ref: CustomerRef): Promise<AgreementListItem[]> {
+/**
+ * The columns of AgreementRow over `a` (its live customer joined as `c`, the
+ * statement's today as `t.today`), billed and paid from the receivables linked
+ * to it (DOMAIN.md: sent invoices; payments on them that are not void).
+ */
+export const AGREEMENT_COLUMNS = Prisma.sql`a.id, a.customer_id AS "customerId", a.scope, a.type,
+       a.start_date::text AS "startDate", a.end_date::text AS "endDate", a.notice_days AS "noticeDays",
+       a.pricing, a.override_status AS "overrideStatus", a.terminated_on::text AS "terminatedOn",
+       a.termination_reason AS "terminationReason", a.renewal_of AS "renewalOf",
+       agreement_status(a.start_date, a.end_date, a.notice_days, a.override_status, t.today) AS status,
+       (a.end_date - t.today) AS "daysLeft",
+       m.billed::text AS billed, m.paid::text AS paid, greatest(m.billed - m.paid, 0)::numeric(14,2)::text AS outstanding,
+       a.created_at AS "createdAt", a.updated_at AS "updatedAt"`;
+
+export const AGREEMENT_FROM = Prisma.sql`customer_agreements a
+  JOIN customers c ON c.id = a.customer_id AND c.deleted_at IS NULL
+  CROSS JOIN (SELECT app_today() AS today) t
+  CROSS JOIN LATERAL (
+    SELECT coalesce(sum(i.amount), 0)::numeric(14,2) AS billed,
+           coalesce(sum((SELECT sum(p.amount) FROM customer_receivables p
+                          WHERE p.linked_invoice_id = i.id AND p.type = 'payment'
+                            AND p.status IS DISTINCT FROM 'void')), 0)::numeric(14,2) AS paid
+      FROM customer_receivables i
+     WHERE i.linked_agreement_id = a.id AND i.type = 'invoice' AND i.status = 'sent') m`;
+
+/** The agreements of the user's live customer: running and upcoming first, then by start. */
+export async function listAgreements(ref: CustomerRef): Promise<AgreementRow[]> {
   if (!isCustomerRef(ref)) return [];
-  return asUser(ref.userId, (db) => db.$queryRaw<AgreementListItem[]>`
-    SELECT a.id, a.scope, a.type, a.start_date AS "startDate", a.end_date AS "endDate", a.pricing,
-           ${agreementStatusSql()} AS status
-      FROM customer_agreements a
-      JOIN customers c ON c.id = a.customer_id
+  return asUser(ref.userId, (db) => db.$queryRaw<AgreementRow[]>`
+    SELECT ${AGREEMENT_COLUMNS}
+      FROM ${AGREEMENT_FROM}
      WHERE ${liveCustomer(ref)}
-     ORDER BY a.start_date DESC NULLS FIRST, a.id`);
+     ORDER BY a.start_date DESC NULLS FIRST, a.created_at DESC, a.id`);
+}
+
+/** Which agreement of which user. */
+export interface AgreementRef {
+  userId: string;
+  agreementId: string;
+}
+
+export function isAgreementRef(ref: AgreementRef): boolean {
+  return isUuid(ref.userId) && isUuid(ref.agreementId);
+}
+
+/** One agreement of the user's, under a live customer; null otherwise. */
+export async function readAgreement(db: Db, { userId, agreementId }: AgreementRef): Promise<AgreementRow | null> {
+  const [row] = await db.$queryRaw<AgreementRow[]>`
+    SELECT ${AGREEMENT_COLUMNS}
+      FROM ${AGREEMENT_FROM}
+     WHERE a.id = ${agreementId}::uuid AND c.user_id = ${userId}::uuid`;
+  return row ?? null;
+}
+
+export async function getAgreement(ref: AgreementRef): Promise<AgreementRow | null> {
+  if (!isAgreementRef(ref)) return null;
+  return asUser(ref.userId, (db) => readAgreement(db, ref));
 }

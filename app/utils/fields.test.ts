@@ -13,9 +13,20 @@ describe("money", () => {
     expect(schema.parse(input)).toBe(expected);
   });
 
-  it.each(["", "-1", "1.005", "1e3", "12345678901", "abc", "1.2.3", "NaN"])("refuses %j", (input) => {
+  it.each(["", "-1", "1.005", "1e3", "12345678901", "abc", "1.2.3", "NaN", -5, 1e21, 0.1 + 0.2, Number.NaN])("refuses %j", (input) => {
     const result = schema.safeParse(input);
     expect(result.success).toBe(false);
+  });
+
+  it("reads a JSON number from its shortest text form", () => {
+    expect(schema.parse(1500)).toBe("1500.00");
+    expect(schema.parse(0.3)).toBe("0.30");
+  });
+
+  it("refuses zero only when the amount must be positive", () => {
+    expect(money("Amount", { positive: true }).safeParse("0.00").error?.issues[0]?.message).toBe("Amount must be more than zero");
+    expect(money("Amount", { positive: true }).parse("0.01")).toBe("0.01");
+    expect(schema.parse("0")).toBe("0.00");
   });
 });
 

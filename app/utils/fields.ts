@@ -53,24 +53,30 @@ export function email(label = "Email") {
     .email("Enter a valid email address");
 }
 
-/** NUMERIC(12,2): at most ten digits before the point. */
+/** NUMERIC(12,2): at most ten digits before the point, at most two after. */
 const MONEY = /^\d{1,10}(\.\d{1,2})?$/;
 
 /**
- * An amount of money as an exact decimal string ("1500", "1,500.5" → "1500.50"):
- * never a float, so nothing is rounded on the way to NUMERIC. Non-negative;
- * whether zero is allowed is the caller's rule.
+ * An amount of money as an exact decimal string ("1500", "1,500.5", 1500.5 →
+ * "1500.50"): never a float on the way to NUMERIC, and never rounded — a third
+ * decimal, a sign or an eleventh integer digit is refused. A JSON number is
+ * read from its shortest text form, so 0.1 + 0.2 (0.30000000000000004) is
+ * refused rather than quietly becoming 0.30. `positive` also refuses zero.
  */
-export function money(label = "Amount") {
+export function money(label = "Amount", { positive = false }: { positive?: boolean } = {}) {
   return z
-    .string({ required_error: `${label} is required`, invalid_type_error: `${label} must be text` })
-    .trim()
-    .transform((value) => value.replace(/,/g, ""))
-    .refine((value) => MONEY.test(value), `${label} must be an amount like 1500 or 1500.50`)
+    .union([z.string(), z.number()], {
+      required_error: `${label} is required`,
+      invalid_type_error: `${label} must be an amount`,
+    })
+    .transform((value) => (typeof value === "number" ? String(value) : value.trim().replace(/,/g, "")))
+    .refine((value) => value !== "", `${label} is required`)
+    .refine((value) => MONEY.test(value), `${label} must be an amount like 1500 or 1500.50 (at most two decimals)`)
     .transform((value) => {
       const [whole, cents = ""] = value.split(".");
       return `${BigInt(whole!).toString()}.${cents.padEnd(2, "0")}`;
-    });
+    })
+    .refine((value) => !positive || /[1-9]/.test(value), `${label} must be more than zero`);
 }
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;

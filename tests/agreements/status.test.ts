@@ -1,48 +1,96 @@
 import { agreementStatusSql } from "~/agreements/agreements.server";
-import type { AgreementStatus } from "~/agreements/status";
+import type { AgreementStatus } from "~/agreements/constants";
+import { asUser } from "~/db/scope.server";
 import { Prisma } from "~/generated/prisma/client";
 import { ownerPrisma } from "../setup/owner";
+import { newUserId } from "../support/db";
 
 /**
- * The agreement status rule, evaluated by PostgreSQL itself: the same SQL
- * expression the tab and the overview's stat select.
+ * The agreement status rule (DOMAIN.md), evaluated by PostgreSQL itself: the
+ * same SQL the tab, the overview's stat and the API select. Every rule, every
+ * boundary, and "today" in the account's time zone.
  */
 
-type Row = [start: string | null, end: string | null, override: string | null, expected: AgreementStatus];
+type Case = [start: string | null, end: string | null, notice: number, override: string | null, expected: AgreementStatus];
 
 const TODAY = "2026-06-15";
 
-const cases: Row[] = [
-  [null, null, null, "active"],
-  ["2026-01-01", null, null, "active"],
-  [null, "2026-12-31", null, "active"],
-  ["2026-06-15", "2026-06-15", null, "active"],
-  ["2026-06-16", null, null, "upcoming"],
-  ["2026-06-16", "2026-12-31", null, "upcoming"],
-  ["2026-01-01", "2026-06-14", null, "ended"],
-  [null, "2026-06-14", null, "ended"],
-  ["2026-01-01", "2026-12-31", "suspended", "suspended"],
-  ["2026-06-16", null, "suspended", "suspended"],
-  ["2026-01-01", "2026-06-14", "terminated", "terminated"],
-  [null, null, "terminated", "terminated"],
+const cases: Case[] = [
+  // 1–2: an override wins over any dates.
+  ["2026-01-01", "2026-06-14", 30, "terminated", "terminated"],
+  [null, null, 30, "terminated", "terminated"],
+  ["2026-01-01", "2026-12-31", 30, "suspended", "suspended"],
+  ["2026-06-16", null, 30, "suspended", "suspended"],
+  // 3: not started yet; starting today has started.
+  ["2026-06-16", null, 30, null, "upcoming"],
+  ["2026-06-16", "2026-06-20", 30, null, "upcoming"],
+  ["2026-06-15", null, 30, null, "active"],
+  // 4: ended yesterday is expired; ending today is not.
+  ["2026-01-01", "2026-06-14", 30, null, "expired"],
+  [null, "2026-06-14", 0, null, "expired"],
+  // 5: within the notice period (inclusive), expiring soon.
+  ["2026-01-01", "2026-06-15", 0, null, "expiring_soon"],
+  ["2026-01-01", "2026-06-15", 30, null, "expiring_soon"],
+  ["2026-01-01", "2026-07-15", 30, null, "expiring_soon"],
+  ["2026-01-01", "2026-07-16", 30, null, "active"],
+  ["2026-01-01", "2026-06-16", 0, null, "active"],
+  ["2026-06-15", "2026-06-15", 0, null, "expiring_soon"],
+  // 6: otherwise active; a missing start has started, a missing end never ends.
+  [null, null, 30, null, "active"],
+  ["2026-01-01", null, 365, null, "active"],
+  [null, "2027-12-31", 365, null, "active"],
 ];
 
-async function statusOf(start: string | null, end: string | null, override: string | null, today = TODAY) {
+async function statusOf(start: string | null, end: string | null, notice: number, override: string | null) {
   const [row] = await ownerPrisma().$queryRaw<Array<{ status: string }>>`
-    SELECT ${agreementStatusSql(Prisma.sql`${today}::date`)} AS status
-      FROM (SELECT ${start}::date AS start_date, ${end}::date AS end_date, ${override}::text AS override_status) a`;
+    SELECT ${agreementStatusSql(Prisma.sql`${TODAY}::date`)} AS status
+      FROM (SELECT ${start}::date AS start_date, ${end}::date AS end_date,
+                   ${notice}::int AS notice_days, ${override}::text AS override_status) a`;
   return row!.status;
 }
 
-describe("agreementStatusSql", () => {
-  it.each(cases)("start %s, end %s, override %s → %s", async (start, end, override, expected) => {
-    expect(await statusOf(start, end, override)).toBe(expected);
+describe("agreement_status()", () => {
+  it.each(cases)("start %s, end %s, notice %i, override %s → %s", async (start, end, notice, override, expected) => {
+    expect(await statusOf(start, end, notice, override)).toBe(expected);
+  });
+});
+
+describe("today is the account's date in its time zone", () => {
+  async function todayFor(timeZone: string) {
+    const userId = await newUserId("zone");
+    await ownerPrisma().user.update({ where: { id: userId }, data: { timeZone } });
+    const [row] = await asUser(userId, (db) => db.$queryRaw<Array<{ today: string; utc: string }>>`
+      SELECT app_today()::text AS today, (now() AT TIME ZONE 'UTC')::date::text AS utc`);
+    return row!;
+  }
+
+  it("is the UTC date for an account in UTC", async () => {
+    const { today, utc } = await todayFor("UTC");
+    expect(today).toBe(utc);
   });
 
-  it("defaults today to the database's current date", async () => {
-    const [row] = await ownerPrisma().$queryRaw<Array<{ status: string }>>`
+  it("follows the account's zone where its date differs from UTC's", async () => {
+    // Kiritimati is UTC+14, Niue UTC−11: at any moment at least one of them is
+    // on another calendar date than UTC.
+    const dateIn = (timeZone: string) => new Intl.DateTimeFormat("en-CA", { timeZone }).format(new Date());
+    const [east, west] = [await todayFor("Pacific/Kiritimati"), await todayFor("Pacific/Niue")];
+    expect(east.today).toBe(dateIn("Pacific/Kiritimati"));
+    expect(west.today).toBe(dateIn("Pacific/Niue"));
+    expect(east.today !== east.utc || west.today !== west.utc).toBe(true);
+  });
+
+  it("decides the status: an agreement ending on the zone's today is expiring, not expired", async () => {
+    const userId = await newUserId("zone");
+    await ownerPrisma().user.update({ where: { id: userId }, data: { timeZone: "Pacific/Kiritimati" } });
+    const [row] = await asUser(userId, (db) => db.$queryRaw<Array<{ status: string }>>`
       SELECT ${agreementStatusSql()} AS status
-        FROM (SELECT CURRENT_DATE + 1 AS start_date, NULL::date AS end_date, NULL::text AS override_status) a`;
-    expect(row!.status).toBe("upcoming");
+        FROM (SELECT NULL::date AS start_date, app_today() AS end_date, 0 AS notice_days, NULL::text AS override_status) a`);
+    expect(row!.status).toBe("expiring_soon");
+  });
+
+  it("falls back to UTC when nobody is bound", async () => {
+    const [row] = await ownerPrisma().$queryRaw<Array<{ same: boolean }>>`
+      SELECT app_today() = (now() AT TIME ZONE 'UTC')::date AS same`;
+    expect(row!.same).toBe(true);
   });
 });

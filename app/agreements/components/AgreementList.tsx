@@ -1,7 +1,7 @@
 import { FileText } from "lucide-react";
 import { TabSection } from "~/components/TabSection";
 import { formatDate } from "~/utils/format";
-import { AGREEMENT_STATUS_LABELS, type AgreementStatus } from "../status";
+import { AGREEMENT_STATUS_LABELS, type AgreementStatus } from "../constants";
 
 export interface AgreementListEntry {
   id: string;

@@ -1,0 +1,175 @@
+import { z } from "zod";
+import { isoDate, money, requiredText, shortText } from "~/utils/fields";
+import { AGREEMENT_LIMITS, AGREEMENT_TYPES, BILLING_PERIODS, type AgreementType } from "./constants";
+
+/**
+ * What a client may send to create or change an agreement, for the JSON API
+ * and the pages' forms alike; both end as an AgreementInput. Browser-safe.
+ */
+
+const hours = (label: string) =>
+  z.coerce
+    .number({ invalid_type_error: `${label} must be a number` })
+    .min(0, `${label} cannot be negative`)
+    .max(AGREEMENT_LIMITS.hours, `${label} must be at most ${AGREEMENT_LIMITS.hours}`)
+    .refine((value) => Number.isInteger(value * 100), `${label} takes at most two decimals`);
+
+/** `pricing` per type (DOMAIN.md); money as exact two-decimal strings. */
+export const PRICING_SCHEMAS = {
+  retainer: z
+    .object({
+      amount: money("Amount", { positive: true }),
+      period: z.enum(BILLING_PERIODS, { errorMap: () => ({ message: `Period must be one of: ${BILLING_PERIODS.join(", ")}` }) }),
+      hours_included: hours("Hours included").optional(),
+    })
+    .strict(),
+  fixed_fee: z.object({ amount: money("Amount", { positive: true }) }).strict(),
+  hourly: z.object({ rate: money("Rate", { positive: true }), hours_cap: hours("Hours cap").optional() }).strict(),
+  other: z.object({ note: shortText("Note", AGREEMENT_LIMITS.note).optional() }).strict(),
+} satisfies Record<AgreementType, z.ZodTypeAny>;
+
+export type Pricing = z.output<(typeof PRICING_SCHEMAS)[AgreementType]>;
+
+const agreementType = z.enum(AGREEMENT_TYPES, {
+  errorMap: () => ({ message: `Type must be one of: ${AGREEMENT_TYPES.join(", ")}` }),
+});
+const noticeDays = z.coerce
+  .number({ invalid_type_error: "Notice must be a number of days" })
+  .int("Notice must be a whole number of days")
+  .min(0, "Notice cannot be negative")
+  .max(AGREEMENT_LIMITS.noticeDays, `Notice must be at most ${AGREEMENT_LIMITS.noticeDays} days`);
+const scope = requiredText("Scope", AGREEMENT_LIMITS.scope);
+const optionalDate = (label: string) => isoDate(label).nullable().optional();
+
+/** A validated agreement, as the domain functions take it. */
+export interface AgreementInput {
+  scope: string;
+  type: AgreementType;
+  startDate: string | null;
+  endDate: string | null;
+  noticeDays: number;
+  pricing: Pricing;
+}
+
+function endNotBeforeStart(value: { start_date?: string | null; end_date?: string | null }, ctx: z.RefinementCtx) {
+  if (value.start_date && value.end_date && value.end_date < value.start_date) {
+    ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["end_date"], message: "End date cannot be before the start date" });
+  }
+}
+
+/** Validates `pricing` against `type`, reporting issues under `pricing.<field>`. */
+function pricingFor(type: AgreementType, pricing: unknown, ctx: z.RefinementCtx, path: string[] = ["pricing"]): Pricing {
+  const result = PRICING_SCHEMAS[type].safeParse(pricing ?? {});
+  if (result.success) return result.data;
+  for (const issue of result.error.issues) ctx.addIssue({ ...issue, path: [...path, ...issue.path] });
+  return z.NEVER;
+}
+
+// ----------------------------------------------------------------- API ----
+
+export const CreateAgreementApiSchema = z
+  .object({
+    scope,
+    type: agreementType.default("retainer"),
+    start_date: optionalDate("Start date"),
+    end_date: optionalDate("End date"),
+    notice_days: noticeDays.optional(),
+    pricing: z.unknown().optional(),
+  })
+  .strict()
+  .superRefine(endNotBeforeStart)
+  .transform(
+    (value, ctx): AgreementInput => ({
+      scope: value.scope,
+      type: value.type,
+      startDate: value.start_date ?? null,
+      endDate: value.end_date ?? null,
+      noticeDays: value.notice_days ?? 30,
+      pricing: pricingFor(value.type, value.pricing, ctx),
+    }),
+  );
+
+/** PATCH: any of the fields; pricing is checked against the resulting type by the domain. */
+export const UpdateAgreementApiSchema = z
+  .object({
+    scope: scope.optional(),
+    type: agreementType.optional(),
+    start_date: optionalDate("Start date"),
+    end_date: optionalDate("End date"),
+    notice_days: noticeDays.optional(),
+    pricing: z.record(z.unknown()).optional(),
+  })
+  .strict()
+  .superRefine(endNotBeforeStart);
+export type AgreementPatch = z.output<typeof UpdateAgreementApiSchema>;
+
+/** The pricing a patch ends with: validated against the type it ends with. */
+export function pricingAfterPatch(type: AgreementType, pricing: unknown) {
+  return PRICING_SCHEMAS[type].safeParse(pricing ?? {});
+}
+
+export const TerminateApiSchema = z
+  .object({
+    date: isoDate("Date").optional(),
+    reason: shortText("Reason", AGREEMENT_LIMITS.reason).optional(),
+  })
+  .strict();
+
+// --------------------------------------------------------------- forms ----
+
+const blankToUndefined = (value: unknown) => (value === "" ? undefined : value);
+
+/**
+ * The agreement form: flat fields. Every pricing field is posted (without
+ * JavaScript all of them are shown); only those of the chosen type are read.
+ */
+export const AgreementFormSchema = z
+  .object({
+    scope,
+    type: agreementType.default("retainer"),
+    startDate: z.preprocess(blankToUndefined, isoDate("Start date").optional()),
+    endDate: z.preprocess(blankToUndefined, isoDate("End date").optional()),
+    noticeDays: z.preprocess(blankToUndefined, noticeDays.optional()),
+    amount: z.string().optional(),
+    period: z.string().optional(),
+    hoursIncluded: z.string().optional(),
+    rate: z.string().optional(),
+    hoursCap: z.string().optional(),
+    note: z.string().optional(),
+  })
+  .superRefine((value, ctx) => endNotBeforeStart({ start_date: value.startDate, end_date: value.endDate }, ctx))
+  .transform((value, ctx): AgreementInput => {
+    const raw: Record<AgreementType, Record<string, string | undefined>> = {
+      retainer: { amount: value.amount, period: value.period, hours_included: value.hoursIncluded },
+      fixed_fee: { amount: value.amount },
+      hourly: { rate: value.rate, hours_cap: value.hoursCap },
+      other: { note: value.note },
+    };
+    const fields = Object.fromEntries(Object.entries(raw[value.type]).filter(([, field]) => field !== undefined && field !== ""));
+    // Report each pricing problem on the form field that holds it.
+    const formName: Record<string, string> = { hours_included: "hoursIncluded", hours_cap: "hoursCap" };
+    const result = PRICING_SCHEMAS[value.type].safeParse(fields);
+    if (!result.success) {
+      for (const issue of result.error.issues) {
+        const key = String(issue.path[0] ?? "amount");
+        ctx.addIssue({ ...issue, path: [formName[key] ?? key] });
+      }
+      return z.NEVER;
+    }
+    return {
+      scope: value.scope,
+      type: value.type,
+      startDate: value.startDate ?? null,
+      endDate: value.endDate ?? null,
+      noticeDays: value.noticeDays ?? 30,
+      pricing: result.data,
+    };
+  });
+
+export const TerminateFormSchema = z.object({
+  agreementId: z.string().uuid("Unknown agreement"),
+  date: z.preprocess(blankToUndefined, isoDate("Date").optional()),
+  reason: z.preprocess(blankToUndefined, shortText("Reason", AGREEMENT_LIMITS.reason).optional()),
+});
+
+export const AgreementIdFormSchema = z.object({ agreementId: z.string().uuid("Unknown agreement") });
