@@ -20,12 +20,13 @@ const ALLOWED_LAYERS: Record<string, readonly string[]> = {
   db: ["db", "utils", "generated"],
   components: ["components", "utils"],
   auth: ["auth", "db", "utils", "components", "generated"],
+  account: ["account", "auth", "db", "utils", "components", "generated"],
   customers: ["customers", "agreements", "receivables", "projects", "db", "utils", "components", "generated"],
   agreements: ["agreements", "customers", "db", "utils", "components", "generated"],
   receivables: ["receivables", "agreements", "customers", "db", "utils", "components", "generated"],
   projects: ["projects", "agreements", "customers", "db", "utils", "components", "generated"],
-  http: ["http", "auth", "customers", "agreements", "receivables", "projects", "db", "utils", "generated"],
-  routes: ["routes", "http", "auth", "customers", "agreements", "receivables", "projects", "db", "utils", "components", "generated"],
+  http: ["http", "auth", "account", "customers", "agreements", "receivables", "projects", "db", "utils", "generated"],
+  routes: ["routes", "http", "auth", "account", "customers", "agreements", "receivables", "projects", "db", "utils", "components", "generated"],
 };
 
 export interface ArchitectureReport {

@@ -67,30 +67,44 @@ export interface SessionUser {
   name: string;
 }
 
+/** The account's settings (DOMAIN.md): what "today" is, the currency, the payment terms. */
+export interface AccountSettings {
+  timeZone: string;
+  currency: string;
+  paymentTermsDays: number;
+}
+
+/** The user a request is signed in as, with their settings (read by the same statement). */
+export interface SignedInUser extends SessionUser {
+  settings: AccountSettings;
+}
+
 // One lookup per request: the root loader and the route's own loader ask for
 // the same session. Remix gives each loader its own copy of the Request, so
 // within the server's request scope the lookup is kept there (keyed by the
 // cookies, which every copy shares); outside one, per Request object.
-const sessionUsers = new WeakMap<Request, Promise<SessionUser | null>>();
+const sessionUsers = new WeakMap<Request, Promise<SignedInUser | null>>();
 
-async function lookUpSessionUser(request: Request): Promise<SessionUser | null> {
+async function lookUpSessionUser(request: Request): Promise<SignedInUser | null> {
   const token = await tokenFrom(request);
   if (!token) return null;
   // One statement finds the user and makes the request's transaction theirs
   // (app.user_id), so row-level security is in force from the next query on.
   const [user] = await anonymously((db) =>
-    db.$queryRaw<SessionUser[]>`
-      SELECT u.id::text AS id, u.email, u.name, ${Prisma.raw(BIND_USER_SQL)} AS bound
+    db.$queryRaw<Array<SessionUser & AccountSettings>>`
+      SELECT u.id::text AS id, u.email, u.name, u.time_zone AS "timeZone", u.currency,
+             u.payment_terms_days AS "paymentTermsDays", ${Prisma.raw(BIND_USER_SQL)} AS bound
         FROM sessions s JOIN users u ON u.id = s.user_id
        WHERE s.id = ${sessionIdFor(token)} AND s.expires_at > now()`,
   );
   if (!user) return null;
   userAlreadyBound(user.id);
-  return { id: user.id, email: user.email, name: user.name };
+  const { timeZone, currency, paymentTermsDays } = user;
+  return { id: user.id, email: user.email, name: user.name, settings: { timeZone, currency, paymentTermsDays } };
 }
 
 /** The signed-in user (session and user in one query), or null. */
-export function getSessionUser(request: Request): Promise<SessionUser | null> {
+export function getSessionUser(request: Request): Promise<SignedInUser | null> {
   let user = sessionUsers.get(request);
   if (!user) {
     user = requestMemo(`session:${request.headers.get("Cookie") ?? ""}`, () => lookUpSessionUser(request));
@@ -108,7 +122,7 @@ export async function getUserId(request: Request): Promise<string | null> {
  * state-changing request, 401 JSON for `/api/*` without a session, a redirect
  * to the login page (remembering where the user was going) otherwise.
  */
-export async function requireUser(request: Request): Promise<SessionUser> {
+export async function requireUser(request: Request): Promise<SignedInUser> {
   // Every protected action starts here, so this is where cross-site posts stop.
   assertSameOrigin(request);
   const user = await getSessionUser(request);

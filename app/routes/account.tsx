@@ -15,21 +15,48 @@ import { redirectWithToast } from "~/utils/toast.server";
 import { readFormData } from "~/utils/form.server";
 import { useIsPending } from "~/utils/pending";
 import { RouteErrorBoundary } from "~/components/ErrorBoundary";
+import { SettingsForm } from "~/account/components/SettingsForm";
+import { AccountSettingsSchema } from "~/account/schemas";
+import { currencyChoices, timeZoneChoices, updateAccountSettings } from "~/account/settings.server";
+import { unknownIntent } from "~/http/responses.server";
 
 export const meta: MetaFunction = () => [{ title: "Account · Customers" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { name, email } = await requireUser(request);
-  return json({ name, email });
+  const { name, email, settings } = await requireUser(request);
+  return json({ name, email, settings, timeZones: timeZoneOptions(), currencies: currencyOptions() });
+}
+
+/** Option lists, labelled on the server so both renders agree whatever ICU the browser has. */
+function timeZoneOptions() {
+  return timeZoneChoices().map((zone) => ({ value: zone, label: zone.replaceAll("_", " ") }));
+}
+
+let currencyLabels: Array<{ value: string; label: string }> | undefined;
+function currencyOptions() {
+  const names = new Intl.DisplayNames("en", { type: "currency" });
+  currencyLabels ??= currencyChoices().map((code) => ({ value: code, label: `${code} — ${names.of(code) ?? code}` }));
+  return currencyLabels;
+}
+
+async function updateSettings(userId: string, formData: FormData) {
+  const submission = parseWithZod(formData, { schema: AccountSettingsSchema });
+  if (submission.status !== "success") {
+    return json({ intent: "update-settings" as const, result: submission.reply() }, { status: 400 });
+  }
+  const outcome = await updateAccountSettings(userId, submission.value);
+  if (!outcome.ok) {
+    return json({ intent: "update-settings" as const, result: submission.reply({ fieldErrors: outcome.issues }) }, { status: 400 });
+  }
+  return redirectWithToast("/account", { kind: "success", message: "Settings saved." });
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const userId = user.id;
   const formData = await readFormData(request);
-  if (formData.get("intent") !== "change-password") {
-    return json({ error: "unknown_intent" }, { status: 400 });
-  }
+  if (formData.get("intent") === "update-settings") return updateSettings(userId, formData);
+  if (formData.get("intent") !== "change-password") return unknownIntent();
   const submission = parseWithZod(formData, { schema: ChangePasswordSchema });
   const hidden = { hideFields: ["currentPassword", "newPassword"] };
   if (submission.status !== "success") return json(submission.reply(hidden), { status: 400 });
@@ -62,12 +89,13 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function AccountPage() {
-  const { name, email } = useLoaderData<typeof loader>();
+  const { name, email, settings, timeZones, currencies } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const [form, fields] = useConformForm(ChangePasswordSchema, {
     id: "change-password",
     lastResult: lastResult && "status" in lastResult ? lastResult : undefined,
   });
+  const settingsResult = lastResult && "intent" in lastResult && lastResult.intent === "update-settings" ? lastResult.result : undefined;
   const submitting = useIsPending({ formAction: "/account" });
   return (
     <div className="max-w-lg space-y-6">
@@ -77,6 +105,12 @@ export default function AccountPage() {
           Signed in as {name} ({email}).
         </p>
       </div>
+      <section aria-labelledby="settings-heading" className="space-y-4 rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
+        <h2 id="settings-heading" className="text-lg font-semibold">
+          Settings
+        </h2>
+        <SettingsForm settings={settings} timeZones={timeZones} currencies={currencies} lastResult={settingsResult} />
+      </section>
       <section aria-labelledby="password-heading" className="space-y-4 rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
         <div>
           <h2 id="password-heading" className="text-lg font-semibold">

@@ -1,0 +1,73 @@
+import * as accountRoute from "~/routes/account";
+import { signUp } from "../auth-helpers";
+import { call, get, postForm } from "../http";
+import { ownerPrisma } from "../setup/owner";
+
+/** /account intent=update-settings: time zone, currency, payment terms (DOMAIN.md). */
+
+async function settingsOf(email: string) {
+  return ownerPrisma().user.findUniqueOrThrow({
+    where: { email: email.toLowerCase() },
+    select: { timeZone: true, currency: true, paymentTermsDays: true },
+  });
+}
+
+function save(cookie: string, fields: Record<string, string>) {
+  return call(accountRoute.action, postForm("/account", { intent: "update-settings", ...fields }, { cookie }));
+}
+
+describe("account settings", () => {
+  it("start as UTC, EUR and 30 days, and the page shows them with the choices", async () => {
+    const { email, cookie } = await signUp();
+    expect(await settingsOf(email)).toEqual({ timeZone: "UTC", currency: "EUR", paymentTermsDays: 30 });
+    const page = (await (await call(accountRoute.loader, get("/account", { cookie }))).json()) as {
+      settings: unknown;
+      timeZones: Array<{ value: string }>;
+      currencies: Array<{ value: string; label: string }>;
+    };
+    expect(page.settings).toEqual({ timeZone: "UTC", currency: "EUR", paymentTermsDays: 30 });
+    expect(page.timeZones[0]!.value).toBe("UTC");
+    expect(page.timeZones.map((zone) => zone.value)).toContain("Pacific/Kiritimati");
+    expect(page.currencies).toContainEqual({ value: "EUR", label: "EUR — Euro" });
+  });
+
+  it("saves valid settings and says so", async () => {
+    const { email, cookie } = await signUp();
+    const response = await save(cookie, { timeZone: "Europe/Paris", currency: "usd", paymentTermsDays: "14" });
+    expect(response.status).toBe(302);
+    expect(response.headers.get("Location")).toBe("/account");
+    expect(await settingsOf(email)).toEqual({ timeZone: "Europe/Paris", currency: "USD", paymentTermsDays: 14 });
+  });
+
+  it.each([
+    [{ timeZone: "Mars/Olympus_Mons" }, "timeZone"],
+    [{ timeZone: "" }, "timeZone"],
+    [{ currency: "XYZ" }, "currency"],
+    [{ currency: "euro" }, "currency"],
+    [{ paymentTermsDays: "366" }, "paymentTermsDays"],
+    [{ paymentTermsDays: "-1" }, "paymentTermsDays"],
+    [{ paymentTermsDays: "7.5" }, "paymentTermsDays"],
+    [{ paymentTermsDays: "soon" }, "paymentTermsDays"],
+  ])("refuses %j with a field error and changes nothing", async (fields, field) => {
+    const { email, cookie } = await signUp();
+    const response = await save(cookie, { timeZone: "Asia/Tokyo", currency: "JPY", paymentTermsDays: "10", ...fields });
+    expect(response.status).toBe(400);
+    const body = (await response.json()) as { intent: string; result: { error: Record<string, string[]> } };
+    expect(body.intent).toBe("update-settings");
+    expect(Object.keys(body.result.error)).toEqual([field]);
+    expect(await settingsOf(email)).toEqual({ timeZone: "UTC", currency: "EUR", paymentTermsDays: 30 });
+  });
+
+  it("answers an unknown intent with 400 unknown_intent", async () => {
+    const { cookie } = await signUp();
+    const response = await call(accountRoute.action, postForm("/account", { intent: "nope" }, { cookie }));
+    expect(response.status).toBe(400);
+    expect(await response.json()).toEqual({ error: "unknown_intent" });
+  });
+
+  it("needs a signed-in user", async () => {
+    const response = await save("", { timeZone: "UTC", currency: "EUR", paymentTermsDays: "30" });
+    expect(response.status).toBe(302);
+    expect(response.headers.get("Location")).toMatch(/^\/login/);
+  });
+});
