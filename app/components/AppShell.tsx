@@ -1,9 +1,10 @@
 import { Form, NavLink } from "@remix-run/react";
-import { LogOut, Menu, UserCog, Users } from "lucide-react";
+import { FileText, LogOut, Menu, UserCog, Users } from "lucide-react";
 import type { ReactNode } from "react";
 
 const navItems = [
   { icon: Users, label: "Customers", href: "/customers" },
+  { icon: FileText, label: "Agreements", href: "/agreements" },
   { icon: UserCog, label: "Account", href: "/account" },
 ] as const;
 

@@ -1,0 +1,127 @@
+import { asUser } from "~/db/scope.server";
+import { Prisma } from "~/generated/prisma/client";
+import { isUuid } from "~/utils/uuid";
+import { AGREEMENT_STATUSES, type AgreementStatus, type AgreementType } from "./constants";
+
+/**
+ * Every agreement of the user's live customers, for "what do I need to renew
+ * this month": by default the ones expiring soon first, then active, upcoming,
+ * suspended, expired and terminated, each soonest end first; or one computed
+ * status. Keyset pages; the counts per status come in the same statement.
+ */
+
+/** The order of the default view. */
+export const STATUS_ORDER: readonly AgreementStatus[] = ["expiring_soon", "active", "upcoming", "suspended", "expired", "terminated"];
+const STATUS_RANK = Prisma.sql`array_position(ARRAY[${Prisma.join([...STATUS_ORDER])}]::text[], r.status)`;
+// Open-ended agreements end last.
+const END_KEY = Prisma.sql`coalesce(r.end_date, 'infinity'::date)`;
+
+export const ACROSS_PAGE_SIZE = 50;
+
+export interface AgreementAcrossRow {
+  id: string;
+  customerId: string;
+  customerName: string;
+  scope: string;
+  type: AgreementType;
+  startDate: string | null;
+  endDate: string | null;
+  status: AgreementStatus;
+  daysLeft: number | null;
+  outstanding: string;
+}
+
+export type AgreementStatusCounts = Record<AgreementStatus, number> & { all: number };
+
+export interface AgreementsAcross {
+  rows: AgreementAcrossRow[];
+  counts: AgreementStatusCounts;
+  nextCursor: string | null;
+}
+
+type CursorKey = [rank: number, endKey: string, id: string];
+
+function encodeCursor(key: CursorKey): string {
+  return Buffer.from(JSON.stringify(key)).toString("base64url");
+}
+
+/** A cursor this page made, or null (then the first page is shown). */
+export function decodeAcrossCursor(raw: string | null): CursorKey | null {
+  if (!raw || raw.length > 200) return null;
+  try {
+    const key: unknown = JSON.parse(Buffer.from(raw, "base64url").toString("utf8"));
+    if (!Array.isArray(key) || key.length !== 3) return null;
+    const [rank, endKey, id] = key as unknown[];
+    const isEndKey = typeof endKey === "string" && (endKey === "infinity" || /^\d{4}-\d{2}-\d{2}$/.test(endKey));
+    if (!Number.isInteger(rank) || (rank as number) < 1 || (rank as number) > STATUS_ORDER.length || !isEndKey || !isUuid(id)) {
+      return null;
+    }
+    if (endKey !== "infinity" && Number.isNaN(Date.parse(endKey as string))) return null;
+    return [rank as number, endKey as string, id];
+  } catch {
+    return null;
+  }
+}
+
+function emptyCounts(): AgreementStatusCounts {
+  return Object.fromEntries([...AGREEMENT_STATUSES, "all"].map((key) => [key, 0])) as AgreementStatusCounts;
+}
+
+export async function listAgreementsAcrossCustomers(
+  userId: string,
+  { status, cursor }: { status?: AgreementStatus; cursor?: CursorKey | null },
+): Promise<AgreementsAcross> {
+  if (!isUuid(userId)) return { rows: [], counts: emptyCounts(), nextCursor: null };
+  const conditions: Prisma.Sql[] = [Prisma.sql`TRUE`];
+  if (status) conditions.push(Prisma.sql`r.status = ${status}`);
+  if (cursor) {
+    conditions.push(Prisma.sql`(${STATUS_RANK}, ${END_KEY}, r.id) > (${cursor[0]}::int, ${cursor[1]}::date, ${cursor[2]}::uuid)`);
+  }
+  const rows = await asUser(userId, (db) => db.$queryRaw<Array<AgreementAcrossRow & { rank: number; endKey: string; counts: Array<{ status: AgreementStatus; n: number }> }>>`
+    WITH t AS (SELECT app_today() AS today),
+    r AS (
+      SELECT a.id, a.customer_id AS "customerId", c.name AS "customerName", a.scope, a.type,
+             a.start_date, a.end_date, a.start_date::text AS "startDate", a.end_date::text AS "endDate",
+             agreement_status(a.start_date, a.end_date, a.notice_days, a.override_status, t.today) AS status,
+             (a.end_date - t.today) AS "daysLeft"
+        FROM customer_agreements a
+        JOIN customers c ON c.id = a.customer_id AND c.user_id = ${userId}::uuid AND c.deleted_at IS NULL
+       CROSS JOIN t
+       WHERE a.user_id = ${userId}::uuid
+    )
+    SELECT r.id, r."customerId", r."customerName", r.scope, r.type, r."startDate", r."endDate", r.status, r."daysLeft",
+           (SELECT greatest(coalesce(sum(i.amount), 0) - coalesce(sum((SELECT sum(p.amount) FROM customer_receivables p
+                     WHERE p.linked_invoice_id = i.id AND p.type = 'payment' AND p.status IS DISTINCT FROM 'void')), 0), 0)::numeric(14,2)::text
+              FROM customer_receivables i
+             WHERE i.linked_agreement_id = r.id AND i.type = 'invoice' AND i.status = 'sent') AS outstanding,
+           ${STATUS_RANK} AS rank, ${END_KEY}::text AS "endKey",
+           (SELECT coalesce(json_agg(s), '[]'::json) FROM (SELECT status, count(*)::int AS n FROM r GROUP BY status) s) AS counts
+      FROM r
+     WHERE ${Prisma.join(conditions, " AND ")}
+     ORDER BY ${STATUS_RANK}, ${END_KEY}, r.id
+     LIMIT ${ACROSS_PAGE_SIZE + 1}`);
+
+  const counts = emptyCounts();
+  const countRows = rows[0]?.counts ?? (await countAcross(userId));
+  for (const { status: key, n } of countRows) {
+    counts[key] = n;
+    counts.all += n;
+  }
+  const page = rows.slice(0, ACROSS_PAGE_SIZE);
+  const last = page[page.length - 1];
+  return {
+    rows: page.map(({ rank: _rank, endKey: _endKey, counts: _counts, ...row }) => row),
+    counts,
+    nextCursor: rows.length > ACROSS_PAGE_SIZE && last ? encodeCursor([last.rank, last.endKey, last.id]) : null,
+  };
+}
+
+/** The counts alone, for a page with no rows (a filter or a cursor past the end). */
+async function countAcross(userId: string) {
+  return asUser(userId, (db) => db.$queryRaw<Array<{ status: AgreementStatus; n: number }>>`
+    SELECT agreement_status(a.start_date, a.end_date, a.notice_days, a.override_status, app_today()) AS status, count(*)::int AS n
+      FROM customer_agreements a
+      JOIN customers c ON c.id = a.customer_id AND c.user_id = ${userId}::uuid AND c.deleted_at IS NULL
+     WHERE a.user_id = ${userId}::uuid
+     GROUP BY 1`);
+}
