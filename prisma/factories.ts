@@ -1,3 +1,4 @@
+import type { AgreementStatus } from "~/agreements/constants";
 import { CUSTOMER_STATUSES, EVENT_TYPES } from "~/customers/constants";
 import type { Prisma, PrismaClient } from "~/generated/prisma/client";
 
@@ -176,4 +177,44 @@ export async function insertCommercials(db: Db, customer: CustomerRef, random: R
     },
   });
   return agreement;
+}
+
+const DAY_MS = 86_400_000;
+const daysFromToday = (days: number) => new Date(Math.floor(Date.now() / DAY_MS) * DAY_MS + days * DAY_MS);
+
+/** Dates and override that give an agreement the computed status `status` today (UTC), with 30 days' notice. */
+export function agreementShapeFor(status: AgreementStatus) {
+  const shapes: Record<AgreementStatus, { startDate: Date | null; endDate: Date | null; overrideStatus: string | null }> = {
+    upcoming: { startDate: daysFromToday(20), endDate: daysFromToday(385), overrideStatus: null },
+    active: { startDate: daysFromToday(-90), endDate: daysFromToday(275), overrideStatus: null },
+    expiring_soon: { startDate: daysFromToday(-340), endDate: daysFromToday(12), overrideStatus: null },
+    expired: { startDate: daysFromToday(-400), endDate: daysFromToday(-35), overrideStatus: null },
+    suspended: { startDate: daysFromToday(-60), endDate: daysFromToday(120), overrideStatus: "suspended" },
+    terminated: { startDate: daysFromToday(-200), endDate: daysFromToday(-14), overrideStatus: "terminated" },
+  };
+  return { ...shapes[status], noticeDays: 30 };
+}
+
+const PRICINGS = [
+  { type: "retainer", pricing: { amount: "1500.00", period: "month", hours_included: 10 } },
+  { type: "fixed_fee", pricing: { amount: "12000.00" } },
+  { type: "hourly", pricing: { rate: "95.00", hours_cap: 40 } },
+  { type: "other", pricing: { note: "Pro bono advisory" } },
+] as const;
+
+/** One agreement with the computed status `status`, its type and pricing picked by `random`. */
+export function insertAgreement(db: Db, customer: CustomerRef, status: AgreementStatus, random: Random = createRandom()) {
+  const { type, pricing } = random.pick(PRICINGS);
+  const scopes = ["Product discovery", "Monthly retainer", "MVP build", "Design sprint", "Growth advisory", "Platform support"];
+  return db.agreement.create({
+    data: {
+      userId: customer.userId,
+      customerId: customer.id,
+      scope: random.pick(scopes),
+      type,
+      pricing,
+      ...agreementShapeFor(status),
+      ...(status === "terminated" ? { terminatedOn: daysFromToday(-14), terminationReason: "Budget cut" } : {}),
+    },
+  });
 }

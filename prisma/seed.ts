@@ -1,10 +1,12 @@
 import { hashPassword } from "~/auth/password.server";
+import { AGREEMENT_STATUSES } from "~/agreements/constants";
 import { CUSTOMER_STATUSES } from "~/customers/constants";
 import type { PrismaClient } from "~/generated/prisma/client";
 import {
   buildCustomerInfo,
   companyName,
   createRandom,
+  insertAgreement,
   insertCommercials,
   insertCustomer,
   insertEvents,
@@ -52,6 +54,8 @@ export async function seedDemoAccount(prisma: PrismaClient): Promise<boolean> {
     );
     await insertEvents(prisma, customer, random.int(1, 5), random);
     if (index % 4 === 0) await insertCommercials(prisma, customer, random);
+    // Agreements in every computed status, so each filter of /agreements shows something.
+    if (index < AGREEMENT_STATUSES.length) await insertAgreement(prisma, customer, AGREEMENT_STATUSES[index]!, random);
   }
   return true;
 }
