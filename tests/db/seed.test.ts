@@ -17,5 +17,6 @@ describe("seedDemoAccount", () => {
       SELECT DISTINCT agreement_status(a.start_date, a.end_date, a.notice_days, a.override_status, app_today()) AS status
         FROM customer_agreements a`);
     expect(new Set(statuses.map((row) => row.status))).toEqual(new Set(AGREEMENT_STATUSES));
-  });
+    // Hashing the demo password (Argon2id) and ~30 customers take a while on a busy machine.
+  }, 120_000);
 });
