@@ -69,15 +69,8 @@ export function updateAgreement({ patch, ...ref }: AgreementRef & { patch: Agree
     let pricing: string | null = null;
     if (patch.pricing !== undefined || typeChanged) {
       const parsed = pricingAfterPatch(type, patch.pricing ?? (typeChanged ? {} : row.pricing));
-      if (!parsed.success) {
-        const issues: Record<string, string[]> = {};
-        for (const issue of parsed.error.issues) {
-          const key = ["pricing", ...issue.path].join(".");
-          (issues[key] ??= []).push(issue.message);
-        }
-        return { ok: false, reason: "invalid", issues };
-      }
-      pricing = JSON.stringify(parsed.data);
+      if (!parsed.ok) return { ok: false, reason: "invalid", issues: parsed.issues };
+      pricing = JSON.stringify(parsed.pricing);
     }
     const start = patch.start_date === undefined ? row.startDate : patch.start_date;
     const end = patch.end_date === undefined ? row.endDate : patch.end_date;
@@ -105,7 +98,7 @@ export function terminateAgreement({ date, reason, ...ref }: AgreementRef & { da
     }
     await db.$executeRaw`
       UPDATE customer_agreements
-         SET override_status = 'terminated', terminated_on = ${on}::date, termination_reason = ${reason ?? null},
+         SET override_status = 'terminated', terminated_on = ${on}::date, termination_reason = ${reason || null},
              end_date = CASE WHEN end_date IS NULL OR end_date > ${on}::date THEN ${on}::date ELSE end_date END
        WHERE id = ${row.id}::uuid`;
     await recordEvent(db, row, ref.userId, `Agreement terminated: ${row.scope}`, {

@@ -7,12 +7,26 @@ import { AGREEMENT_LIMITS, AGREEMENT_TYPES, BILLING_PERIODS, type AgreementType 
  * and the pages' forms alike; both end as an AgreementInput. Browser-safe.
  */
 
+/**
+ * A number as JSON sends it, or as the text of one (what a form posts) — and
+ * nothing else: not null, true, "" or [7], which z.coerce would take for 0, 1,
+ * 0 and 7.
+ */
+const NUMBER_TEXT = /^-?\d+(\.\d+)?$/;
+const numeric = <T extends z.ZodTypeAny>(schema: T) =>
+  z.preprocess((value) => (typeof value === "string" && NUMBER_TEXT.test(value.trim()) ? Number(value.trim()) : value), schema);
+
+/** At most two decimals, judged on the number's shortest text (0.29 * 100 is not an integer in binary). */
+const TWO_DECIMALS = /^-?\d+(\.\d{1,2})?$/;
+
 const hours = (label: string) =>
-  z.coerce
-    .number({ invalid_type_error: `${label} must be a number` })
-    .min(0, `${label} cannot be negative`)
-    .max(AGREEMENT_LIMITS.hours, `${label} must be at most ${AGREEMENT_LIMITS.hours}`)
-    .refine((value) => Number.isInteger(value * 100), `${label} takes at most two decimals`);
+  numeric(
+    z
+      .number({ required_error: `${label} must be a number`, invalid_type_error: `${label} must be a number` })
+      .min(0, `${label} cannot be negative`)
+      .max(AGREEMENT_LIMITS.hours, `${label} must be at most ${AGREEMENT_LIMITS.hours}`)
+      .refine((value) => TWO_DECIMALS.test(String(value)), `${label} takes at most two decimals`),
+  );
 
 /** `pricing` per type (DOMAIN.md); money as exact two-decimal strings. */
 export const PRICING_SCHEMAS = {
@@ -33,11 +47,13 @@ export type Pricing = z.output<(typeof PRICING_SCHEMAS)[AgreementType]>;
 const agreementType = z.enum(AGREEMENT_TYPES, {
   errorMap: () => ({ message: `Type must be one of: ${AGREEMENT_TYPES.join(", ")}` }),
 });
-const noticeDays = z.coerce
-  .number({ invalid_type_error: "Notice must be a number of days" })
-  .int("Notice must be a whole number of days")
-  .min(0, "Notice cannot be negative")
-  .max(AGREEMENT_LIMITS.noticeDays, `Notice must be at most ${AGREEMENT_LIMITS.noticeDays} days`);
+const noticeDays = numeric(
+  z
+    .number({ required_error: "Notice must be a number of days", invalid_type_error: "Notice must be a number of days" })
+    .int("Notice must be a whole number of days")
+    .min(0, "Notice cannot be negative")
+    .max(AGREEMENT_LIMITS.noticeDays, `Notice must be at most ${AGREEMENT_LIMITS.noticeDays} days`),
+);
 const scope = requiredText("Scope", AGREEMENT_LIMITS.scope);
 const optionalDate = (label: string) => isoDate(label).nullable().optional();
 
@@ -103,9 +119,27 @@ export const UpdateAgreementApiSchema = z
   .superRefine(endNotBeforeStart);
 export type AgreementPatch = z.output<typeof UpdateAgreementApiSchema>;
 
-/** The pricing a patch ends with: validated against the type it ends with. */
-export function pricingAfterPatch(type: AgreementType, pricing: unknown) {
-  return PRICING_SCHEMAS[type].safeParse(pricing ?? {});
+/**
+ * The pricing a patch ends with, validated against the type it ends with; its
+ * issues keyed as the API keys them on create (`pricing.amount`, an unknown
+ * key under its own name).
+ */
+export function pricingAfterPatch(
+  type: AgreementType,
+  pricing: unknown,
+): { ok: true; pricing: Pricing } | { ok: false; issues: Record<string, string[]> } {
+  const result = PRICING_SCHEMAS[type].safeParse(pricing ?? {});
+  if (result.success) return { ok: true, pricing: result.data };
+  const issues = new Map<string, string[]>();
+  const add = (path: ReadonlyArray<string | number>, message: string) => {
+    const key = ["pricing", ...path].join(".");
+    issues.set(key, [...(issues.get(key) ?? []), message]);
+  };
+  for (const issue of result.error.issues) {
+    if (issue.code === z.ZodIssueCode.unrecognized_keys) for (const key of issue.keys) add([...issue.path, key], "Unknown field");
+    else add(issue.path, issue.message);
+  }
+  return { ok: false, issues: Object.fromEntries(issues) };
 }
 
 export const TerminateApiSchema = z
@@ -114,6 +148,9 @@ export const TerminateApiSchema = z
     reason: shortText("Reason", AGREEMENT_LIMITS.reason).optional(),
   })
   .strict();
+
+/** Suspend, resume and renew take no fields: an empty object, or no body at all. */
+export const NoFieldsApiSchema = z.object({}).strict();
 
 // --------------------------------------------------------------- forms ----
 

@@ -87,16 +87,20 @@ async function readCappedBody(request: Request): Promise<Uint8Array> {
 /**
  * The request's JSON object body, validated by `schema`. Whatever arrives
  * (no content type, bad UTF-8, not JSON, an array, null, a string, too big)
- * ends as a 400 (413 when too big), never a 500.
+ * ends as a 400 (413 when too big), never a 500. With `optional` (an action
+ * whose fields may all be left out, like `POST …/suspend`), no body at all is
+ * read as `{}`; a body that is sent is held to the same rules.
  */
 export async function readJsonBody<Schema extends z.ZodTypeAny>(
   request: Request,
   schema: Schema,
+  { optional = false }: { optional?: boolean } = {},
 ): Promise<z.output<Schema>> {
-  if (!isJsonContentType(request.headers.get("Content-Type"))) {
-    throw bodyError("Content-Type must be application/json");
-  }
+  const typed = isJsonContentType(request.headers.get("Content-Type"));
+  if (!typed && !optional) throw bodyError("Content-Type must be application/json");
   const bytes = await readCappedBody(request);
+  if (optional && bytes.byteLength === 0) return validated({}, schema);
+  if (!typed) throw bodyError("Content-Type must be application/json");
   let text: string;
   try {
     text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
@@ -117,6 +121,10 @@ export async function readJsonBody<Schema extends z.ZodTypeAny>(
   }
   const unstorable = findUnstorableText(body);
   if (unstorable !== null) throw validationError({ [unstorable]: [UNSTORABLE_TEXT_MESSAGE] });
+  return validated(body, schema);
+}
+
+function validated<Schema extends z.ZodTypeAny>(body: unknown, schema: Schema): z.output<Schema> {
   const result = schema.safeParse(body);
   if (!result.success) throw validationError(issuesFromZod(result.error));
   return result.data as z.output<Schema>;

@@ -26,6 +26,29 @@ export function validationError(issues: Issues) {
   return json({ error: "validation", issues }, { status: 400 });
 }
 
+/** The request is understood but not allowed from the current state (e.g. renewing a terminated agreement). */
+export function conflict(message: string) {
+  return json({ error: "conflict", message }, { status: 409 });
+}
+
+/** Why a domain function declined, as a feature's Outcome reports it. */
+export type Refusal =
+  | { ok: false; reason: "not_found" }
+  | { ok: false; reason: "conflict"; message: string }
+  | { ok: false; reason: "invalid"; issues: Issues };
+
+/** The contract's answer to a refusal: 404, 409 or 400. */
+export function refused(refusal: Refusal): Response {
+  switch (refusal.reason) {
+    case "not_found":
+      return notFound();
+    case "conflict":
+      return conflict(refusal.message);
+    case "invalid":
+      return validationError(refusal.issues);
+  }
+}
+
 export function methodNotAllowed(allowed: readonly string[]) {
   return json({ error: "method_not_allowed" }, { status: 405, headers: { Allow: allowed.join(", ") } });
 }

@@ -18,6 +18,14 @@ describe("money", () => {
     expect(result.success).toBe(false);
   });
 
+  it.each([true, null, {}, [1500]])("names the field when %j is not an amount at all", (input) => {
+    expect(schema.safeParse(input).error?.issues.map((issue) => issue.message)).toEqual(["Amount must be an amount"]);
+  });
+
+  it("says an amount left out is required", () => {
+    expect(schema.safeParse(undefined).error?.issues.map((issue) => issue.message)).toEqual(["Amount is required"]);
+  });
+
   it("reads a JSON number from its shortest text form", () => {
     expect(schema.parse(1500)).toBe("1500.00");
     expect(schema.parse(0.3)).toBe("0.30");

@@ -65,9 +65,10 @@ const MONEY = /^\d{1,10}(\.\d{1,2})?$/;
  */
 export function money(label = "Amount", { positive = false }: { positive?: boolean } = {}) {
   return z
+    // An errorMap, not invalid_type_error: a union that no member accepts
+    // reports invalid_union, which would read "Invalid input".
     .union([z.string(), z.number()], {
-      required_error: `${label} is required`,
-      invalid_type_error: `${label} must be an amount`,
+      errorMap: (_issue, ctx) => ({ message: ctx.data === undefined ? `${label} is required` : `${label} must be an amount` }),
     })
     .transform((value) => (typeof value === "number" ? String(value) : value.trim().replace(/,/g, "")))
     .refine((value) => value !== "", `${label} is required`)

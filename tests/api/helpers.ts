@@ -4,6 +4,9 @@ import * as customerRoute from "~/routes/api.customers.$id";
 import * as restoreRoute from "~/routes/api.customers.$id.restore";
 import * as statusRoute from "~/routes/api.customers.$id.status";
 import * as listRoute from "~/routes/api.customers";
+import * as customerAgreementsRoute from "~/routes/api.customers.$id.agreements";
+import * as agreementRoute from "~/routes/api.agreements.$aid";
+import * as agreementActionRoute from "~/routes/api.agreements.$aid.$action";
 import { insertCustomer } from "../../prisma/factories";
 import { signUp } from "../auth-helpers";
 import { BASE_URL, call } from "../http";
@@ -17,19 +20,23 @@ import { DAY_MS } from "../support/db";
 type Handler = NonNullable<Parameters<typeof call>[0]>;
 type RouteModule = { loader?: Handler; action?: Handler };
 
-const ROUTES: Array<{ pattern: RegExp; module: RouteModule }> = [
+/** Each path pattern's groups are the route's params, in the order of `params`. */
+const ROUTES: Array<{ pattern: RegExp; module: RouteModule; params?: string[] }> = [
   { pattern: /^\/api\/customers$/, module: listRoute },
-  { pattern: /^\/api\/customers\/([^/]+)$/, module: customerRoute },
-  { pattern: /^\/api\/customers\/([^/]+)\/status$/, module: statusRoute },
-  { pattern: /^\/api\/customers\/([^/]+)\/restore$/, module: restoreRoute },
+  { pattern: /^\/api\/customers\/([^/]+)$/, module: customerRoute, params: ["id"] },
+  { pattern: /^\/api\/customers\/([^/]+)\/status$/, module: statusRoute, params: ["id"] },
+  { pattern: /^\/api\/customers\/([^/]+)\/restore$/, module: restoreRoute, params: ["id"] },
+  { pattern: /^\/api\/customers\/([^/]+)\/agreements$/, module: customerAgreementsRoute, params: ["id"] },
+  { pattern: /^\/api\/agreements\/([^/]+)$/, module: agreementRoute, params: ["aid"] },
+  { pattern: /^\/api\/agreements\/([^/]+)\/([^/]+)$/, module: agreementActionRoute, params: ["aid", "action"] },
 ];
 
 export async function send(request: Request): Promise<Response> {
   const { pathname } = new URL(request.url);
-  for (const { pattern, module } of ROUTES) {
+  for (const { pattern, module, params: names = [] } of ROUTES) {
     const match = pattern.exec(pathname);
     if (!match) continue;
-    const params: Record<string, string> = match[1] ? { id: decodeURIComponent(match[1]) } : {};
+    const params = Object.fromEntries(names.map((name, index) => [name, decodeURIComponent(match[index + 1]!)]));
     const handler = request.method === "GET" || request.method === "HEAD" ? module.loader : module.action;
     return call(handler, request, params);
   }

@@ -4,6 +4,9 @@ import * as listRoute from "~/routes/api.customers";
 import * as customerRoute from "~/routes/api.customers.$id";
 import * as restoreRoute from "~/routes/api.customers.$id.restore";
 import * as statusRoute from "~/routes/api.customers.$id.status";
+import * as customerAgreementsRoute from "~/routes/api.customers.$id.agreements";
+import * as agreementRoute from "~/routes/api.agreements.$aid";
+import * as agreementActionRoute from "~/routes/api.agreements.$aid.$action";
 import { apiRequest } from "../api/helpers";
 import { call } from "../http";
 import {
@@ -25,6 +28,7 @@ import {
   type Body,
   type HeaderChoices,
 } from "./arbitraries";
+import { actionBody, actionName, agreementBody, agreementId } from "./agreement-arbitraries";
 import { truncate } from "./config";
 import { PropertySuite } from "./harness";
 
@@ -68,8 +72,11 @@ function bodyText(body: Body): string {
   }
 }
 
-/** Remix hands GET and HEAD to the loader, every other method to the action. */
-async function exchange(module: Module, path: string, params: Record<string, string>, value: ApiCase) {
+/**
+ * Remix hands GET and HEAD to the loader, every other method to the action.
+ * `secrets`: more of B's that the answer must not contain (see harness.ts).
+ */
+async function exchange(module: Module, path: string, params: Record<string, string>, value: ApiCase, secrets?: readonly string[]) {
   const withBody = value.method !== "GET" && value.method !== "HEAD" && value.body.kind !== "none";
   const headers = Object.fromEntries(buildHeaders(suite.world, value.headers, undefined));
   const body = !withBody ? undefined : value.body.kind === "json" ? value.body.value : value.body.kind === "text" ? value.body.text : value.body.kind === "bytes" ? value.body.bytes : undefined;
@@ -82,6 +89,7 @@ async function exchange(module: Module, path: string, params: Record<string, str
     readOnly,
     revive: value.revive ?? false,
     signedIn: value.headers.session === "actor",
+    secrets,
   });
 }
 
@@ -169,6 +177,51 @@ suite.property(
   },
 );
 
+// ----------------------------------------------------------- agreements ----
+
+/** B's agreement ids: the agreements API never echoes an id, so no answer to A may hold one of B's. */
+const bAgreements = () => suite.world.agreements.other;
+
+suite.property(
+  "GET and POST /api/customers/:id/agreements on anyone's customer with any body",
+  { quick: 60, full: 1200 },
+  (world) =>
+    fc.tuple(
+      // A's live customers more often than customerId() alone: creations must succeed too.
+      fc.oneof(fc.constantFrom(...world.aCustomers.live), customerId(world)),
+      apiCase(method("GET", "POST", "POST"), apiBody(agreementBody({ scopeRequired: true }))),
+    ),
+  async ([id, value]) => {
+    const { param, segment } = idPath(id);
+    await exchange(customerAgreementsRoute, `/api/customers/${segment}/agreements`, { id: param }, value, bAgreements());
+  },
+);
+
+suite.property(
+  "GET, PATCH and DELETE /api/agreements/:aid on anyone's agreement with any body",
+  { quick: 80, full: 1500 },
+  (world) => fc.tuple(agreementId(world), apiCase(method("GET", "PATCH", "PATCH", "PATCH", "DELETE"), apiBody(agreementBody({ scopeRequired: false })))),
+  async ([id, value]) => {
+    const { param, segment } = idPath(id);
+    await exchange(agreementRoute, `/api/agreements/${segment}`, { aid: param }, value, bAgreements());
+  },
+);
+
+suite.property(
+  "POST /api/agreements/:aid/terminate|suspend|resume|renew on anyone's agreement with any body",
+  { quick: 80, full: 1500 },
+  (world) =>
+    fc.tuple(agreementId(world), actionName).chain(([id, action]) =>
+      // No body at all is the usual way to call an action: a third of the cases.
+      fc.tuple(fc.constant(id), fc.constant(action), apiCase(method("POST"), fc.oneof(fc.constant<Body>({ kind: "none" }), apiBody(actionBody(action)), apiBody(actionBody(action))))),
+    ),
+  async ([id, action, value]) => {
+    const { param, segment } = idPath(id);
+    const name = idPath(action);
+    await exchange(agreementActionRoute, `/api/agreements/${segment}/${name.segment}`, { aid: param, action: name.param }, value, bAgreements());
+  },
+);
+
 // ------------------------------------------------------- anything at all ----
 
 const ENDPOINTS: Array<{ name: string; module: Module; path: (segment: string) => string; takesId: boolean }> = [
@@ -176,6 +229,7 @@ const ENDPOINTS: Array<{ name: string; module: Module; path: (segment: string) =
   { name: "customer", module: customerRoute, path: (segment) => `/api/customers/${segment}`, takesId: true },
   { name: "status", module: statusRoute, path: (segment) => `/api/customers/${segment}/status`, takesId: true },
   { name: "restore", module: restoreRoute, path: (segment) => `/api/customers/${segment}/restore`, takesId: true },
+  { name: "customer agreements", module: customerAgreementsRoute, path: (segment) => `/api/customers/${segment}/agreements`, takesId: true },
   { name: "unknown", module: splatRoute, path: (segment) => `/api/${segment}`, takesId: false },
 ];
 

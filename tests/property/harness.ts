@@ -8,6 +8,7 @@ import { signUp } from "../auth-helpers";
 import { call, get } from "../http";
 import { ownerPrisma } from "../setup/owner";
 import { createTestDatabase, type TestDatabase } from "../setup/test-db";
+import { arrangeAgreements, reviveActorAgreements, type AgreementPool } from "./agreements-world";
 import { assertProperty, FULL_RUN, numRuns, SEED, timeoutFor, truncate } from "./config";
 import { changedTables, takeSnapshot, type Snapshot } from "./snapshot";
 import { DAY_MS } from "../support/db";
@@ -29,6 +30,7 @@ import { DAY_MS } from "../support/db";
  *   password changes sometimes succeed; login, logout and password-change
  *   cases use C's sessions, never A's (a password change signs out every
  *   session of its user), and a changed password is put back afterwards.
+ * A's and B's agreements are described in agreements-world.ts.
  */
 
 export interface CustomerPool {
@@ -45,6 +47,7 @@ export interface World {
   c: { id: string; email: string; password: string; passwordHash: string };
   aCustomers: CustomerPool;
   bCustomers: CustomerPool;
+  agreements: AgreementPool;
 }
 
 
@@ -112,18 +115,22 @@ export async function buildWorld(): Promise<World> {
   const bId = await userId(b.email);
   const cId = await userId(c.email);
   const { hash } = await ownerPrisma().password.findUniqueOrThrow({ where: { userId: cId }, select: { hash: true } });
+  const aCustomers = await customersFor(aId, 1, { children: false });
+  const bCustomers = await customersFor(bId, 2, { children: true });
   return {
     a: { id: aId, email: a.email, cookie: a.cookie },
     b: { id: bId, email: b.email },
     c: { id: cId, email: c.email, password: cPassword, passwordHash: hash },
-    aCustomers: await customersFor(aId, 1, { children: false }),
-    bCustomers: await customersFor(bId, 2, { children: true }),
+    aCustomers,
+    bCustomers,
+    agreements: await arrangeAgreements(aId, aCustomers.live, aCustomers.archived, bId),
   };
 }
 
 /**
- * Puts A's customers back as they were set up (live, archived, expired), as
- * the owner: generated deletes would otherwise leave A nothing live to edit.
+ * Puts A's customers back as they were set up (live, archived, expired), and
+ * their agreements, as the owner: generated deletes would otherwise leave A
+ * nothing live to edit.
  */
 export async function reviveActorCustomers(world: World): Promise<void> {
   const db = ownerPrisma();
@@ -131,6 +138,7 @@ export async function reviveActorCustomers(world: World): Promise<void> {
   await db.customer.updateMany({ where: { id: { in: live } }, data: { deletedAt: null } });
   await db.customer.updateMany({ where: { id: { in: archived } }, data: { deletedAt: new Date(Date.now() - 3 * DAY_MS) } });
   await db.customer.updateMany({ where: { id: { in: expired } }, data: { deletedAt: new Date(Date.now() - 45 * DAY_MS) } });
+  await reviveActorAgreements(world.a.id, world.agreements);
 }
 
 // ------------------------------------------------------------ the check ----
@@ -201,6 +209,11 @@ export interface Exchange {
   isRefusal?: (response: Response) => boolean;
   /** A GET or HEAD: must not change anything at all, whatever it answers. */
   readOnly?: boolean;
+  /**
+   * More of B's that this answer must not contain, besides B's user id (e.g.
+   * B's agreement ids, for an API that never echoes an id it was sent).
+   */
+  secrets?: readonly string[];
 }
 
 function describeError(error: unknown): string {
@@ -292,7 +305,7 @@ export class Checker {
       throw new Error(`changed the other user's rows in ${crossTenant.join(", ")}${context}`);
     }
     // B's user id is never generated, so no answer has a reason to contain it.
-    if (text.includes(this.world.b.id)) {
+    if ([this.world.b.id, ...(exchange.secrets ?? [])].some((secret) => text.includes(secret))) {
       this.totals.crossTenantReads += 1;
       throw new Error(`answered with the other user's data${context}`);
     }
