@@ -147,7 +147,10 @@ const FORM_FIELD: Record<string, string> = { hours_included: "hoursIncluded", ho
  */
 export const AgreementFormSchema = z
   .object({
-    scope,
+    // Required is checked with the cross-field rules below rather than here:
+    // Conform reads a blank field as missing, and a missing string stops Zod
+    // before any refinement runs, holding back every other field's error.
+    scope: shortText("Scope", AGREEMENT_LIMITS.scope).optional(),
     type: agreementType.default("retainer"),
     startDate: z.preprocess(blankToUndefined, isoDate("Start date").optional()),
     endDate: z.preprocess(blankToUndefined, isoDate("End date").optional()),
@@ -160,6 +163,7 @@ export const AgreementFormSchema = z
     note: z.string().optional(),
   })
   .superRefine((value, ctx) => {
+    if (!value.scope) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["scope"], message: "Scope is required" });
     if (value.startDate && value.endDate && value.endDate < value.startDate) {
       ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["endDate"], message: "End date cannot be before the start date" });
     }
@@ -172,7 +176,8 @@ export const AgreementFormSchema = z
   })
   .transform(
     (value): AgreementInput => ({
-      scope: value.scope,
+      // Present: the refinement above refused a form without it.
+      scope: value.scope ?? "",
       type: value.type,
       startDate: value.startDate ?? null,
       endDate: value.endDate ?? null,
