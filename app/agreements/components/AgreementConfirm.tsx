@@ -3,7 +3,7 @@ import { Form, Link } from "@remix-run/react";
 import { AlertTriangle } from "lucide-react";
 import { FieldErrors, primaryButtonClass, secondaryButtonClass } from "~/components/Field";
 import { TextareaField, TextField, useConformForm } from "~/components/forms";
-import { StatusButton } from "~/components/StatusButton";
+import { keepFocusOnPress, StatusButton } from "~/components/StatusButton";
 import { formatDate } from "~/utils/format";
 import { useIsPending } from "~/utils/pending";
 import { LIFECYCLE_INTENT, LIFECYCLE_LABELS, type LifecycleAction } from "../actions";
@@ -50,11 +50,11 @@ function Refusal({ message }: { message: string }) {
 
 function CancelButton({ onCancel }: { onCancel?: () => void }) {
   return onCancel ? (
-    <button type="button" className={secondaryButtonClass} onClick={onCancel}>
+    <button type="button" className={secondaryButtonClass} onClick={onCancel} onMouseDown={keepFocusOnPress}>
       Cancel
     </button>
   ) : (
-    <Link to="." preventScrollReset className={secondaryButtonClass}>
+    <Link to="." preventScrollReset className={secondaryButtonClass} onMouseDown={keepFocusOnPress}>
       Cancel
     </Link>
   );

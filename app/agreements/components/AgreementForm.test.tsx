@@ -93,6 +93,8 @@ describe("AgreementForm", () => {
   it("validates in the browser with the same schema, every error at once", async () => {
     await renderForm();
     const user = userEvent.setup();
+    await user.selectOptions(screen.getByLabelText("Type"), "Hourly");
+    await user.selectOptions(screen.getByLabelText("Type"), "Retainer");
     await user.click(screen.getByRole("button", { name: "Create agreement" }));
     await waitFor(() => expect(screen.getByLabelText("Scope")).toHaveAttribute("aria-invalid", "true"));
     expect(screen.getByLabelText("Amount per period")).toHaveAccessibleDescription(expect.stringContaining("Amount is required"));

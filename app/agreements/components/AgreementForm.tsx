@@ -4,7 +4,7 @@ import type { ReactNode } from "react";
 import { useHydrated } from "~/components/Dialog";
 import { FieldErrors, secondaryButtonClass } from "~/components/Field";
 import { SelectField, TextareaField, TextField, useConformForm } from "~/components/forms";
-import { StatusButton } from "~/components/StatusButton";
+import { keepFocusOnPress, StatusButton } from "~/components/StatusButton";
 import { useIsPending } from "~/utils/pending";
 import { AGREEMENT_LIMITS, AGREEMENT_TYPE_LABELS, AGREEMENT_TYPES, BILLING_PERIODS, type AgreementType } from "../constants";
 import { pricingFormValues } from "../pricing";
@@ -139,11 +139,11 @@ export function AgreementForm({
           {agreement ? "Save agreement" : "Create agreement"}
         </StatusButton>
         {onCancel ? (
-          <button type="button" className={secondaryButtonClass} onClick={onCancel}>
+          <button type="button" className={secondaryButtonClass} onClick={onCancel} onMouseDown={keepFocusOnPress}>
             Cancel
           </button>
         ) : (
-          <Link to="." preventScrollReset className={secondaryButtonClass}>
+          <Link to="." preventScrollReset className={secondaryButtonClass} onMouseDown={keepFocusOnPress}>
             Cancel
           </Link>
         )}
