@@ -34,6 +34,7 @@ function toCard(row: ListRow): CustomerCardData {
     productName: row.productName,
     teamSize: row.teamSize,
     lastInteractionAt: row.lastInteractionAt?.toISOString() ?? null,
+    expiringSoon: row.expiringSoon,
     updatedAt: row.updatedAt?.toISOString() ?? null,
   };
 }

@@ -75,6 +75,8 @@ export const AGREEMENT_FROM = Prisma.sql`customer_agreements a
       FROM customer_receivables i
      WHERE i.linked_agreement_id = a.id AND i.type = 'invoice' AND i.status = 'sent') m`;
 
+const CURRENT = Prisma.join([...RUNNING_STATUSES, "upcoming"].map((status) => Prisma.sql`${status}`));
+
 /** The agreements of the user's live customer: running and upcoming first, then by start. */
 export async function listAgreements(ref: CustomerRef): Promise<AgreementRow[]> {
   if (!isCustomerRef(ref)) return [];
@@ -82,7 +84,8 @@ export async function listAgreements(ref: CustomerRef): Promise<AgreementRow[]> 
     SELECT ${AGREEMENT_COLUMNS}
       FROM ${AGREEMENT_FROM}
      WHERE ${liveCustomer(ref)}
-     ORDER BY a.start_date DESC NULLS FIRST, a.created_at DESC, a.id`);
+     ORDER BY ${agreementStatusSql(Prisma.sql`t.today`)} NOT IN (${CURRENT}),
+              a.start_date DESC NULLS FIRST, a.created_at DESC, a.id`);
 }
 
 /** Which agreement of which user. */

@@ -156,13 +156,38 @@ export const NoFieldsApiSchema = z.object({}).strict();
 
 const blankToUndefined = (value: unknown) => (value === "" ? undefined : value);
 
+/** The agreement form's pricing inputs, by the domain's field name, for each type. */
+type FormPricingInputs = Partial<Record<"amount" | "period" | "hoursIncluded" | "rate" | "hoursCap" | "note", string>>;
+
+/** The posted pricing fields that belong to `type`, keyed as `pricing` stores them; blanks left out. */
+function formPricing(type: AgreementType, value: FormPricingInputs): Record<string, string> {
+  const byType: Record<AgreementType, Record<string, string | undefined>> = {
+    retainer: { amount: value.amount, period: value.period, hours_included: value.hoursIncluded },
+    fixed_fee: { amount: value.amount },
+    hourly: { rate: value.rate, hours_cap: value.hoursCap },
+    other: { note: value.note },
+  };
+  return Object.fromEntries(
+    Object.entries(byType[type]).filter((entry): entry is [string, string] => entry[1] !== undefined && entry[1] !== ""),
+  );
+}
+
+// A pricing problem is reported on the form field that holds it.
+const FORM_FIELD: Record<string, string> = { hours_included: "hoursIncluded", hours_cap: "hoursCap" };
+
 /**
  * The agreement form: flat fields. Every pricing field is posted (without
  * JavaScript all of them are shown); only those of the chosen type are read.
+ * The checks across fields are a refinement rather than part of the
+ * transform so that they report together with the single-field ones: a form
+ * with a blank scope and a blank amount shows both errors at once.
  */
 export const AgreementFormSchema = z
   .object({
-    scope,
+    // Required is checked with the cross-field rules below rather than here:
+    // Conform reads a blank field as missing, and a missing string stops Zod
+    // before any refinement runs, holding back every other field's error.
+    scope: shortText("Scope", AGREEMENT_LIMITS.scope).optional(),
     type: agreementType.default("retainer"),
     startDate: z.preprocess(blankToUndefined, isoDate("Start date").optional()),
     endDate: z.preprocess(blankToUndefined, isoDate("End date").optional()),
@@ -174,34 +199,42 @@ export const AgreementFormSchema = z
     hoursCap: z.string().optional(),
     note: z.string().optional(),
   })
-  .superRefine((value, ctx) => endNotBeforeStart({ start_date: value.startDate, end_date: value.endDate }, ctx))
-  .transform((value, ctx): AgreementInput => {
-    const raw: Record<AgreementType, Record<string, string | undefined>> = {
-      retainer: { amount: value.amount, period: value.period, hours_included: value.hoursIncluded },
-      fixed_fee: { amount: value.amount },
-      hourly: { rate: value.rate, hours_cap: value.hoursCap },
-      other: { note: value.note },
-    };
-    const fields = Object.fromEntries(Object.entries(raw[value.type]).filter(([, field]) => field !== undefined && field !== ""));
-    // Report each pricing problem on the form field that holds it.
-    const formName: Record<string, string> = { hours_included: "hoursIncluded", hours_cap: "hoursCap" };
-    const result = PRICING_SCHEMAS[value.type].safeParse(fields);
-    if (!result.success) {
-      for (const issue of result.error.issues) {
-        const key = String(issue.path[0] ?? "amount");
-        ctx.addIssue({ ...issue, path: [formName[key] ?? key] });
-      }
-      return z.NEVER;
+  .superRefine((value, ctx) => {
+    if (!value.scope) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["scope"], message: "Scope is required" });
+    if (value.startDate && value.endDate && value.endDate < value.startDate) {
+      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["endDate"], message: "End date cannot be before the start date" });
     }
-    return {
-      scope: value.scope,
+    const result = PRICING_SCHEMAS[value.type].safeParse(formPricing(value.type, value));
+    if (result.success) return;
+    for (const issue of result.error.issues) {
+      const key = String(issue.path[0] ?? "amount");
+      ctx.addIssue({ ...issue, path: [FORM_FIELD[key] ?? key] });
+    }
+  })
+  .transform(
+    (value): AgreementInput => ({
+      // Present: the refinement above refused a form without it.
+      scope: value.scope ?? "",
       type: value.type,
       startDate: value.startDate ?? null,
       endDate: value.endDate ?? null,
       noticeDays: value.noticeDays ?? 30,
-      pricing: result.data,
-    };
-  });
+      // Checked by the refinement above; parsed again for its output (money as "1500.00").
+      pricing: PRICING_SCHEMAS[value.type].parse(formPricing(value.type, value)),
+    }),
+  );
+
+/** The change an edit form makes, as the domain's patch: every field, since the form sends them all. */
+export function patchFromForm(input: AgreementInput): AgreementPatch {
+  return {
+    scope: input.scope,
+    type: input.type,
+    start_date: input.startDate,
+    end_date: input.endDate,
+    notice_days: input.noticeDays,
+    pricing: input.pricing,
+  };
+}
 
 export const TerminateFormSchema = z.object({
   agreementId: z.string().uuid("Unknown agreement"),

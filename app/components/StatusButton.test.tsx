@@ -33,6 +33,29 @@ describe("StatusButton", () => {
     expect(container.querySelector("button > svg")).toHaveAttribute("aria-hidden", "true");
   });
 
+  it("leaves the focus in the field being edited when pressed, and still submits", async () => {
+    let submitted = 0;
+    render(
+      <form
+        onSubmit={(event) => {
+          event.preventDefault();
+          submitted += 1;
+        }}
+      >
+        <input aria-label="Name" onBlur={() => undefined} />
+        <StatusButton pending={false} pendingLabel="Saving…">
+          Save
+        </StatusButton>
+      </form>,
+    );
+    const field = screen.getByLabelText("Name");
+    field.focus();
+    const user = userEvent.setup();
+    await user.click(screen.getByRole("button", { name: "Save" }));
+    expect(field).toHaveFocus();
+    expect(submitted).toBe(1);
+  });
+
   it("stays disabled when asked to, pending or not", () => {
     render(
       <StatusButton pending={false} pendingLabel="Saving…" disabled>

@@ -1,5 +1,6 @@
 import { asUser, type Db } from "~/db/scope.server";
 import { Prisma } from "~/generated/prisma/client";
+import { EXPIRING_SOON_SQL } from "~/agreements/agreements.server";
 import { isUuid } from "~/utils/uuid";
 import { CUSTOMER_COLUMNS, type CustomerRow } from "./api-shape.server";
 import { CUSTOMER_STATUSES, type CustomerSort, type CustomerStatus } from "./constants";
@@ -28,6 +29,8 @@ export interface CustomerListItem {
   productName: string | null;
   teamSize: number;
   lastInteractionAt: Date | null;
+  /** Whether any of its agreements is expiring soon (the agreements' own rule, in SQL). */
+  expiringSoon: boolean;
   createdAt: Date | null;
   updatedAt: Date | null;
 }
@@ -107,6 +110,7 @@ interface ListRow extends CustomerRow {
   productName: string | null;
   teamSize: number;
   lastInteractionAt: Date | null;
+  expiringSoon: boolean;
   sortKey: SortKey;
 }
 
@@ -179,6 +183,7 @@ export async function listCustomers(
              c.info->'product'->>'name' AS "productName",
              CASE WHEN jsonb_typeof(c.info->'team') = 'array' THEN jsonb_array_length(c.info->'team') ELSE 0 END AS "teamSize",
              ${LAST_INTERACTION_SQL} AS "lastInteractionAt",
+             ${EXPIRING_SOON_SQL} AS "expiringSoon",
              ${UPDATED_KEY}::text AS "updatedKey", ${CREATED_KEY}::text AS "createdKey",
              ${STATUS_RANK} AS "statusRank"${countsColumn}
         FROM customers c
@@ -212,6 +217,7 @@ export async function listCustomers(
       productName: row.productName,
       teamSize: row.teamSize,
       lastInteractionAt: row.lastInteractionAt,
+      expiringSoon: row.expiringSoon,
       createdAt: row.createdAt,
       updatedAt: row.updatedAt,
     })),

@@ -1,19 +1,122 @@
-import type { LoaderFunctionArgs } from "@remix-run/node";
+import type { SubmissionResult } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import type { AgreementActionFailure, AgreementIntent } from "~/agreements/actions";
 import { listAgreements } from "~/agreements/agreements.server";
-import { AgreementList } from "~/agreements/components/AgreementList";
-import { loadCustomerTab } from "~/http/customer-tab.server";
+import { AgreementsTab } from "~/agreements/components/AgreementsTab";
+import {
+  createAgreement,
+  deleteAgreement,
+  renewAgreement,
+  resumeAgreement,
+  suspendAgreement,
+  terminateAgreement,
+  updateAgreement,
+} from "~/agreements/lifecycle.server";
+import { AgreementFormSchema, patchFromForm, TerminateFormSchema } from "~/agreements/schemas";
+import { getAccountSettings } from "~/auth/users.server";
+import { requireUserId } from "~/auth/session.server";
 import { CustomerErrorBoundary } from "~/customers/components/CustomerErrorBoundary";
+import { refusal, requireCustomerAgreement } from "~/http/agreement-forms.server";
+import { loadCustomerTab } from "~/http/customer-tab.server";
+import { notFound, unknownIntent } from "~/http/responses.server";
+import { formatDate, isoDateIn } from "~/utils/format";
+import { readFormData } from "~/utils/form.server";
+import { redirectWithToast } from "~/utils/toast.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const agreements = await loadCustomerTab(request, params, listAgreements);
-  return json({ agreements });
+  const { agreements, settings } = await loadCustomerTab(request, params, async (ref) => {
+    const [rows, accountSettings] = await Promise.all([listAgreements(ref), getAccountSettings(ref.userId)]);
+    return { agreements: rows, settings: accountSettings };
+  });
+  return json({
+    agreements: agreements.map((row) => ({
+      id: row.id,
+      scope: row.scope,
+      type: row.type,
+      startDate: row.startDate,
+      endDate: row.endDate,
+      noticeDays: row.noticeDays,
+      pricing: row.pricing,
+      status: row.status,
+      daysLeft: row.daysLeft,
+      billed: row.billed,
+      paid: row.paid,
+      outstanding: row.outstanding,
+      terminatedOn: row.terminatedOn,
+      terminationReason: row.terminationReason,
+      renewalOf: row.renewalOf,
+    })),
+    currency: settings.currency,
+    // The termination date's default; the statuses themselves are computed in SQL.
+    today: isoDateIn(settings.timeZone),
+  });
 }
 
-export default function AgreementsTab() {
-  const { agreements } = useLoaderData<typeof loader>();
-  return <AgreementList agreements={agreements} />;
+function invalid(intent: AgreementIntent, agreementId: string | null, result: SubmissionResult<string[]>) {
+  return json<AgreementActionFailure>({ intent, agreementId, result }, { status: 400 });
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const ref = { userId: await requireUserId(request), customerId: params.id ?? "" };
+  const formData = await readFormData(request);
+  const intent = formData.get("intent");
+  const done = (message: string) => redirectWithToast(`/customers/${ref.customerId}/agreements`, { kind: "success", message });
+
+  switch (intent) {
+    case "create-agreement": {
+      const submission = parseWithZod(formData, { schema: AgreementFormSchema });
+      if (submission.status !== "success") return invalid(intent, null, submission.reply());
+      if (!(await createAgreement({ ...ref, input: submission.value }))) throw notFound();
+      return done("Agreement created.");
+    }
+    case "update-agreement": {
+      const agreementId = await requireCustomerAgreement(ref, formData);
+      const submission = parseWithZod(formData, { schema: AgreementFormSchema });
+      if (submission.status !== "success") return invalid(intent, agreementId, submission.reply());
+      const outcome = await updateAgreement({ userId: ref.userId, agreementId, patch: patchFromForm(submission.value) });
+      return outcome.ok ? done("Agreement saved.") : refusal({ intent, agreementId, submission }, outcome);
+    }
+    case "terminate-agreement": {
+      const agreementId = await requireCustomerAgreement(ref, formData);
+      const submission = parseWithZod(formData, { schema: TerminateFormSchema });
+      if (submission.status !== "success") return invalid(intent, agreementId, submission.reply());
+      const { date, reason } = submission.value;
+      const outcome = await terminateAgreement({ userId: ref.userId, agreementId, date, reason });
+      if (!outcome.ok) return refusal({ intent, agreementId, submission }, outcome);
+      return done(`Agreement terminated on ${formatDate(outcome.value.terminatedOn)}.`);
+    }
+    case "suspend-agreement":
+    case "resume-agreement":
+    case "renew-agreement":
+    case "delete-agreement": {
+      const agreementId = await requireCustomerAgreement(ref, formData);
+      const agreementRef = { userId: ref.userId, agreementId };
+      const outcome = await {
+        "suspend-agreement": suspendAgreement,
+        "resume-agreement": resumeAgreement,
+        "renew-agreement": renewAgreement,
+        "delete-agreement": deleteAgreement,
+      }[intent](agreementRef);
+      if (!outcome.ok) return refusal({ intent, agreementId }, outcome);
+      if (intent === "renew-agreement") {
+        const { startDate, endDate } = outcome.value;
+        return done(`Agreement renewed: the new one runs from ${formatDate(startDate)} to ${formatDate(endDate)}.`);
+      }
+      return done({ "suspend-agreement": "Agreement suspended.", "resume-agreement": "Agreement resumed.", "delete-agreement": "Agreement deleted." }[intent]);
+    }
+    default:
+      return unknownIntent();
+  }
+}
+
+export default function AgreementsRoute() {
+  const { agreements, currency, today } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const failure = actionData && "intent" in actionData ? (actionData as AgreementActionFailure) : null;
+  return <AgreementsTab agreements={agreements} currency={currency} today={today} failure={failure} />;
 }
 
 export function ErrorBoundary() {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatDate, formatDateTime, formatMoney, formatRelativeTime, toIsoString } from "./format";
+import { formatDate, formatDateTime, formatMoney, formatRelativeTime, isoDateIn, toIsoString } from "./format";
 
 const now = new Date("2026-11-24T14:05:00.000Z");
 const ago = (ms: number) => new Date(now.getTime() - ms);
@@ -103,5 +103,18 @@ describe("formatMoney", () => {
 
   it("shows a non-numeric value as it is rather than NaN", () => {
     expect(formatMoney("n/a")).toBe("n/a");
+  });
+});
+
+describe("isoDateIn", () => {
+  const instant = new Date("2026-11-24T23:30:00.000Z");
+  it.each([
+    ["UTC", "2026-11-24"],
+    ["Europe/Paris", "2026-11-25"],
+    ["America/Los_Angeles", "2026-11-24"],
+    ["Pacific/Kiritimati", "2026-11-25"],
+    ["Not/A_Zone", "2026-11-24"],
+  ])("in %s it is %s", (timeZone, expected) => {
+    expect(isoDateIn(timeZone, instant)).toBe(expected);
   });
 });

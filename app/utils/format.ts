@@ -106,3 +106,19 @@ export function formatMoney(amount: string, currency = "EUR"): string {
   // The regex above is what makes this a numeric literal; TS can't see that.
   return moneyFormatter(currency).format(trimmed as Intl.StringNumericLiteral);
 }
+
+/**
+ * The calendar date ("2026-11-24") at `now` in `timeZone` (an IANA name; UTC
+ * when the engine does not know it). For a form's default date: the rules
+ * that depend on "today" compute it in SQL (app_today()).
+ */
+export function isoDateIn(timeZone: string, now: Date = new Date()): string {
+  let parts: Intl.DateTimeFormatPart[];
+  try {
+    parts = new Intl.DateTimeFormat("en-GB", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).formatToParts(now);
+  } catch {
+    return now.toISOString().slice(0, 10);
+  }
+  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((entry) => entry.type === type)?.value ?? "";
+  return `${part("year")}-${part("month")}-${part("day")}`;
+}

@@ -3,6 +3,7 @@ import { archiveCustomer } from "~/customers/archive.server";
 import { createCustomer } from "~/customers/customers.server";
 import { countByStatus, listCustomers, type ListResult } from "~/customers/list.server";
 import { CUSTOMER_STATUSES, type CustomerSort, type CustomerStatus } from "~/customers/constants";
+import { asUser, inRequestScope } from "~/db/scope.server";
 import { ownerPrisma as prisma } from "../setup/owner";
 import { insertCustomer } from "../../prisma/factories";
 import { newUserId, sql } from "../support/db";
@@ -384,5 +385,40 @@ describe("the page with its counts in one statement", () => {
     const empty = await listCustomers(user.id, { sort: "name", limit: 5, q: "nothing-like-this" }, { counts: true });
     expect(empty.items).toEqual([]);
     expect(empty.counts.all).toBe(0);
+  });
+});
+
+describe("the expiring-soon hint", () => {
+  it("flags the customers with an agreement expiring soon, in the page's one statement", async () => {
+    const owner = prisma();
+    const userId = await newUserId("hint");
+    const day = (offset: number) => new Date(Date.now() + offset * 86_400_000);
+    const agreement = (customerId: string, endOffset: number, override: string | null = null) =>
+      owner.agreement.create({
+        data: { userId, customerId, scope: "Work", startDate: day(-100), endDate: day(endOffset), noticeDays: 30, overrideStatus: override },
+      });
+    const expiring = await insertCustomer(owner, userId, { name: "Expiring" });
+    await agreement(expiring.id, 300);
+    await agreement(expiring.id, 10);
+    const running = await insertCustomer(owner, userId, { name: "Running" });
+    await agreement(running.id, 300);
+    const suspended = await insertCustomer(owner, userId, { name: "Suspended" });
+    await agreement(suspended.id, 10, "suspended");
+    await insertCustomer(owner, userId, { name: "None" });
+
+    const outcome = await inRequestScope(() => listCustomers(userId, { sort: "name", limit: 25 }, { counts: true }), () => true);
+    if (outcome.kind === "unavailable") throw new Error("database unavailable");
+    const page = outcome.value;
+    expect(Object.fromEntries(page.items.map((item) => [item.name, item.expiringSoon]))).toEqual({
+      Expiring: true,
+      None: false,
+      Running: false,
+      Suspended: false,
+    });
+    // As many round trips as any single statement of the user's (the
+    // transaction around it included): the hints ride on the page's query.
+    const single = await inRequestScope(() => asUser(userId, (db) => db.$queryRaw`SELECT 1`), () => true);
+    if (single.kind === "unavailable") throw new Error("database unavailable");
+    expect(outcome.roundTrips).toBe(single.roundTrips);
   });
 });

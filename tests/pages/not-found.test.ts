@@ -15,12 +15,14 @@ import { call, get, postForm } from "../http";
 
 let cookie: string;
 let ids: Record<"otherUsers" | "randomUuid" | "notAUuid" | "archived", string>;
+/** An agreement of the user's own live customer: the URL's customer must still be theirs. */
+let myAgreementId: string;
 
 async function snapshot() {
   const [customers, events, agreements, receivables, projects] = await Promise.all([
     prisma().customer.findMany({ orderBy: { id: "asc" } }),
     prisma().customerEvent.count(),
-    prisma().agreement.count(),
+    prisma().agreement.findMany({ orderBy: { id: "asc" } }),
     prisma().receivable.count(),
     prisma().project.count(),
   ]);
@@ -36,6 +38,7 @@ beforeAll(async () => {
   await insertEvents(prisma(), foreign, 2);
   await insertCommercials(prisma(), foreign);
   const me = await prisma().user.findUniqueOrThrow({ where: { email: mine.email } });
+  myAgreementId = (await insertCommercials(prisma(), await insertCustomer(prisma(), me.id, { name: "Live Mine" }))).id;
   const archived = await insertCustomer(prisma(), me.id, { name: "Archived Mine" });
   await insertCommercials(prisma(), archived);
   await prisma().customer.update({ where: { id: archived.id }, data: { deletedAt: new Date() } });
@@ -86,6 +89,27 @@ describe.each(cases)("a customer id that is %s", (which) => {
     const response = await call(
       overviewRoute.action,
       postForm(`/customers/${encodeURIComponent(id)}/overview`, fields, { cookie }),
+      { id },
+    );
+    expect(response.status).toBe(404);
+    expect(await snapshot()).toBe(before);
+  });
+
+  const agreementIntents: Array<Record<string, string>> = [
+    { intent: "create-agreement", scope: "Intrusion", type: "other" },
+    { intent: "update-agreement", scope: "Intrusion", type: "other" },
+    { intent: "terminate-agreement", reason: "Intrusion" },
+    { intent: "suspend-agreement" },
+    { intent: "resume-agreement" },
+    { intent: "renew-agreement" },
+    { intent: "delete-agreement" },
+  ];
+  it.each(agreementIntents)("POST /customers/:id/agreements %o answers 404 and changes nothing", async (fields) => {
+    const id = ids[which];
+    const before = await snapshot();
+    const response = await call(
+      agreementsRoute.action,
+      postForm(`/customers/${encodeURIComponent(id)}/agreements`, { ...fields, agreementId: myAgreementId }, { cookie }),
       { id },
     );
     expect(response.status).toBe(404);

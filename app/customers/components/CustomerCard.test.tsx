@@ -13,6 +13,7 @@ const baseCustomer: CustomerCardData = {
   productName: "Acme Pay",
   teamSize: 3,
   lastInteractionAt: "2026-11-21T12:00:00.000Z",
+  expiringSoon: false,
   updatedAt: "2026-11-24T10:00:00.000Z",
 };
 
@@ -41,6 +42,17 @@ describe("CustomerCard", () => {
   it("shows the status badge label", async () => {
     const card = await renderCard();
     expect(within(card).getByText("Negotiation")).toBeInTheDocument();
+  });
+
+  it("says so in words when an agreement is expiring soon", async () => {
+    const card = await renderCard({ expiringSoon: true });
+    expect(within(card).getByText("Agreement expiring soon")).toBeInTheDocument();
+    expect(within(card).getAllByRole("link")).toHaveLength(1);
+  });
+
+  it("says nothing about agreements otherwise", async () => {
+    const card = await renderCard({ expiringSoon: false });
+    expect(within(card).queryByText("Agreement expiring soon")).not.toBeInTheDocument();
   });
 
   it("labels each detail", async () => {

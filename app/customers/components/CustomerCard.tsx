@@ -1,4 +1,5 @@
 import { Link } from "@remix-run/react";
+import { Clock } from "lucide-react";
 import type { ReactNode } from "react";
 import { formatDateTime, formatRelativeTime, toIsoString } from "~/utils/format";
 import { CustomerStatusBadge } from "./CustomerStatusBadge";
@@ -11,6 +12,8 @@ export interface CustomerCardData {
   productName: string | null;
   teamSize: number;
   lastInteractionAt: string | null;
+  /** One of its agreements is expiring soon. */
+  expiringSoon: boolean;
   updatedAt: string | null;
 }
 
@@ -61,6 +64,12 @@ export function CustomerCard({ customer, now }: { customer: CustomerCardData; no
             </Link>
           </h2>
           <CustomerStatusBadge status={customer.status} />
+          {customer.expiringSoon ? (
+            <span className="inline-flex items-center gap-1 whitespace-nowrap rounded-full bg-amber-100 px-2.5 py-0.5 text-xs font-medium text-amber-800 ring-1 ring-inset ring-amber-700/20">
+              <Clock aria-hidden="true" className="h-3.5 w-3.5" />
+              Agreement expiring soon
+            </span>
+          ) : null}
         </div>
         <dl className="grid grid-cols-2 gap-x-6 gap-y-2 sm:flex sm:flex-wrap">
           <Detail label="Vertical">{customer.vertical ?? <NotSet />}</Detail>

@@ -22,6 +22,12 @@ describe("QuickStats", () => {
     expect(valueFor("Last interaction")).toBe("3 hours ago");
   });
 
+  it("says what the agreements figure counts", () => {
+    render(<QuickStats stats={{ activeAgreements: 3, outstandingBalance: "0", activeProjects: 0, lastInteractionAt: null }} now={now} />);
+    const value = screen.getByText("Active agreements", { selector: "dt" }).nextElementSibling;
+    expect(value?.nextElementSibling).toHaveTextContent("Running now, expiring soon included");
+  });
+
   it("says Never without an interaction", () => {
     render(
       <QuickStats stats={{ activeAgreements: 0, outstandingBalance: "0", activeProjects: 0, lastInteractionAt: null }} now={now} />,

@@ -2,7 +2,8 @@ import { CalendarClock, FileText, FolderKanban, Wallet, type LucideIcon } from "
 import type { ReactNode } from "react";
 import { formatDateTime, formatMoney, formatRelativeTime, toIsoString } from "~/utils/format";
 
-function StatTile({ icon: Icon, label, children }: { icon: LucideIcon; label: string; children: ReactNode }) {
+/** One figure; `note` says what it counts when the label alone could mislead. */
+function StatTile({ icon: Icon, label, note, children }: { icon: LucideIcon; label: string; note?: string; children: ReactNode }) {
   return (
     <div className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
       <dt className="flex items-center gap-2 text-sm font-medium text-slate-600">
@@ -10,6 +11,7 @@ function StatTile({ icon: Icon, label, children }: { icon: LucideIcon; label: st
         {label}
       </dt>
       <dd className="mt-1 truncate text-2xl font-semibold tabular-nums text-slate-900">{children}</dd>
+      {note ? <dd className="mt-0.5 text-xs text-slate-600">{note}</dd> : null}
     </div>
   );
 }
@@ -23,7 +25,7 @@ export function QuickStats({
 }) {
   return (
     <dl className="grid grid-cols-1 gap-4 min-[420px]:grid-cols-2 lg:grid-cols-4">
-      <StatTile icon={FileText} label="Active agreements">
+      <StatTile icon={FileText} label="Active agreements" note="Running now, expiring soon included">
         {stats.activeAgreements}
       </StatTile>
       <StatTile icon={Wallet} label="Outstanding balance">

@@ -1,0 +1,205 @@
+import { Link } from "@remix-run/react";
+import { Ban, CornerDownRight, Pencil, PauseCircle, PlayCircle, RefreshCw, Trash2, type LucideIcon } from "lucide-react";
+import type { MouseEvent, ReactNode } from "react";
+import { formatDate, formatMoney } from "~/utils/format";
+import { allowedActions, LIFECYCLE_LABELS, type LifecycleAction } from "../actions";
+import { AGREEMENT_TYPE_LABELS, type AgreementStatus, type AgreementType } from "../constants";
+import { describePricing } from "../pricing";
+import { AgreementStatusBadge } from "./AgreementStatusBadge";
+import { panelHref, type AgreementPanel } from "./panels";
+
+/** What the tab shows of an agreement (the loader selects these). */
+export interface AgreementView {
+  id: string;
+  scope: string;
+  type: AgreementType;
+  startDate: string | null;
+  endDate: string | null;
+  noticeDays: number;
+  pricing: unknown;
+  status: AgreementStatus;
+  daysLeft: number | null;
+  billed: string;
+  paid: string;
+  outstanding: string;
+  terminatedOn: string | null;
+  terminationReason: string | null;
+  renewalOf: string | null;
+}
+
+const ACTION_ICONS: Record<LifecycleAction, LucideIcon> = {
+  renew: RefreshCw,
+  suspend: PauseCircle,
+  resume: PlayCircle,
+  terminate: Ban,
+  delete: Trash2,
+};
+
+const actionClass =
+  "inline-flex items-center gap-1.5 rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-800 shadow-sm hover:bg-slate-50 focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-indigo-600";
+const dangerActionClass = actionClass.replace("text-slate-800", "text-red-700").replace("hover:bg-slate-50", "hover:bg-red-50");
+
+/** "1 Jan 2026 – 31 Dec 2026", "From 1 Jan 2026, open-ended", "Until 31 Dec 2026", "No dates set". */
+export function formatTerm(startDate: string | null, endDate: string | null): string {
+  if (startDate && endDate) return `${formatDate(startDate)} – ${formatDate(endDate)}`;
+  if (startDate) return `From ${formatDate(startDate)}, open-ended`;
+  if (endDate) return `Until ${formatDate(endDate)}`;
+  return "No dates set";
+}
+
+function Detail({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div className="min-w-0">
+      <dt className="text-xs font-medium text-slate-500">{label}</dt>
+      <dd className="break-words text-sm text-slate-900 tabular-nums">{children}</dd>
+    </div>
+  );
+}
+
+/**
+ * A link to a panel (?edit=…, ?confirm=…): a page without JavaScript, a
+ * dialog with it (`onOpen` is set once hydrated).
+ */
+export function PanelLink({
+  panel,
+  onOpen,
+  className,
+  label,
+  children,
+}: {
+  panel: AgreementPanel;
+  onOpen?: (panel: AgreementPanel) => void;
+  className: string;
+  label?: string;
+  children: ReactNode;
+}) {
+  const open = (event: MouseEvent) => {
+    if (!onOpen) return;
+    event.preventDefault();
+    onOpen(panel);
+  };
+  return (
+    <Link to={panelHref(panel)} preventScrollReset className={className} aria-label={label} onClick={open}>
+      {children}
+    </Link>
+  );
+}
+
+/** The short name an agreement goes by in links and confirmations. */
+export function agreementName(agreement: Pick<AgreementView, "scope">): string {
+  return agreement.scope.length > 60 ? `${agreement.scope.slice(0, 57)}…` : agreement.scope;
+}
+
+export function AgreementCard({
+  agreement,
+  currency,
+  predecessor,
+  successor,
+  onOpen,
+}: {
+  agreement: AgreementView;
+  currency: string;
+  /** The agreement this one renews, when it is still on record. */
+  predecessor: AgreementView | null;
+  /** The agreement that renews this one, if any. */
+  successor: AgreementView | null;
+  onOpen?: (panel: AgreementPanel) => void;
+}) {
+  const name = agreementName(agreement);
+  const actions = allowedActions(agreement, { renewed: successor !== null });
+  const headingId = `agreement-${agreement.id}-heading`;
+  return (
+    <article aria-labelledby={headingId} className="space-y-3">
+      <div className="flex flex-wrap items-start justify-between gap-x-4 gap-y-2">
+        <div className="min-w-0 space-y-1">
+          <h3 id={headingId} className="break-words font-semibold text-slate-900">
+            {agreement.scope}
+          </h3>
+          <p className="text-sm text-slate-700">
+            {/* "Other: <note>" names its type already. */}
+            {agreement.type === "other" ? null : <span className="font-medium">{AGREEMENT_TYPE_LABELS[agreement.type]} · </span>}
+            {describePricing(agreement.type, agreement.pricing, currency)}
+          </p>
+        </div>
+        <AgreementStatusBadge status={agreement.status} daysLeft={agreement.daysLeft} />
+      </div>
+
+      <dl className="grid grid-cols-3 gap-x-4 gap-y-2 sm:grid-cols-5 sm:gap-x-6">
+        <div className="col-span-3 min-w-0 sm:col-span-2">
+          <dt className="text-xs font-medium text-slate-500">Term</dt>
+          <dd className="break-words text-sm text-slate-900">
+            {formatTerm(agreement.startDate, agreement.endDate)}
+            <span className="text-slate-600"> · {agreement.noticeDays === 1 ? "1 day" : `${agreement.noticeDays} days`} notice</span>
+          </dd>
+        </div>
+        <Detail label="Billed">{formatMoney(agreement.billed, currency)}</Detail>
+        <Detail label="Paid">{formatMoney(agreement.paid, currency)}</Detail>
+        <Detail label="Outstanding">
+          <span className={agreement.outstanding !== "0.00" ? "font-semibold" : undefined}>{formatMoney(agreement.outstanding, currency)}</span>
+        </Detail>
+      </dl>
+
+      {agreement.status === "terminated" && agreement.terminatedOn ? (
+        <p className="rounded-md bg-rose-50 px-3 py-2 text-sm text-rose-900">
+          Terminated on {formatDate(agreement.terminatedOn)}
+          {agreement.terminationReason ? (
+            <>
+              : <span className="whitespace-pre-line break-words">{agreement.terminationReason}</span>
+            </>
+          ) : (
+            "."
+          )}
+        </p>
+      ) : null}
+
+      {predecessor || successor ? (
+        <ul className="space-y-1 text-sm text-slate-700">
+          {predecessor ? (
+            <li className="flex items-start gap-1.5">
+              <CornerDownRight aria-hidden="true" className="mt-0.5 h-4 w-4 shrink-0 text-slate-400" />
+              <span className="min-w-0 break-words">
+                Renews{" "}
+                <a href={`#agreement-${predecessor.id}`} className="text-indigo-700 underline">
+                  {agreementName(predecessor)} ({formatTerm(predecessor.startDate, predecessor.endDate)})
+                </a>
+              </span>
+            </li>
+          ) : null}
+          {successor ? (
+            <li className="flex items-start gap-1.5">
+              <CornerDownRight aria-hidden="true" className="mt-0.5 h-4 w-4 shrink-0 text-slate-400" />
+              <span className="min-w-0 break-words">
+                Renewed by{" "}
+                <a href={`#agreement-${successor.id}`} className="text-indigo-700 underline">
+                  {agreementName(successor)} ({formatTerm(successor.startDate, successor.endDate)})
+                </a>
+              </span>
+            </li>
+          ) : null}
+        </ul>
+      ) : null}
+
+      <div className="flex flex-wrap gap-2">
+        <PanelLink panel={{ kind: "edit", agreementId: agreement.id }} onOpen={onOpen} className={actionClass} label={`Edit ${name}`}>
+          <Pencil aria-hidden="true" className="h-4 w-4" />
+          Edit
+        </PanelLink>
+        {actions.map((action) => {
+          const Icon = ACTION_ICONS[action];
+          return (
+            <PanelLink
+              key={action}
+              panel={{ kind: action, agreementId: agreement.id }}
+              onOpen={onOpen}
+              className={action === "delete" || action === "terminate" ? dangerActionClass : actionClass}
+              label={`${LIFECYCLE_LABELS[action]} ${name}`}
+            >
+              <Icon aria-hidden="true" className="h-4 w-4" />
+              {LIFECYCLE_LABELS[action]}
+            </PanelLink>
+          );
+        })}
+      </div>
+    </article>
+  );
+}
