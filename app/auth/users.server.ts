@@ -1,4 +1,4 @@
-import { anonymously, asUser } from "~/db/scope.server";
+import { anonymously } from "~/db/scope.server";
 import { Prisma } from "~/generated/prisma/client";
 import { burnVerificationTime, hashPassword, verifyPassword } from "./password.server";
 import type { SignupInput } from "./schemas";
@@ -61,21 +61,4 @@ export async function verifyLogin(email: string, password: string): Promise<Sess
   }
   if (!(await verifyPassword(password, user.password.hash))) return null;
   return { id: user.id, email: user.email, name: user.name };
-}
-
-/** What the account's pages are computed and shown in (DOMAIN.md, account settings). */
-export interface AccountSettings {
-  timeZone: string;
-  currency: string;
-  paymentTermsDays: number;
-}
-
-const DEFAULT_SETTINGS: AccountSettings = { timeZone: "UTC", currency: "EUR", paymentTermsDays: 30 };
-
-/** The signed-in user's settings; the defaults if the account is gone (its session is about to fail anyway). */
-export async function getAccountSettings(userId: string): Promise<AccountSettings> {
-  const settings = await asUser(userId, (db) =>
-    db.user.findUnique({ where: { id: userId }, select: { timeZone: true, currency: true, paymentTermsDays: true } }),
-  );
-  return settings ?? DEFAULT_SETTINGS;
 }

@@ -16,8 +16,7 @@ import {
   updateAgreement,
 } from "~/agreements/lifecycle.server";
 import { AgreementFormSchema, patchFromForm, TerminateFormSchema } from "~/agreements/schemas";
-import { getAccountSettings } from "~/auth/users.server";
-import { requireUserId } from "~/auth/session.server";
+import { requireUser, requireUserId } from "~/auth/session.server";
 import { CustomerErrorBoundary } from "~/customers/components/CustomerErrorBoundary";
 import { refusal, requireCustomerAgreement } from "~/http/agreement-forms.server";
 import { loadCustomerTab } from "~/http/customer-tab.server";
@@ -27,10 +26,9 @@ import { readFormData } from "~/utils/form.server";
 import { redirectWithToast } from "~/utils/toast.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { agreements, settings } = await loadCustomerTab(request, params, async (ref) => {
-    const [rows, accountSettings] = await Promise.all([listAgreements(ref), getAccountSettings(ref.userId)]);
-    return { agreements: rows, settings: accountSettings };
-  });
+  const agreements = await loadCustomerTab(request, params, listAgreements);
+  // The session lookup (already made, and memoised per request) brings the settings.
+  const { settings } = await requireUser(request);
   return json({
     agreements: agreements.map((row) => ({
       id: row.id,
