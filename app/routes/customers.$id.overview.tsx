@@ -4,7 +4,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useMemo } from "react";
-import { requireUserId } from "~/auth/session.server";
+import { requireUser, requireUserId } from "~/auth/session.server";
 import { AddEventForm } from "~/customers/components/AddEventForm";
 import { CustomerInfoSection, readInfo } from "~/customers/components/CustomerInfoSection";
 import { EventTimeline } from "~/customers/components/EventTimeline";
@@ -29,10 +29,11 @@ import { readFormData } from "~/utils/form.server";
 import { CustomerErrorBoundary } from "~/customers/components/CustomerErrorBoundary";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const userId = await requireUserId(request);
+  const { id: userId, settings } = await requireUser(request);
   const overview = await getOverview({ userId, customerId: params.id ?? "" });
   if (!overview) throw notFound();
   return json({
+    currency: settings.currency,
     info: readInfo(overview.customer.info),
     team: readTeam(overview.customer.info),
     stats: overview.stats,
@@ -109,7 +110,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function OverviewTab() {
-  const { info, team, stats, events, now } = useLoaderData<typeof loader>();
+  const { info, team, stats, events, now, currency } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const nowDate = useMemo(() => new Date(now), [now]);
@@ -119,7 +120,7 @@ export default function OverviewTab() {
 
   return (
     <div className="space-y-6">
-      <QuickStats stats={stats} now={nowDate} />
+      <QuickStats stats={stats} now={nowDate} currency={currency} />
       <div className="grid gap-6 lg:grid-cols-2">
         <div className="space-y-6">
           <CustomerInfoSection info={info} editing={editingInfo} lastResult={failed?.intent === "update-info" ? failed.result : null} />

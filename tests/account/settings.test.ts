@@ -1,5 +1,7 @@
+import { createCustomer } from "~/customers/customers.server";
 import * as accountRoute from "~/routes/account";
-import { signUp } from "../auth-helpers";
+import * as overviewRoute from "~/routes/customers.$id.overview";
+import { signedUpUser, signUp } from "../auth-helpers";
 import { call, get, postForm } from "../http";
 import { ownerPrisma } from "../setup/owner";
 
@@ -37,6 +39,14 @@ describe("account settings", () => {
     expect(response.status).toBe(302);
     expect(response.headers.get("Location")).toBe("/account");
     expect(await settingsOf(email)).toEqual({ timeZone: "Europe/Paris", currency: "USD", paymentTermsDays: 14 });
+  });
+
+  it("puts the pages' money in the chosen currency", async () => {
+    const { id, cookie } = await signedUpUser();
+    const customer = await createCustomer(id, { name: "Currency Co" });
+    expect((await save(cookie, { timeZone: "UTC", currency: "CHF", paymentTermsDays: "30" })).status).toBe(302);
+    const overview = await call(overviewRoute.loader, get(`/customers/${customer.id}/overview`, { cookie }), { id: customer.id });
+    expect(((await overview.json()) as { currency: string }).currency).toBe("CHF");
   });
 
   it.each([

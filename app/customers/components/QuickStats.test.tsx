@@ -28,6 +28,17 @@ describe("QuickStats", () => {
     expect(value?.nextElementSibling).toHaveTextContent("Running now, expiring soon included");
   });
 
+  it("shows the balance in the account's currency", () => {
+    render(
+      <QuickStats
+        stats={{ activeAgreements: 0, outstandingBalance: "1234.5", activeProjects: 0, lastInteractionAt: null }}
+        now={now}
+        currency="USD"
+      />,
+    );
+    expect(valueFor("Outstanding balance")).toBe("US$1,234.50");
+  });
+
   it("says Never without an interaction", () => {
     render(
       <QuickStats stats={{ activeAgreements: 0, outstandingBalance: "0", activeProjects: 0, lastInteractionAt: null }} now={now} />,

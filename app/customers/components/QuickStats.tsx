@@ -19,9 +19,12 @@ function StatTile({ icon: Icon, label, note, children }: { icon: LucideIcon; lab
 export function QuickStats({
   stats,
   now,
+  currency = "EUR",
 }: {
   stats: { activeAgreements: number; outstandingBalance: string; activeProjects: number; lastInteractionAt: string | null };
   now: Date;
+  /** The account's currency (ISO 4217). */
+  currency?: string;
 }) {
   return (
     <dl className="grid grid-cols-1 gap-4 min-[420px]:grid-cols-2 lg:grid-cols-4">
@@ -29,7 +32,7 @@ export function QuickStats({
         {stats.activeAgreements}
       </StatTile>
       <StatTile icon={Wallet} label="Outstanding balance">
-        {formatMoney(stats.outstandingBalance)}
+        {formatMoney(stats.outstandingBalance, currency)}
       </StatTile>
       <StatTile icon={FolderKanban} label="Active projects">
         {stats.activeProjects}
