@@ -34,6 +34,30 @@ test.beforeEach(async ({ page, isJs }) => {
   );
 });
 
+/** Six agreements, one in each status, made with the tab's own form posts; the tab's path. */
+async function seedAgreements(page: Page, customerId: string): Promise<string> {
+  const tab = `/customers/${customerId}/agreements`;
+  const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+  const agreements = [
+    { scope: "Running", startDate: day(-30), endDate: day(300) },
+    { scope: "Ending", startDate: day(-300), endDate: day(10) },
+    { scope: "Later", startDate: day(20), endDate: day(200) },
+    { scope: "Over", startDate: day(-300), endDate: day(-20) },
+    { scope: "Paused", startDate: day(-30), endDate: day(300) },
+    { scope: "Stopped", startDate: day(-30), endDate: day(300) },
+  ];
+  for (const agreement of agreements) {
+    await page.request.post(tab, { form: { intent: "create-agreement", type: "retainer", amount: "1500", period: "month", ...agreement } });
+  }
+  await page.goto(tab);
+  const idOf = async (scope: string) =>
+    new URL((await page.getByRole("link", { name: `Delete ${scope}` }).getAttribute("href"))!, page.url()).searchParams.get("agreementId")!;
+  const [paused, stopped] = [await idOf("Paused"), await idOf("Stopped")];
+  await page.request.post(tab, { form: { intent: "suspend-agreement", agreementId: paused } });
+  await page.request.post(tab, { form: { intent: "terminate-agreement", agreementId: stopped, reason: "Done early" } });
+  return tab;
+}
+
 test.describe("accessibility (axe-core)", () => {
   // Each test audits several pages; axe takes seconds per page on a busy machine.
   test.describe.configure({ timeout: 90_000 });
@@ -102,6 +126,35 @@ test.describe("accessibility (axe-core)", () => {
 
     await page.goto(`/customers/${id}/agreements`);
     await expectNoSeriousViolations(page, testInfo, "agreements tab");
+  });
+
+  test("agreements tab: cards in every status", async ({ page, user, isJs }, testInfo) => {
+    void user;
+    const id = await seedCustomer(page, { name: "Acme Corp", status: "live" });
+    const tab = await seedAgreements(page, id);
+    await page.goto(tab);
+    await waitForEnhancements(page, isJs);
+    await expect(page.getByRole("article")).toHaveCount(6);
+    await expectNoSeriousViolations(page, testInfo, "agreements");
+  });
+
+  test("agreements tab: the form with its errors, a confirmation, a dialog", async ({ page, user, isJs }, testInfo) => {
+    void user;
+    const id = await seedCustomer(page, { name: "Acme Corp", status: "live" });
+    const tab = `/customers/${id}/agreements`;
+    await page.request.post(tab, { form: { intent: "create-agreement", scope: "Running", type: "fixed_fee", amount: "900" } });
+
+    await page.goto(`${tab}?new`);
+    await waitForEnhancements(page, isJs);
+    await page.getByRole("button", { name: "Create agreement" }).click();
+    await expect(page.getByText("Scope is required")).toBeVisible();
+    await expectNoSeriousViolations(page, testInfo, "new agreement with errors");
+
+    await page.goto(tab);
+    await waitForEnhancements(page, isJs);
+    await page.getByRole("link", { name: "Terminate Running" }).click();
+    await expect(page.getByRole("button", { name: "Terminate agreement" })).toBeVisible();
+    await expectNoSeriousViolations(page, testInfo, isJs ? "terminate dialog" : "terminate confirmation");
   });
 
   test("archived customers", async ({ page, user }, testInfo) => {

@@ -93,7 +93,16 @@ interface Fixtures {
   isJs: boolean;
   /** A freshly signed-up user; the page is signed in as them, on /customers. */
   user: TestUser;
+  /**
+   * Opt in by naming it: fails the test if the page logs an error to the
+   * console or throws (a hydration mismatch does both). The network lines
+   * Chromium logs for a 400 or 409 page are left out: a refused form answers
+   * so on purpose, and the tests check those statuses themselves.
+   */
+  consoleErrors: string[];
 }
+
+const EXPECTED_REFUSAL = /^Failed to load resource: the server responded with a status of (400|409) /;
 
 export const test = base.extend<Fixtures>({
   // From the project, not the context option: the axe spec turns JavaScript
@@ -105,6 +114,15 @@ export const test = base.extend<Fixtures>({
     const user = freshUser(testInfo);
     await signUp(page, user);
     await use(user);
+  },
+  consoleErrors: async ({ page }, use) => {
+    const errors: string[] = [];
+    page.on("console", (message) => {
+      if (message.type() === "error" && !EXPECTED_REFUSAL.test(message.text())) errors.push(message.text());
+    });
+    page.on("pageerror", (error) => errors.push(`uncaught: ${error.message}`));
+    await use(errors);
+    expect(errors, "the page logged errors").toEqual([]);
   },
 });
 
