@@ -63,9 +63,10 @@ export const handleDataRequest: HandleDataRequestFunction = (response) => {
   return response;
 };
 
-// The server (server.mjs) wraps every request in the app's database scope,
-// closes the database on shutdown and reads the validated configuration: all
-// must be the build's own instances.
-export { withRequestScope } from "~/http/request-scope.server";
+// The server (server/app.mjs, server.mjs) hands every request to the app's
+// edge (which runs it in the app's database scope), closes the database on
+// shutdown and reads the validated configuration: all must be the build's
+// own instances.
+export { handleAtEdge } from "~/http/edge.server";
 export { closeDatabase } from "~/db/db.server";
 export { env } from "~/utils/env.server";

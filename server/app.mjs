@@ -8,23 +8,31 @@ import { createReadableStreamFromReadable, createRequestHandler } from "@remix-r
 import compression from "compression";
 import express from "express";
 
-/** A Fetch API Request for Remix, from Node's request. */
-function toRequest(req, res) {
-  const url = new URL(req.originalUrl, `${req.protocol}://${req.get("host") ?? "localhost"}`);
+/** Node's request headers as Fetch API Headers. */
+function headersOf(req) {
   const headers = new Headers();
   for (const [name, value] of Object.entries(req.headers)) {
     if (value === undefined) continue;
     for (const item of Array.isArray(value) ? value : [value]) headers.append(name, item);
   }
+  return headers;
+}
+
+/** The request as the app's edge (app/http/edge.server.ts) takes it. */
+function incomingRequest(req, res) {
   // Aborts loaders and actions when the client goes away before the answer.
   const controller = new AbortController();
   res.on("close", () => controller.abort());
-  const init = { method: req.method, headers, signal: controller.signal };
-  if (req.method !== "GET" && req.method !== "HEAD") {
-    init.body = createReadableStreamFromReadable(req);
-    init.duplex = "half";
-  }
-  return new Request(url, init);
+  const hasBody = req.method !== "GET" && req.method !== "HEAD";
+  return {
+    method: req.method,
+    protocol: req.protocol,
+    host: req.get("host"),
+    target: req.originalUrl,
+    headers: headersOf(req),
+    body: hasBody ? createReadableStreamFromReadable(req) : null,
+    signal: controller.signal,
+  };
 }
 
 async function send(res, response) {
@@ -50,7 +58,7 @@ async function send(res, response) {
  * @param options.trustProxy behind one reverse proxy, read the client from X-Forwarded-For
  */
 export function createApp(build, { root, trustProxy = false, mode = build.mode }) {
-  const { withRequestScope } = build.entry.module;
+  const { handleAtEdge } = build.entry.module;
   const handleRemix = createRequestHandler(build, mode);
 
   const app = express();
@@ -68,11 +76,11 @@ export function createApp(build, { root, trustProxy = false, mode = build.mode }
   const publicFiles = express.static(path.join(root, "public"), { maxAge: "1h", ...staticHeaders });
   app.use((req, res, next) => (path.extname(req.path) ? publicFiles(req, res, next) : next()));
 
-  app.all("*", async (req, res) => {
+  // Every other request, whatever its method or path: through the app's edge to Remix.
+  app.use(async (req, res) => {
     try {
-      const request = toRequest(req, res);
       const context = { clientIp: req.ip ?? req.socket.remoteAddress ?? null };
-      const response = await withRequestScope(request, () => handleRemix(request, context));
+      const response = await handleAtEdge(incomingRequest(req, res), (request) => handleRemix(request, context));
       await send(res, response);
     } catch (error) {
       console.error(error);

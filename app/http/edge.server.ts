@@ -1,0 +1,95 @@
+import { isSameOriginRequest } from "~/utils/csrf.server";
+import { withRequestScope } from "./request-scope.server";
+import { crossSiteRefused, edgeRefusal } from "./responses.server";
+
+/**
+ * The edge: what every request goes through between the HTTP server
+ * (server/app.mjs) and Remix. It refuses, in the app's own format, what must
+ * never reach a route — before Remix's own checks can turn it into a 500 —
+ * builds the Fetch Request Remix sees, and runs Remix in the request's
+ * database scope.
+ */
+
+/** A request as the HTTP server received it, before anything was decided about it. */
+export interface IncomingRequest {
+  method: string;
+  /** "http" or "https" (behind a trusted proxy, what the proxy saw). */
+  protocol: string;
+  /** The Host header, if any. */
+  host: string | undefined;
+  /** The request target as sent: normally a path and query ("/customers?q=a"). */
+  target: string;
+  headers: Headers;
+  /** The body as it arrives; null for GET and HEAD. */
+  body: ReadableStream<Uint8Array> | null;
+  /** Aborted when the client goes away. */
+  signal: AbortSignal;
+}
+
+const DEFAULT_HOST = "localhost";
+
+/**
+ * The request's URL: this server's origin (from the Host header) and the path
+ * as sent. Built by concatenation, never by resolving the target against the
+ * origin: a target such as `//evil.example/customers` is a path on this host,
+ * not another host. A target in absolute form (`http://host/path`, which only
+ * proxies are sent) contributes its path and query only. Null when no URL can
+ * be made of it.
+ */
+export function requestUrl(protocol: string, host: string | undefined, target: string): URL | null {
+  let path = target;
+  if (!path.startsWith("/")) {
+    try {
+      const absolute = new URL(path);
+      if (absolute.protocol !== "http:" && absolute.protocol !== "https:") return null;
+      path = `${absolute.pathname}${absolute.search}`;
+    } catch {
+      return null;
+    }
+  }
+  try {
+    const url = new URL(`${protocol}://${host || DEFAULT_HOST}${path}`);
+    const asSent = new URL(`http://x${path}`);
+    // A Host header carrying a path, a query or credentials is not a host.
+    const hostOnly = !url.username && !url.password && url.pathname === asSent.pathname && url.search === asSent.search;
+    return hostOnly ? url : null;
+  } catch {
+    return null;
+  }
+}
+
+/** What Remix is handed: the checked request, with a Host that agrees with its URL. */
+function remixRequest(incoming: IncomingRequest, url: URL, body: BodyInit | null): Request {
+  const headers = new Headers(incoming.headers);
+  // Remix compares Origin with X-Forwarded-Host, else Host, and throws (a 500)
+  // on a mismatch. The edge has already judged Origin against this URL's host,
+  // so Remix must see the same host.
+  headers.set("Host", url.host);
+  headers.delete("X-Forwarded-Host");
+  const init: RequestInit & { duplex?: "half" } = { method: incoming.method, headers, signal: incoming.signal };
+  if (body !== null) {
+    init.body = body;
+    init.duplex = "half";
+  }
+  return new Request(url, init);
+}
+
+/**
+ * Handles one request: refuses at the edge what must be refused, otherwise
+ * hands it to `next` (Remix) inside the request's database scope.
+ */
+export async function handleAtEdge(incoming: IncomingRequest, next: (request: Request) => Promise<Response>): Promise<Response> {
+  const url = requestUrl(incoming.protocol, incoming.host, incoming.target);
+  if (!url) {
+    const head = { method: incoming.method, url: `http://${DEFAULT_HOST}${incoming.target.startsWith("/") ? incoming.target : "/"}` };
+    return edgeRefusal(head, 400, "bad_request", { title: "Bad request", message: "The address of this request could not be read." });
+  }
+  const head = { method: incoming.method, url: url.href, headers: incoming.headers };
+
+  // Cross-site state-changing requests: the app's 403, before Remix's own
+  // Origin check throws on them (docs/decisions/0004).
+  if (!isSameOriginRequest(head)) return crossSiteRefused(head);
+
+  const request = remixRequest(incoming, url, incoming.body);
+  return withRequestScope(request, () => next(request));
+}
