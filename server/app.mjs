@@ -4,7 +4,7 @@
 // address (per-IP login throttling) and run each request inside one database
 // transaction that is committed before the response leaves.
 import path from "node:path";
-import { createReadableStreamFromReadable, createRequestHandler } from "@remix-run/node";
+import { createRequestHandler } from "@remix-run/node";
 import compression from "compression";
 import express from "express";
 
@@ -16,6 +16,58 @@ function headersOf(req) {
     for (const item of Array.isArray(value) ? value : [value]) headers.append(name, item);
   }
   return headers;
+}
+
+/**
+ * The request body as a web stream that reads from the socket only when read.
+ * Unlike @remix-run/node's, cancelling it does not destroy the socket: the
+ * edge stops reading a form that passes the limit and must still answer 413.
+ */
+function bodyStream(req) {
+  let finished = false;
+  const onData = (chunk) => {
+    controller.enqueue(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength));
+    if (controller.desiredSize <= 0) req.pause();
+  };
+  const onEnd = () => {
+    if (finished) return;
+    finished = true;
+    detach();
+    controller.close();
+  };
+  const onClose = () => {
+    if (finished) return;
+    finished = true;
+    detach();
+    controller.error(new Error("The client stopped sending the request body"));
+  };
+  const detach = () => {
+    req.off("data", onData);
+    req.off("end", onEnd);
+    req.off("close", onClose);
+  };
+  let controller;
+  return new ReadableStream(
+    {
+      start(streamController) {
+        controller = streamController;
+        req.pause();
+        req.on("data", onData);
+        req.on("end", onEnd);
+        // "close" without "end": the client went away mid-body.
+        req.on("close", onClose);
+      },
+      pull() {
+        req.resume();
+      },
+      cancel() {
+        finished = true;
+        detach();
+        req.pause();
+      },
+    },
+    { highWaterMark: 64 * 1024, size: (chunk) => chunk.byteLength },
+  );
 }
 
 /** The request as the app's edge (app/http/edge.server.ts) takes it. */
@@ -30,12 +82,32 @@ function incomingRequest(req, res) {
     host: req.get("host"),
     target: req.originalUrl,
     headers: headersOf(req),
-    body: hasBody ? createReadableStreamFromReadable(req) : null,
+    body: hasBody ? bodyStream(req) : null,
     signal: controller.signal,
   };
 }
 
+/**
+ * The answer is ready but the client is still sending a body nobody will read
+ * (a form over the limit, a body the route had no use for): close the
+ * connection after the answer instead of reading the rest to reuse it.
+ * Closing a socket with unread data resets it, which can destroy the answer
+ * before the client reads it; so the server stops sending, then discards what
+ * still arrives for a moment, then closes.
+ */
+const LINGER_MS = 2_000;
+function closeAfterAnswer(req, res) {
+  res.setHeader("Connection", "close");
+  const socket = req.socket;
+  socket.destroySoon = function lingeringClose() {
+    if (this.writable) this.end();
+    req.resume();
+    setTimeout(() => this.destroy(), LINGER_MS).unref();
+  };
+}
+
 async function send(res, response) {
+  if (!res.req.complete) closeAfterAnswer(res.req, res);
   res.statusMessage = response.statusText;
   res.status(response.status);
   response.headers.forEach((value, name) => {

@@ -1,6 +1,9 @@
+import { readCappedBody } from "~/utils/capped-body.server";
 import { isSameOriginRequest } from "~/utils/csrf.server";
+import { MAX_FORM_BYTES } from "~/utils/form.server";
+import { isApiRequest } from "~/utils/request";
 import { withRequestScope } from "./request-scope.server";
-import { crossSiteRefused, edgeRefusal } from "./responses.server";
+import { crossSiteRefused, edgeRefusal, formTooLarge } from "./responses.server";
 
 /**
  * The edge: what every request goes through between the HTTP server
@@ -90,6 +93,23 @@ export async function handleAtEdge(incoming: IncomingRequest, next: (request: Re
   // Origin check throws on them (docs/decisions/0004).
   if (!isSameOriginRequest(head)) return crossSiteRefused(head);
 
-  const request = remixRequest(incoming, url, incoming.body);
+  // A page's body (a form) is read here, whole and at most MAX_FORM_BYTES of
+  // it, before any route runs: no action, login and logout included, and
+  // nothing Remix or a library parses by itself can be made to read more.
+  // The JSON API reads its own bodies, with its own limit.
+  let body: BodyInit | null = incoming.body;
+  if (incoming.body && !isApiRequest(head)) {
+    let bytes: Uint8Array<ArrayBuffer> | null;
+    try {
+      bytes = await readCappedBody(incoming.body, MAX_FORM_BYTES, incoming.headers.get("Content-Length"));
+    } catch {
+      // The client stopped sending half-way (it will not read this either).
+      return edgeRefusal(head, 400, "bad_request", { title: "Bad request", message: "The form arrived incomplete." });
+    }
+    if (bytes === null) return formTooLarge(head);
+    body = bytes;
+  }
+
+  const request = remixRequest(incoming, url, body);
   return withRequestScope(request, () => next(request));
 }

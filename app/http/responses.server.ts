@@ -1,4 +1,5 @@
 import { json } from "@remix-run/node";
+import { MAX_FORM_BYTES } from "~/utils/form.server";
 import { isApiRequest } from "~/utils/request";
 
 /**
@@ -85,6 +86,15 @@ export function crossSiteRefused(request: RequestHead): Response {
     title: "This form was sent from another site",
     message:
       "Customers only accepts changes sent from its own pages, so nothing was changed. If you meant to make this change, open Customers and do it from there.",
+  });
+}
+
+/** A page's form over the limit (MAX_FORM_BYTES), refused before it was read in full. */
+export function formTooLarge(request: RequestHead): Response {
+  return edgeRefusal(request, 413, "payload_too_large", {
+    title: "This form is too large",
+    message:
+      `Customers accepts forms of up to ${MAX_FORM_BYTES / 1024 / 1024} MB, and this one is larger, so nothing was saved. Go back, shorten what you entered and send it again.`,
   });
 }
 
