@@ -130,7 +130,7 @@ async function send(res, response) {
  * @param options.trustProxy behind one reverse proxy, read the client from X-Forwarded-For
  */
 export function createApp(build, { root, trustProxy = false, mode = build.mode }) {
-  const { handleAtEdge } = build.entry.module;
+  const handleAtEdge = build.entry.module.createEdge(build.routes);
   const handleRemix = createRequestHandler(build, mode);
 
   const app = express();
@@ -155,10 +155,21 @@ export function createApp(build, { root, trustProxy = false, mode = build.mode }
       const response = await handleAtEdge(incomingRequest(req, res), (request) => handleRemix(request, context));
       await send(res, response);
     } catch (error) {
-      console.error(error);
+      // A client that went away mid-answer is not a bug of ours; anything else is.
+      if (!res.destroyed) console.error(error);
       if (!res.headersSent) res.status(500).type("text/plain").send("Internal Server Error");
       else res.end();
     }
+  });
+
+  // What a middleware above passes on as an error (express.static on a path
+  // it cannot read, say): a client's mistake is answered, not logged.
+  app.use((error, req, res, _next) => {
+    const status = Number(error?.status ?? error?.statusCode ?? 500);
+    const clientError = status >= 400 && status < 500;
+    if (!clientError) console.error(error);
+    if (res.headersSent) return void res.end();
+    res.status(clientError ? status : 500).type("text/plain").send(clientError ? "Bad Request" : "Internal Server Error");
   });
   return app;
 }

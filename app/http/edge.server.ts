@@ -1,9 +1,11 @@
+import type { ServerBuild } from "@remix-run/node";
 import { readCappedBody } from "~/utils/capped-body.server";
 import { isSameOriginRequest } from "~/utils/csrf.server";
 import { MAX_FORM_BYTES } from "~/utils/form.server";
 import { isApiRequest } from "~/utils/request";
 import { withRequestScope } from "./request-scope.server";
-import { crossSiteRefused, edgeRefusal, formTooLarge } from "./responses.server";
+import { isAllowed, methodRules } from "./methods.server";
+import { crossSiteRefused, edgeRefusal, formTooLarge, methodRefused } from "./responses.server";
 
 /**
  * The edge: what every request goes through between the HTTP server
@@ -77,39 +79,64 @@ function remixRequest(incoming: IncomingRequest, url: URL, body: BodyInit | null
   return new Request(url, init);
 }
 
+/** A path whose every segment percent-decodes (`/api/customers/%ZZ` does not). */
+function isDecodablePath(pathname: string): boolean {
+  try {
+    decodeURIComponent(pathname);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function badRequest(head: Pick<Request, "method" | "url">, message: string): Response {
+  return edgeRefusal(head, 400, "bad_request", { title: "Bad request", message });
+}
+
 /**
- * Handles one request: refuses at the edge what must be refused, otherwise
- * hands it to `next` (Remix) inside the request's database scope.
+ * The edge for the app whose routes are `routes` (the server build's):
+ * `handle(incoming, next)` refuses what must be refused, otherwise hands the
+ * request to `next` (Remix) inside the request's database scope.
  */
-export async function handleAtEdge(incoming: IncomingRequest, next: (request: Request) => Promise<Response>): Promise<Response> {
-  const url = requestUrl(incoming.protocol, incoming.host, incoming.target);
-  if (!url) {
-    const head = { method: incoming.method, url: `http://${DEFAULT_HOST}${incoming.target.startsWith("/") ? incoming.target : "/"}` };
-    return edgeRefusal(head, 400, "bad_request", { title: "Bad request", message: "The address of this request could not be read." });
-  }
-  const head = { method: incoming.method, url: url.href, headers: incoming.headers };
+export function createEdge(routes: ServerBuild["routes"]) {
+  const allowedMethods = methodRules(routes);
 
-  // Cross-site state-changing requests: the app's 403, before Remix's own
-  // Origin check throws on them (docs/decisions/0004).
-  if (!isSameOriginRequest(head)) return crossSiteRefused(head);
-
-  // A page's body (a form) is read here, whole and at most MAX_FORM_BYTES of
-  // it, before any route runs: no action, login and logout included, and
-  // nothing Remix or a library parses by itself can be made to read more.
-  // The JSON API reads its own bodies, with its own limit.
-  let body: BodyInit | null = incoming.body;
-  if (incoming.body && !isApiRequest(head)) {
-    let bytes: Uint8Array<ArrayBuffer> | null;
-    try {
-      bytes = await readCappedBody(incoming.body, MAX_FORM_BYTES, incoming.headers.get("Content-Length"));
-    } catch {
-      // The client stopped sending half-way (it will not read this either).
-      return edgeRefusal(head, 400, "bad_request", { title: "Bad request", message: "The form arrived incomplete." });
+  return async function handle(incoming: IncomingRequest, next: (request: Request) => Promise<Response>): Promise<Response> {
+    const url = requestUrl(incoming.protocol, incoming.host, incoming.target);
+    if (!url) {
+      const path = incoming.target.startsWith("/") ? incoming.target : "/";
+      return badRequest({ method: incoming.method, url: `http://${DEFAULT_HOST}${path}` }, "The address of this request could not be read.");
     }
-    if (bytes === null) return formTooLarge(head);
-    body = bytes;
-  }
+    const head = { method: incoming.method, url: url.href, headers: incoming.headers };
+    if (!isDecodablePath(url.pathname)) return badRequest(head, "The address of this request is not correctly encoded.");
 
-  const request = remixRequest(incoming, url, body);
-  return withRequestScope(request, () => next(request));
+    // Methods the route does not serve (TRACE, OPTIONS, a PUT to a page…):
+    // 405 with Allow, before a loader or an action can run for them.
+    const allowed = allowedMethods(url);
+    if (allowed && !isAllowed(incoming.method, allowed)) return methodRefused(head, allowed);
+
+    // Cross-site state-changing requests: the app's 403, before Remix's own
+    // Origin check throws on them (docs/decisions/0004).
+    if (!isSameOriginRequest(head)) return crossSiteRefused(head);
+
+    // A page's body (a form) is read here, whole and at most MAX_FORM_BYTES of
+    // it, before any route runs: no action, login and logout included, and
+    // nothing Remix or a library parses by itself can be made to read more.
+    // The JSON API reads its own bodies, with its own limit.
+    let body: BodyInit | null = incoming.body;
+    if (incoming.body && !isApiRequest(head)) {
+      let bytes: Uint8Array<ArrayBuffer> | null;
+      try {
+        bytes = await readCappedBody(incoming.body, MAX_FORM_BYTES, incoming.headers.get("Content-Length"));
+      } catch {
+        // The client stopped sending half-way (it will not read this either).
+        return badRequest(head, "The form arrived incomplete.");
+      }
+      if (bytes === null) return formTooLarge(head);
+      body = bytes;
+    }
+
+    const request = remixRequest(incoming, url, body);
+    return withRequestScope(request, () => next(request));
+  };
 }

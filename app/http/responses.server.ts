@@ -89,6 +89,17 @@ export function crossSiteRefused(request: RequestHead): Response {
   });
 }
 
+/** A method the URL does not serve, answered at the edge: 405 with Allow (the API's shape under /api). */
+export function methodRefused(request: RequestHead, allowed: readonly string[]): Response {
+  return edgeRefusal(
+    request,
+    405,
+    "method_not_allowed",
+    { title: "This page cannot do that", message: `This address does not accept ${escapeHtml(request.method)} requests.` },
+    { Allow: allowed.join(", ") },
+  );
+}
+
 /** A page's form over the limit (MAX_FORM_BYTES), refused before it was read in full. */
 export function formTooLarge(request: RequestHead): Response {
   return edgeRefusal(request, 413, "payload_too_large", {

@@ -1,12 +1,12 @@
 import { request as httpRequest } from "node:http";
-import { handleAtEdge, type IncomingRequest } from "~/http/edge.server";
+import { createEdge, type IncomingRequest } from "~/http/edge.server";
 import { MAX_BODY_BYTES } from "~/http/json-body.server";
 import { MAX_FORM_BYTES, readFormData } from "~/utils/form.server";
 import { insertCustomer } from "../../prisma/factories";
 import { signedUpUser, signUp } from "../auth-helpers";
 import { postForm } from "../http";
 import { ownerPrisma as prisma } from "../setup/owner";
-import { startAppServer, type AppServer } from "../support/app-server";
+import { sourceBuild, startAppServer, type AppServer } from "../support/app-server";
 import { captureServerLogs, STACK_TRACE } from "../support/server-logs";
 
 // A page form over 1 MB is answered 413 — a page saying so — without the
@@ -55,6 +55,11 @@ const neverCalled = () => {
 };
 
 describe("at the edge (app/http/edge.server.ts)", () => {
+  let handleAtEdge: ReturnType<typeof createEdge>;
+  beforeAll(async () => {
+    handleAtEdge = createEdge((await sourceBuild()).routes);
+  });
+
   it("refuses a declared Content-Length over 1 MB without reading a byte", async () => {
     const { stream, counter } = tricklingBody();
     const response = await handleAtEdge(incoming("/customers", { headers: { "Content-Length": String(MAX_FORM_BYTES + 1) }, body: stream }), neverCalled);
