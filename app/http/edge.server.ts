@@ -137,6 +137,30 @@ export function createEdge(routes: ServerBuild["routes"]) {
     }
 
     const request = remixRequest(incoming, url, body);
-    return withRequestScope(request, () => next(request));
+    return privateNoStore(await withRequestScope(request, () => next(request)));
   };
+}
+
+/**
+ * Every answer of the app depends on the session — a page's document, its
+ * loader data (`?_data=`), the API, even a redirect or the login page (signed
+ * in, it redirects) — so none may be kept by a shared cache, nor by the
+ * browser once the user has logged out (Back would show the list again).
+ * An answer that sets its own Cache-Control keeps it (Remix's route manifest
+ * is public and immutable). Static files never come here (server/app.mjs
+ * serves them with their own caching).
+ */
+export const SESSION_CACHE_CONTROL = "private, no-store";
+
+function privateNoStore(response: Response): Response {
+  if (response.headers.has("Cache-Control")) return response;
+  try {
+    response.headers.set("Cache-Control", SESSION_CACHE_CONTROL);
+    return response;
+  } catch {
+    // Immutable headers (a fetched response passed through): copy them.
+    const copy = new Response(response.body, response);
+    copy.headers.set("Cache-Control", SESSION_CACHE_CONTROL);
+    return copy;
+  }
 }
