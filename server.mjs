@@ -1,25 +1,16 @@
-// The app's HTTP server (`npm start`, and `npm run dev` through `remix dev -c`).
-// remix-serve cannot do two things the app needs: tell actions the client's
-// address (per-IP login throttling) and run each request inside one database
-// transaction that is committed before the response leaves.
+// The app's HTTP server (`npm start`, and `npm run dev` through `remix dev -c`):
+// the Express app of server/app.mjs around the built Remix app, listening on PORT.
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import {
-  broadcastDevReady,
-  createReadableStreamFromReadable,
-  createRequestHandler,
-  installGlobals,
-} from "@remix-run/node";
-import compression from "compression";
-import express from "express";
+import { broadcastDevReady, installGlobals } from "@remix-run/node";
+import { createApp } from "./server/app.mjs";
 
 installGlobals({ nativeFetch: true });
 process.env.NODE_ENV ??= "production";
 
 const root = path.dirname(fileURLToPath(import.meta.url));
 const build = await import(pathToFileURL(path.join(root, "build/index.js")).href);
-const { withRequestScope, closeDatabase, env } = build.entry.module;
-const handleRemix = createRequestHandler(build, process.env.NODE_ENV);
+const { closeDatabase, env } = build.entry.module;
 // The app's own validated configuration (PORT, TRUST_PROXY, …): a bad value
 // stops the server here with a message naming it.
 let config;
@@ -31,66 +22,7 @@ try {
 }
 const { port, trustProxy } = config;
 
-/** A Fetch API Request for Remix, from Node's request. */
-function toRequest(req, res) {
-  const url = new URL(req.originalUrl, `${req.protocol}://${req.get("host") ?? `localhost:${port}`}`);
-  const headers = new Headers();
-  for (const [name, value] of Object.entries(req.headers)) {
-    if (value === undefined) continue;
-    for (const item of Array.isArray(value) ? value : [value]) headers.append(name, item);
-  }
-  // Aborts loaders and actions when the client goes away before the answer.
-  const controller = new AbortController();
-  res.on("close", () => controller.abort());
-  const init = { method: req.method, headers, signal: controller.signal };
-  if (req.method !== "GET" && req.method !== "HEAD") {
-    init.body = createReadableStreamFromReadable(req);
-    init.duplex = "half";
-  }
-  return new Request(url, init);
-}
-
-async function send(res, response) {
-  res.statusMessage = response.statusText;
-  res.status(response.status);
-  response.headers.forEach((value, name) => {
-    if (name !== "set-cookie") res.setHeader(name, value);
-  });
-  const cookies = response.headers.getSetCookie();
-  if (cookies.length) res.setHeader("Set-Cookie", cookies);
-  if (response.body && res.req.method !== "HEAD") {
-    // Nothing is deferred, so a page is complete once rendered; sent whole it
-    // is compressed and written once, not flushed chunk by chunk.
-    res.end(Buffer.from(await response.arrayBuffer()));
-  } else {
-    res.end();
-  }
-}
-
-const app = express();
-app.disable("x-powered-by");
-// Behind one reverse proxy you trust, its X-Forwarded-For says who the client is.
-app.set("trust proxy", trustProxy ? 1 : false);
-app.use(compression());
-const staticHeaders = { setHeaders: (res) => res.setHeader("X-Content-Type-Options", "nosniff") };
-// Fingerprinted assets never change; everything else in public/ may.
-app.use(build.publicPath, express.static(build.assetsBuildDirectory, { immutable: true, maxAge: "1y", ...staticHeaders }));
-// Only paths that look like files: no disk lookup for every page request.
-const publicFiles = express.static(path.join(root, "public"), { maxAge: "1h", ...staticHeaders });
-app.use((req, res, next) => (path.extname(req.path) ? publicFiles(req, res, next) : next()));
-
-app.all("*", async (req, res) => {
-  try {
-    const request = toRequest(req, res);
-    const context = { clientIp: req.ip ?? req.socket.remoteAddress ?? null };
-    const response = await withRequestScope(request, () => handleRemix(request, context));
-    await send(res, response);
-  } catch (error) {
-    console.error(error);
-    if (!res.headersSent) res.status(500).type("text/plain").send("Internal Server Error");
-    else res.end();
-  }
-});
+const app = createApp(build, { root, trustProxy, mode: process.env.NODE_ENV });
 
 const server = app.listen(port, () => {
   console.log(`Customers listening on http://localhost:${port}`);

@@ -1,8 +1,8 @@
 import { randomBytes } from "node:crypto";
 import { PassThrough } from "node:stream";
-import type { EntryContext, HandleDataRequestFunction } from "@remix-run/node";
+import type { EntryContext, HandleDataRequestFunction, HandleErrorFunction } from "@remix-run/node";
 import { createReadableStreamFromReadable } from "@remix-run/node";
-import { RemixServer } from "@remix-run/react";
+import { isRouteErrorResponse, RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { NonceProvider } from "~/utils/nonce";
@@ -63,9 +63,23 @@ export const handleDataRequest: HandleDataRequestFunction = (response) => {
   return response;
 };
 
-// The server (server.mjs) wraps every request in the app's database scope,
-// closes the database on shutdown and reads the validated configuration: all
-// must be the build's own instances.
-export { withRequestScope } from "~/http/request-scope.server";
+/**
+ * What Remix reports as an error. A 4xx it answered itself (a `?_data=` for a
+ * route that is not on the page, a POST to a route without an action) is the
+ * client's mistake, already answered: not logged, and certainly not with a
+ * stack trace. Neither is a request the client abandoned. Anything else is a
+ * bug of ours, logged whole.
+ */
+export const handleError: HandleErrorFunction = (error, { request }) => {
+  if (request.signal.aborted) return;
+  if (isRouteErrorResponse(error) && error.status < 500) return;
+  console.error(error);
+};
+
+// The server (server/app.mjs, server.mjs) hands every request to the app's
+// edge (which runs it in the app's database scope), closes the database on
+// shutdown and reads the validated configuration: all must be the build's
+// own instances.
+export { createEdge } from "~/http/edge.server";
 export { closeDatabase } from "~/db/db.server";
 export { env } from "~/utils/env.server";

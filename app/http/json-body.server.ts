@@ -1,5 +1,6 @@
 import { json } from "@remix-run/node";
 import type { z } from "zod";
+import { readCappedBody } from "~/utils/capped-body.server";
 import { findUnstorableText, jsonNestingDepth, UNSTORABLE_TEXT_MESSAGE } from "~/utils/storable-text";
 import { validationError, type Issues } from "./responses.server";
 
@@ -54,33 +55,10 @@ function isJsonContentType(header: string | null): boolean {
   return mediaType === "application/json" || /^application\/[\w.+-]+\+json$/.test(mediaType);
 }
 
-/**
- * The body's bytes, stopping as soon as it passes the cap: Content-Length may
- * be absent (chunked) or wrong, so it is only a shortcut, never trusted.
- */
-async function readCappedBody(request: Request): Promise<Uint8Array> {
-  const declared = Number(request.headers.get("Content-Length"));
-  if (Number.isFinite(declared) && declared > MAX_BODY_BYTES) throw payloadTooLarge();
-  if (!request.body) return new Uint8Array();
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > MAX_BODY_BYTES) {
-      await reader.cancel();
-      throw payloadTooLarge();
-    }
-    chunks.push(value);
-  }
-  const bytes = new Uint8Array(size);
-  let offset = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
+/** The body's bytes, or a 413 as soon as it passes the cap. */
+async function readCapped(request: Request): Promise<Uint8Array<ArrayBuffer>> {
+  const bytes = await readCappedBody(request.body, MAX_BODY_BYTES, request.headers.get("Content-Length"));
+  if (bytes === null) throw payloadTooLarge();
   return bytes;
 }
 
@@ -98,7 +76,7 @@ export async function readJsonBody<Schema extends z.ZodTypeAny>(
 ): Promise<z.output<Schema>> {
   const typed = isJsonContentType(request.headers.get("Content-Type"));
   if (!typed && !optional) throw bodyError("Content-Type must be application/json");
-  const bytes = await readCappedBody(request);
+  const bytes = await readCapped(request);
   if (optional && bytes.byteLength === 0) return validated({}, schema);
   if (!typed) throw bodyError("Content-Type must be application/json");
   let text: string;

@@ -77,7 +77,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
       status: 400,
     });
   }
-  await clearLoginFailures(user.email);
+  await clearLoginFailures(attempt);
   // Whoever else held a session (a stolen cookie, a forgotten laptop) is out;
   // this browser gets a fresh one.
   await destroyAllSessions(userId);

@@ -5,16 +5,17 @@ import { toApiCustomer } from "~/customers/api-shape.server";
 import { restoreCustomer } from "~/customers/archive.server";
 import { methodNotAllowed, notFound } from "~/http/responses.server";
 
-const ALLOWED = ["POST"] as const;
+/** The methods this endpoint serves (the edge answers 405 to the rest, app/http/methods.server.ts). */
+export const ALLOWED_METHODS = ["POST"] as const;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUserId(request);
-  throw methodNotAllowed(ALLOWED);
+  throw methodNotAllowed(ALLOWED_METHODS);
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const userId = await requireUserId(request);
-  if (request.method !== "POST") throw methodNotAllowed(ALLOWED);
+  if (request.method !== "POST") throw methodNotAllowed(ALLOWED_METHODS);
   const result = await restoreCustomer({ userId, customerId: params.id ?? "" });
   if (result.ok) return json({ customer: toApiCustomer(result.customer) });
   if (result.reason === "expired") {

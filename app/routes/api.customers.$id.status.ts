@@ -7,16 +7,17 @@ import { StatusApiSchema } from "~/customers/schemas";
 import { readJsonBody } from "~/http/json-body.server";
 import { methodNotAllowed, notFound } from "~/http/responses.server";
 
-const ALLOWED = ["PATCH"] as const;
+/** The methods this endpoint serves (the edge answers 405 to the rest, app/http/methods.server.ts). */
+export const ALLOWED_METHODS = ["PATCH"] as const;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUserId(request);
-  throw methodNotAllowed(ALLOWED);
+  throw methodNotAllowed(ALLOWED_METHODS);
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const userId = await requireUserId(request);
-  if (request.method !== "PATCH") throw methodNotAllowed(ALLOWED);
+  if (request.method !== "PATCH") throw methodNotAllowed(ALLOWED_METHODS);
   const { status } = await readJsonBody(request, StatusApiSchema);
   const customer = await updateStatus({ userId, customerId: params.id ?? "", status });
   if (!customer) throw notFound();

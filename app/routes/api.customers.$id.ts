@@ -8,7 +8,8 @@ import { UpdateCustomerApiSchema } from "~/customers/schemas";
 import { readJsonBody } from "~/http/json-body.server";
 import { methodNotAllowed, notFound, validationError } from "~/http/responses.server";
 
-const ALLOWED = ["GET", "PUT", "DELETE"] as const;
+/** The methods this endpoint serves (the edge answers 405 to the rest, app/http/methods.server.ts). */
+export const ALLOWED_METHODS = ["GET", "PUT", "DELETE"] as const;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const userId = await requireUserId(request);
@@ -40,6 +41,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return json({ customer: toApiCustomer(customer, { withDeletedAt: true }) });
     }
     default:
-      throw methodNotAllowed(ALLOWED);
+      throw methodNotAllowed(ALLOWED_METHODS);
   }
 }

@@ -12,6 +12,9 @@ import { issuesFromZod, readJsonBody } from "~/http/json-body.server";
 import { methodNotAllowed, validationError } from "~/http/responses.server";
 import { isStorableText, UNSTORABLE_TEXT_MESSAGE } from "~/utils/storable-text";
 
+/** The methods this endpoint serves (the edge answers 405 to the rest, app/http/methods.server.ts). */
+export const ALLOWED_METHODS = ["GET", "POST"] as const;
+
 const DEFAULT_LIMIT = 25;
 const MAX_LIMIT = 100;
 const LIST_PARAMS = ["status", "q", "sort", "limit", "cursor"] as const;
@@ -80,7 +83,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const userId = await requireUserId(request);
-  if (request.method !== "POST") throw methodNotAllowed(["GET", "POST"]);
+  if (request.method !== "POST") throw methodNotAllowed(ALLOWED_METHODS);
   const input = await readJsonBody(request, CreateCustomerApiSchema);
   try {
     const customer = await createCustomer(userId, input);

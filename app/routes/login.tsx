@@ -44,7 +44,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   }
   try {
     const user = await authenticator.authenticate("form", request);
-    await clearLoginFailures(email);
+    await clearLoginFailures(attempt);
     // A fresh session id on every login: a session planted before it is worthless.
     await revokeSession(request);
     return redirect(safeRedirect(submission.value.redirectTo), {

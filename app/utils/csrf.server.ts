@@ -21,7 +21,7 @@ function hostOf(value: string | null): string | null | undefined {
  * victim's cookies and is let through for scripts and API clients.
  * Compared by host: behind a TLS-terminating proxy the scheme may differ.
  */
-export function isSameOriginRequest(request: Request): boolean {
+export function isSameOriginRequest(request: Pick<Request, "method" | "url" | "headers">): boolean {
   if (SAFE_METHODS.has(request.method.toUpperCase())) return true;
   const ownHost = new URL(request.url).host;
   const origin = hostOf(request.headers.get("Origin"));

@@ -53,4 +53,16 @@ test.describe("authentication", () => {
     await expect(page).toHaveURL(/\/customers\/archived$/);
     await expect(page.getByRole("heading", { level: 1, name: "Archived customers" })).toBeVisible();
   });
+
+  test("after logging out, Back does not show the customer list from the browser's cache", async ({ page, user: _user }) => {
+    await page.getByRole("link", { name: "New customer" }).first().waitFor();
+    await expect(page.getByRole("heading", { level: 1, name: "Customers" })).toBeVisible();
+    await page.getByRole("button", { name: "Log out" }).click();
+    await expect(page).toHaveURL(/\/login$/);
+
+    await page.goBack();
+    // The list is asked for again, and without a session that means the login page.
+    await expect(page.getByRole("heading", { name: "Log in to your account" })).toBeVisible();
+    await expect(page.getByRole("heading", { level: 1, name: "Customers" })).toHaveCount(0);
+  });
 });

@@ -67,6 +67,22 @@ describe("changing the password", () => {
     expect(Number(blocked.headers.get("Retry-After"))).toBeGreaterThan(0);
   });
 
+  it("counts them for the address they came from only: the owner still signs in from another", async () => {
+    const { email, password, cookie } = await signUp();
+    const stolenLaptop = { clientIp: "203.0.113.60" };
+    for (let index = 0; index < MAX_FAILURES; index += 1) {
+      const guess = await call(
+        accountRoute.action,
+        postForm("/account", { intent: "change-password", currentPassword: `guess-${index}`, newPassword: "a brand new secret" }, { cookie }),
+        {},
+        stolenLaptop,
+      );
+      expect(guess.status).toBe(400);
+    }
+    const fromHome = await call(loginRoute.action, postForm("/login", { email, password }), {}, { clientIp: "198.51.100.61" });
+    expect(fromHome.status).toBe(302);
+  });
+
   it("is refused from another site (CSRF) and without a session", async () => {
     const { password, cookie } = await signUp();
     const crossSite = await changePassword(cookie, password, "a brand new secret", { Origin: "https://evil.example" });
