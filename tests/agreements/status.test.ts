@@ -49,6 +49,12 @@ async function statusOf(start: string | null, end: string | null, notice: number
   return row!.status;
 }
 
+// Opening this file's database is slow on a busy machine: a hook (60 s) pays
+// for it, not the first case (20 s).
+beforeAll(async () => {
+  await ownerPrisma().$queryRaw`SELECT 1`;
+});
+
 describe("agreement_status()", () => {
   it.each(cases)("start %s, end %s, notice %i, override %s → %s", async (start, end, notice, override, expected) => {
     expect(await statusOf(start, end, notice, override)).toBe(expected);
