@@ -3,6 +3,10 @@
  * the limit (what is left is never read). A declared Content-Length over the
  * limit answers null before a byte is read; it is only a shortcut, never
  * trusted, since it may be absent (chunked) or wrong.
+ *
+ * Cancelling is never awaited: the body of a `request.clone()` is one branch
+ * of a tee, and a branch's cancel settles only once the other branch is
+ * cancelled too — awaiting it would hang the request forever.
  */
 export async function readCappedBody(
   body: ReadableStream<Uint8Array> | null,
@@ -10,7 +14,7 @@ export async function readCappedBody(
   declaredLength: string | null = null,
 ): Promise<Uint8Array<ArrayBuffer> | null> {
   if (declaredLength !== null && declaredLength.trim() !== "" && Number(declaredLength) > limit) {
-    await body?.cancel().catch(() => {});
+    body?.cancel().catch(() => {});
     return null;
   }
   if (!body) return new Uint8Array();
@@ -22,7 +26,7 @@ export async function readCappedBody(
     if (done) break;
     size += value.byteLength;
     if (size > limit) {
-      await reader.cancel().catch(() => {});
+      reader.cancel().catch(() => {});
       return null;
     }
     chunks.push(value);

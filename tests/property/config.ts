@@ -11,6 +11,8 @@ import fc from "fast-check";
  * `FC_SEED` replays a run (every failure report prints its seed and path);
  * `FC_PATH` with it jumps straight to the shrunk counterexample — pick the one
  * property with `-t "<its name>"` then, as a path belongs to one property.
+ * `FC_END_ON_FAILURE=1` reports the first failing case without shrinking it:
+ * the quick way to see which case hangs when a property times out.
  */
 const mode = process.env.FC_NUM_RUNS ?? "";
 export const FULL_RUN = mode === "full";
@@ -38,7 +40,7 @@ export function truncate(text: string, max = 600, { keepEnd = false } = {}): str
  * (seed and path) without dumping megabytes of generated data.
  */
 export async function assertProperty<T>(name: string, property: fc.IAsyncPropertyWithHooks<T>, runs: number): Promise<void> {
-  const details = await fc.check(property, { numRuns: runs, seed: SEED, ...(PATH ? { path: PATH } : {}) });
+  const details = await fc.check(property, { numRuns: runs, seed: SEED, endOnFailure: process.env.FC_END_ON_FAILURE === "1", ...(PATH ? { path: PATH } : {}) });
   if (!details.failed) return;
   const error = details.errorInstance;
   const message = error instanceof Error ? error.message : String(error);
