@@ -34,6 +34,21 @@ export interface ArchitectureReport {
   cycles: string[][];
   longFiles: Array<{ file: string; lines: number }>;
   layerViolations: Array<{ from: string; to: string }>;
+  /**
+   * Browser code (a module without `.server` in its name, outside routes/ and
+   * tests) taking a value from a `.server` module: the bundler replaces that
+   * module with an empty one, so the value is undefined in the browser.
+   */
+  serverInBrowser: Array<{ from: string; to: string }>;
+}
+
+const SERVER_MODULE = /\.server\.[jt]sx?$/;
+const TYPE_ONLY = /^(?:import|export)\s+type\s/;
+
+/** Whether `file` may run in the browser (route modules are split by Remix itself; tests never do). */
+function isBrowserModule(app: string, file: string): boolean {
+  const relativePath = path.relative(app, file);
+  return !SERVER_MODULE.test(file) && !/\.test\.[jt]sx?$/.test(file) && !relativePath.startsWith(`routes${path.sep}`) && path.dirname(relativePath) !== ".";
 }
 
 function sourceFiles(dir: string): string[] {
@@ -105,6 +120,7 @@ export function checkArchitecture(app: string = APP): ArchitectureReport {
   const graph = new Map<string, string[]>();
   const longFiles: ArchitectureReport["longFiles"] = [];
   const layerViolations: ArchitectureReport["layerViolations"] = [];
+  const serverInBrowser: ArchitectureReport["serverInBrowser"] = [];
   for (const file of files) {
     const text = readFileSync(file, "utf8");
     const lines = text.split("\n").length - (text.endsWith("\n") ? 1 : 0);
@@ -115,6 +131,9 @@ export function checkArchitecture(app: string = APP): ArchitectureReport {
       // Only app/ is checked: a test beside its code may use shared test helpers.
       if (!target || path.relative(app, target).startsWith("..")) continue;
       targets.add(target);
+      if (isBrowserModule(app, file) && SERVER_MODULE.test(target) && !TYPE_ONLY.test(match[0])) {
+        serverInBrowser.push({ from: relative(file), to: relative(target) });
+      }
       const from = layerOf(file);
       const allowed = ALLOWED_LAYERS[from];
       // Files directly in app/ (root.tsx, entry.server.tsx) wire everything together.
@@ -124,5 +143,5 @@ export function checkArchitecture(app: string = APP): ArchitectureReport {
     }
     graph.set(file, [...targets].filter((target) => !target.includes(`${path.sep}generated${path.sep}`)));
   }
-  return { files: files.length, cycles: findCycles(graph, relative), longFiles, layerViolations };
+  return { files: files.length, cycles: findCycles(graph, relative), longFiles, layerViolations, serverInBrowser };
 }

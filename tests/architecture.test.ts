@@ -12,6 +12,7 @@ describe("app/ architecture", () => {
     expect(report.cycles).toEqual([]);
     expect(report.longFiles).toEqual([]);
     expect(report.layerViolations).toEqual([]);
+    expect(report.serverInBrowser).toEqual([]);
   });
 
   describe("the checker", () => {
@@ -37,6 +38,17 @@ describe("app/ architecture", () => {
       write("utils/long.ts", "export const x = 1;\n".repeat(MAX_LINES + 1));
       write("utils/short.ts", "export const x = 1;\n".repeat(MAX_LINES));
       expect(checkArchitecture(app).longFiles).toEqual([{ file: "app/utils/long.ts", lines: MAX_LINES + 1 }]);
+    });
+
+    it("finds browser code taking a value from a .server module, and lets types, routes and server code do so", () => {
+      write("agreements/list.server.ts", "export const ORDER = [1];\nexport type Row = { id: string };\n");
+      write("agreements/components/Table.tsx", 'import { ORDER } from "../list.server";\nexport const t = ORDER;\n');
+      write("agreements/components/Typed.tsx", 'import type { Row } from "../list.server";\nexport type T = Row;\n');
+      write("agreements/other.server.ts", 'import { ORDER } from "./list.server";\nexport const o = ORDER;\n');
+      write("routes/agreements.tsx", 'import { ORDER } from "~/agreements/list.server";\nexport const loader = () => ORDER;\n');
+      expect(checkArchitecture(app).serverInBrowser).toEqual([
+        { from: "app/agreements/components/Table.tsx", to: "app/agreements/list.server.ts" },
+      ]);
     });
 
     it("finds the database layer reaching up into HTTP, and a feature into routes", () => {

@@ -29,6 +29,9 @@ export const AGREEMENT_STATUS_LABELS: Record<AgreementStatus, string> = {
   terminated: "Terminated",
 };
 
+/** The order of the cross-customer list (/agreements) and its filter bar: what needs attention first. */
+export const STATUS_ORDER: readonly AgreementStatus[] = ["expiring_soon", "active", "upcoming", "suspended", "expired", "terminated"];
+
 export function isAgreementStatus(value: unknown): value is AgreementStatus {
   return typeof value === "string" && (AGREEMENT_STATUSES as readonly string[]).includes(value);
 }

@@ -2,13 +2,9 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { FileText } from "lucide-react";
-import {
-  decodeAcrossCursor,
-  listAgreementsAcrossCustomers,
-  STATUS_ORDER,
-} from "~/agreements/across-customers.server";
+import { decodeAcrossCursor, listAgreementsAcrossCustomers } from "~/agreements/across-customers.server";
 import { AgreementsAcrossTable } from "~/agreements/components/AgreementsAcrossTable";
-import { AGREEMENT_STATUS_LABELS, isAgreementStatus } from "~/agreements/constants";
+import { AGREEMENT_STATUS_LABELS, isAgreementStatus, STATUS_ORDER } from "~/agreements/constants";
 import { requireUser } from "~/auth/session.server";
 import { EmptyState } from "~/components/EmptyState";
 import { RouteErrorBoundary } from "~/components/ErrorBoundary";
