@@ -1,7 +1,9 @@
 import { asUser } from "~/db/scope.server";
 import { Prisma } from "~/generated/prisma/client";
+import { statusCounts, type StatusCountsOf } from "~/utils/status-counts";
 import { isUuid } from "~/utils/uuid";
-import { AGREEMENT_STATUSES, type AgreementStatus, type AgreementType } from "./constants";
+import { agreementMoneySql, agreementStatusSql, OUTSTANDING_SQL, STATEMENT_TODAY } from "./agreements.server";
+import { AGREEMENT_STATUSES, STATUS_ORDER, type AgreementStatus, type AgreementType } from "./constants";
 
 /**
  * Every agreement of the user's live customers, for "what do I need to renew
@@ -10,8 +12,6 @@ import { AGREEMENT_STATUSES, type AgreementStatus, type AgreementType } from "./
  * status. Keyset pages; the counts per status come in the same statement.
  */
 
-/** The order of the default view. */
-export const STATUS_ORDER: readonly AgreementStatus[] = ["expiring_soon", "active", "upcoming", "suspended", "expired", "terminated"];
 const STATUS_RANK = Prisma.sql`array_position(ARRAY[${Prisma.join([...STATUS_ORDER])}]::text[], r.status)`;
 // Open-ended agreements end last.
 const END_KEY = Prisma.sql`coalesce(r.end_date, 'infinity'::date)`;
@@ -31,7 +31,7 @@ export interface AgreementAcrossRow {
   outstanding: string;
 }
 
-export type AgreementStatusCounts = Record<AgreementStatus, number> & { all: number };
+export type AgreementStatusCounts = StatusCountsOf<AgreementStatus>;
 
 export interface AgreementsAcross {
   rows: AgreementAcrossRow[];
@@ -63,15 +63,11 @@ export function decodeAcrossCursor(raw: string | null): CursorKey | null {
   }
 }
 
-function emptyCounts(): AgreementStatusCounts {
-  return Object.fromEntries([...AGREEMENT_STATUSES, "all"].map((key) => [key, 0])) as AgreementStatusCounts;
-}
-
 export async function listAgreementsAcrossCustomers(
   userId: string,
   { status, cursor }: { status?: AgreementStatus; cursor?: CursorKey | null },
 ): Promise<AgreementsAcross> {
-  if (!isUuid(userId)) return { rows: [], counts: emptyCounts(), nextCursor: null };
+  if (!isUuid(userId)) return { rows: [], counts: statusCounts(AGREEMENT_STATUSES), nextCursor: null };
   const conditions: Prisma.Sql[] = [Prisma.sql`TRUE`];
   if (status) conditions.push(Prisma.sql`r.status = ${status}`);
   if (cursor) {
@@ -82,7 +78,7 @@ export async function listAgreementsAcrossCustomers(
     r AS (
       SELECT a.id, a.customer_id AS "customerId", c.name AS "customerName", a.scope, a.type,
              a.start_date, a.end_date, a.start_date::text AS "startDate", a.end_date::text AS "endDate",
-             agreement_status(a.start_date, a.end_date, a.notice_days, a.override_status, t.today) AS status,
+             ${agreementStatusSql(STATEMENT_TODAY)} AS status,
              (a.end_date - t.today) AS "daysLeft"
         FROM customer_agreements a
         JOIN customers c ON c.id = a.customer_id AND c.user_id = ${userId}::uuid AND c.deleted_at IS NULL
@@ -90,10 +86,8 @@ export async function listAgreementsAcrossCustomers(
        WHERE a.user_id = ${userId}::uuid
     )
     SELECT r.id, r."customerId", r."customerName", r.scope, r.type, r."startDate", r."endDate", r.status, r."daysLeft",
-           (SELECT greatest(coalesce(sum(i.amount), 0) - coalesce(sum((SELECT sum(p.amount) FROM customer_receivables p
-                     WHERE p.linked_invoice_id = i.id AND p.type = 'payment' AND p.status IS DISTINCT FROM 'void')), 0), 0)::numeric(14,2)::text
-              FROM customer_receivables i
-             WHERE i.linked_agreement_id = r.id AND i.type = 'invoice' AND i.status = 'sent') AS outstanding,
+           -- Per row of the page only: a scalar subquery is evaluated after the LIMIT.
+           (SELECT ${OUTSTANDING_SQL} FROM (${agreementMoneySql(Prisma.sql`r.id`)}) m) AS outstanding,
            ${STATUS_RANK} AS rank, ${END_KEY}::text AS "endKey",
            (SELECT coalesce(json_agg(s), '[]'::json) FROM (SELECT status, count(*)::int AS n FROM r GROUP BY status) s) AS counts
       FROM r
@@ -101,12 +95,7 @@ export async function listAgreementsAcrossCustomers(
      ORDER BY ${STATUS_RANK}, ${END_KEY}, r.id
      LIMIT ${ACROSS_PAGE_SIZE + 1}`);
 
-  const counts = emptyCounts();
-  const countRows = rows[0]?.counts ?? (await countAcross(userId));
-  for (const { status: key, n } of countRows) {
-    counts[key] = n;
-    counts.all += n;
-  }
+  const counts = statusCounts(AGREEMENT_STATUSES, rows[0]?.counts ?? (await countAcross(userId)));
   const page = rows.slice(0, ACROSS_PAGE_SIZE);
   const last = page[page.length - 1];
   return {
@@ -119,7 +108,7 @@ export async function listAgreementsAcrossCustomers(
 /** The counts alone, for a page with no rows (a filter or a cursor past the end). */
 async function countAcross(userId: string) {
   return asUser(userId, (db) => db.$queryRaw<Array<{ status: AgreementStatus; n: number }>>`
-    SELECT agreement_status(a.start_date, a.end_date, a.notice_days, a.override_status, app_today()) AS status, count(*)::int AS n
+    SELECT ${agreementStatusSql()} AS status, count(*)::int AS n
       FROM customer_agreements a
       JOIN customers c ON c.id = a.customer_id AND c.user_id = ${userId}::uuid AND c.deleted_at IS NULL
      WHERE a.user_id = ${userId}::uuid

@@ -50,6 +50,26 @@ export interface AgreementRow {
   updatedAt: Date | null;
 }
 
+/** The statement's today, computed once (see AGREEMENT_FROM's `t`). */
+export const STATEMENT_TODAY = Prisma.sql`t.today`;
+
+/**
+ * What the agreement `agreementId` (an SQL expression) has billed and been
+ * paid, as one row (billed, paid): its sent invoices, and the payments on them
+ * that are not void (DOMAIN.md).
+ */
+export function agreementMoneySql(agreementId: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`SELECT coalesce(sum(i.amount), 0)::numeric(14,2) AS billed,
+           coalesce(sum((SELECT sum(p.amount) FROM customer_receivables p
+                          WHERE p.linked_invoice_id = i.id AND p.type = 'payment'
+                            AND p.status IS DISTINCT FROM 'void')), 0)::numeric(14,2) AS paid
+      FROM customer_receivables i
+     WHERE i.linked_agreement_id = ${agreementId} AND i.type = 'invoice' AND i.status = 'sent'`;
+}
+
+/** Outstanding from a money row `m`: billed less paid, never below zero, as a decimal string. */
+export const OUTSTANDING_SQL = Prisma.sql`greatest(m.billed - m.paid, 0)::numeric(14,2)::text`;
+
 /**
  * The columns of AgreementRow over `a` (its live customer joined as `c`, the
  * statement's today as `t.today`), billed and paid from the receivables linked
@@ -59,21 +79,15 @@ export const AGREEMENT_COLUMNS = Prisma.sql`a.id, a.customer_id AS "customerId",
        a.start_date::text AS "startDate", a.end_date::text AS "endDate", a.notice_days AS "noticeDays",
        a.pricing, a.override_status AS "overrideStatus", a.terminated_on::text AS "terminatedOn",
        a.termination_reason AS "terminationReason", a.renewal_of AS "renewalOf",
-       agreement_status(a.start_date, a.end_date, a.notice_days, a.override_status, t.today) AS status,
+       ${agreementStatusSql(STATEMENT_TODAY)} AS status,
        (a.end_date - t.today) AS "daysLeft",
-       m.billed::text AS billed, m.paid::text AS paid, greatest(m.billed - m.paid, 0)::numeric(14,2)::text AS outstanding,
+       m.billed::text AS billed, m.paid::text AS paid, ${OUTSTANDING_SQL} AS outstanding,
        a.created_at AS "createdAt", a.updated_at AS "updatedAt"`;
 
 export const AGREEMENT_FROM = Prisma.sql`customer_agreements a
   JOIN customers c ON c.id = a.customer_id AND c.deleted_at IS NULL
   CROSS JOIN (SELECT app_today() AS today) t
-  CROSS JOIN LATERAL (
-    SELECT coalesce(sum(i.amount), 0)::numeric(14,2) AS billed,
-           coalesce(sum((SELECT sum(p.amount) FROM customer_receivables p
-                          WHERE p.linked_invoice_id = i.id AND p.type = 'payment'
-                            AND p.status IS DISTINCT FROM 'void')), 0)::numeric(14,2) AS paid
-      FROM customer_receivables i
-     WHERE i.linked_agreement_id = a.id AND i.type = 'invoice' AND i.status = 'sent') m`;
+  CROSS JOIN LATERAL (${agreementMoneySql(Prisma.sql`a.id`)}) m`;
 
 const CURRENT = Prisma.join([...RUNNING_STATUSES, "upcoming"].map((status) => Prisma.sql`${status}`));
 

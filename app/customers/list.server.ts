@@ -1,6 +1,7 @@
 import { asUser, type Db } from "~/db/scope.server";
 import { Prisma } from "~/generated/prisma/client";
 import { EXPIRING_SOON_SQL } from "~/agreements/agreements.server";
+import { statusCounts, type StatusCountsOf } from "~/utils/status-counts";
 import { isUuid } from "~/utils/uuid";
 import { CUSTOMER_COLUMNS, type CustomerRow } from "./api-shape.server";
 import { CUSTOMER_STATUSES, type CustomerSort, type CustomerStatus } from "./constants";
@@ -238,24 +239,14 @@ export async function listCustomers(
   };
 }
 
-export type StatusCounts = Record<CustomerStatus, number> & { all: number };
+export type StatusCounts = StatusCountsOf<CustomerStatus>;
 interface StatusCountRow {
   status: string;
   n: number;
 }
 
-function emptyCounts(): StatusCounts {
-  return Object.fromEntries([...CUSTOMER_STATUSES, "all"].map((key) => [key, 0])) as StatusCounts;
-}
-
-function toStatusCounts(rows: StatusCountRow[]): StatusCounts {
-  const counts = emptyCounts();
-  for (const row of rows) {
-    if (row.status in counts) counts[row.status as CustomerStatus] = row.n;
-    counts.all += row.n;
-  }
-  return counts;
-}
+const emptyCounts = (): StatusCounts => statusCounts(CUSTOMER_STATUSES);
+const toStatusCounts = (rows: StatusCountRow[]): StatusCounts => statusCounts(CUSTOMER_STATUSES, rows);
 
 /**
  * (status, n) rows for the user's live customers, under a search if any. A
