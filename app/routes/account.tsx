@@ -34,8 +34,10 @@ function timeZoneOptions() {
 
 let currencyLabels: Array<{ value: string; label: string }> | undefined;
 function currencyOptions() {
-  const names = new Intl.DisplayNames("en", { type: "currency" });
-  currencyLabels ??= currencyChoices().map((code) => ({ value: code, label: `${code} — ${names.of(code) ?? code}` }));
+  if (!currencyLabels) {
+    const names = new Intl.DisplayNames("en", { type: "currency" });
+    currencyLabels = currencyChoices().map((code) => ({ value: code, label: `${code} — ${names.of(code) ?? code}` }));
+  }
   return currencyLabels;
 }
 

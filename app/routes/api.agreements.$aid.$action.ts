@@ -21,9 +21,15 @@ interface LifecycleAction {
   run: (request: Request, ref: AgreementRef) => Promise<Outcome<AgreementRow>>;
 }
 
-/** For the actions that take no field: an empty object, or no body at all. */
-async function noFields(request: Request): Promise<void> {
-  await readJsonBody(request, NoFieldsApiSchema, { optional: true });
+/** An action that takes no field: the body is an empty object, or left out. */
+function withoutFields(status: LifecycleAction["status"], act: (ref: AgreementRef) => Promise<Outcome<AgreementRow>>): LifecycleAction {
+  return {
+    status,
+    run: async (request, ref) => {
+      await readJsonBody(request, NoFieldsApiSchema, { optional: true });
+      return act(ref);
+    },
+  };
 }
 
 const ACTIONS: Record<string, LifecycleAction> = {
@@ -34,27 +40,9 @@ const ACTIONS: Record<string, LifecycleAction> = {
       return terminateAgreement({ ...ref, date, reason });
     },
   },
-  suspend: {
-    status: 200,
-    run: async (request, ref) => {
-      await noFields(request);
-      return suspendAgreement(ref);
-    },
-  },
-  resume: {
-    status: 200,
-    run: async (request, ref) => {
-      await noFields(request);
-      return resumeAgreement(ref);
-    },
-  },
-  renew: {
-    status: 201,
-    run: async (request, ref) => {
-      await noFields(request);
-      return renewAgreement(ref);
-    },
-  },
+  suspend: withoutFields(200, suspendAgreement),
+  resume: withoutFields(200, resumeAgreement),
+  renew: withoutFields(201, renewAgreement),
 };
 
 const ALLOWED = ["POST"] as const;

@@ -2,7 +2,7 @@ import type { ApiAgreement } from "~/agreements/api-shape.server";
 import type { Prisma } from "~/generated/prisma/client";
 import { ownerPrisma as prisma } from "../setup/owner";
 import { sql } from "../support/db";
-import { api, jsonOf, type TestUser } from "./helpers";
+import { api, jsonOf, type ErrorBody, type TestUser } from "./helpers";
 
 /**
  * Arranging and inspecting agreements for the API tests: dates relative to an
@@ -97,4 +97,16 @@ export async function agreementsSnapshot() {
     prisma().customer.findMany({ orderBy: { id: "asc" } }),
   ]);
   return { agreements, receivables, projects, events, customers };
+}
+
+/** Sends a request that must be refused: 400, issues on exactly these fields, no agreement written. */
+export async function expectValidationRefusal(send: () => Promise<Response>, fields: string[]) {
+  const before = await agreementsSnapshot();
+  const response = await send();
+  const json = await jsonOf<ErrorBody>(response);
+  expect(response.status, JSON.stringify(json)).toBe(400);
+  expect(json.error).toBe("validation");
+  expect(Object.keys(json.issues ?? {}).sort()).toEqual([...fields].sort());
+  expect(await agreementsSnapshot()).toEqual(before);
+  return json.issues!;
 }

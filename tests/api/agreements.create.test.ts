@@ -4,6 +4,7 @@ import {
   addDays,
   agreementsSnapshot,
   createVia,
+  expectValidationRefusal,
   setTimeZone,
   todayOf,
   type AgreementBody,
@@ -30,16 +31,7 @@ async function post(body: unknown) {
 }
 
 /** Posts a body that must be refused: 400, issues on exactly these fields, nothing written. */
-async function expectRefused(body: unknown, fields: string[]) {
-  const before = await agreementsSnapshot();
-  const response = await post(body);
-  const json = await jsonOf<ErrorBody>(response);
-  expect(response.status, JSON.stringify(json)).toBe(400);
-  expect(json.error).toBe("validation");
-  expect(Object.keys(json.issues ?? {}).sort()).toEqual([...fields].sort());
-  expect(await agreementsSnapshot()).toEqual(before);
-  return json.issues!;
-}
+const expectRefused = (body: unknown, fields: string[]) => expectValidationRefusal(() => post(body), fields);
 
 describe("creating each type with its pricing", () => {
   it.each([

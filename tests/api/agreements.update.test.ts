@@ -1,5 +1,5 @@
 import { api, customerFor, jsonOf, signedInUser, type ErrorBody, type TestUser } from "./helpers";
-import { addDays, agreementsSnapshot, createVia, todayOf, type AgreementBody } from "./agreement-helpers";
+import { addDays, agreementsSnapshot, createVia, expectValidationRefusal, todayOf, type AgreementBody } from "./agreement-helpers";
 
 // PATCH /api/agreements/<aid>: any of the fields, each validated as on create;
 // pricing against the type the agreement ends with; dates against the stored
@@ -24,16 +24,7 @@ async function patched(id: string, body: unknown) {
   return json.agreement;
 }
 
-async function expectRefused(id: string, body: unknown, fields: string[]) {
-  const before = await agreementsSnapshot();
-  const response = await patch(id, body);
-  const json = await jsonOf<ErrorBody>(response);
-  expect(response.status, JSON.stringify(json)).toBe(400);
-  expect(json.error).toBe("validation");
-  expect(Object.keys(json.issues ?? {}).sort()).toEqual([...fields].sort());
-  expect(await agreementsSnapshot()).toEqual(before);
-  return json.issues!;
-}
+const expectRefused = (id: string, body: unknown, fields: string[]) => expectValidationRefusal(() => patch(id, body), fields);
 
 const fixedFee = () =>
   createVia(user, customer.id, {

@@ -2,11 +2,10 @@ import { request as httpRequest } from "node:http";
 import { createEdge, type IncomingRequest } from "~/http/edge.server";
 import { MAX_BODY_BYTES } from "~/http/json-body.server";
 import { MAX_FORM_BYTES, readFormData } from "~/utils/form.server";
-import { insertCustomer } from "../../prisma/factories";
-import { signedUpUser, signUp } from "../auth-helpers";
+import { signUp } from "../auth-helpers";
 import { postForm } from "../http";
 import { ownerPrisma as prisma } from "../setup/owner";
-import { sourceBuild, startAppServer, type AppServer } from "../support/app-server";
+import { type AppServer, serverWithCustomer, sourceBuild } from "../support/app-server";
 import { captureServerLogs, STACK_TRACE } from "../support/server-logs";
 
 // A page form over 1 MB is answered 413 — a page saying so — without the
@@ -112,11 +111,7 @@ describe("through the server", () => {
   const logs = captureServerLogs();
 
   beforeAll(async () => {
-    server = await startAppServer();
-    const user = await signedUpUser();
-    cookie = user.cookie;
-    userId = user.id;
-    customerId = (await insertCustomer(prisma(), userId, { name: "Limits Co", status: "lead" })).id;
+    ({ server, cookie, userId, customerId } = await serverWithCustomer("Limits Co"));
   });
   afterAll(async () => {
     await server.close();

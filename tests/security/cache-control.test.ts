@@ -1,7 +1,4 @@
-import { insertCustomer } from "../../prisma/factories";
-import { signedUpUser } from "../auth-helpers";
-import { ownerPrisma as prisma } from "../setup/owner";
-import { startAppServer, type AppServer } from "../support/app-server";
+import { type AppServer, serverWithCustomer } from "../support/app-server";
 
 // Whatever depends on the session must not outlive it in a browser's or a
 // proxy's cache: after logout, Back must not show the customer list. Every
@@ -13,10 +10,7 @@ let cookie: string;
 let customerId: string;
 
 beforeAll(async () => {
-  server = await startAppServer();
-  const user = await signedUpUser();
-  cookie = user.cookie;
-  customerId = (await insertCustomer(prisma(), user.id, { name: "Cached Co", status: "lead" })).id;
+  ({ server, cookie, customerId } = await serverWithCustomer("Cached Co"));
 });
 afterAll(() => server.close());
 

@@ -1,5 +1,5 @@
 import { requestUrl } from "~/http/edge.server";
-import { signUp } from "../auth-helpers";
+import { signedUpUser } from "../auth-helpers";
 import { startAppServer, sendRaw, type AppServer } from "../support/app-server";
 import { captureServerLogs, STACK_TRACE } from "../support/server-logs";
 import { ownerPrisma as prisma } from "../setup/owner";
@@ -16,9 +16,7 @@ const logs = captureServerLogs();
 
 beforeAll(async () => {
   server = await startAppServer();
-  const user = await signUp();
-  cookie = user.cookie;
-  userId = (await prisma().user.findUniqueOrThrow({ where: { email: user.email } })).id;
+  ({ cookie, id: userId } = await signedUpUser());
 });
 afterAll(async () => {
   await server.close();

@@ -1,8 +1,7 @@
 import { request as httpRequest } from "node:http";
 import { insertCustomer } from "../../prisma/factories";
-import { signedUpUser } from "../auth-helpers";
 import { ownerPrisma as prisma } from "../setup/owner";
-import { sendRaw, startAppServer, type AppServer, type RawResponse } from "../support/app-server";
+import { type AppServer, type RawResponse, sendRaw, serverWithCustomer } from "../support/app-server";
 import { captureServerLogs, STACK_TRACE } from "../support/server-logs";
 
 // What a client can send at the HTTP level — any method, any bytes in the
@@ -17,11 +16,7 @@ let customerId: string;
 const logs = captureServerLogs();
 
 beforeAll(async () => {
-  server = await startAppServer();
-  const user = await signedUpUser();
-  cookie = user.cookie;
-  userId = user.id;
-  customerId = (await insertCustomer(prisma(), userId, { name: "Edges Co", status: "lead" })).id;
+  ({ server, cookie, userId, customerId } = await serverWithCustomer("Edges Co"));
 });
 afterAll(async () => {
   await server.close();

@@ -5,6 +5,9 @@ import { UNSAFE_flatRoutes as flatRoutes } from "@remix-run/dev";
 import type { ServerBuild } from "@remix-run/node";
 import { createApp } from "../../server/app.mjs";
 import remixConfig from "../../remix.config.js";
+import { insertCustomer } from "../../prisma/factories";
+import { signedUpUser } from "../auth-helpers";
+import { ownerPrisma } from "../setup/owner";
 
 /**
  * The real HTTP server (server/app.mjs: Express, the request scope, Remix) on
@@ -123,4 +126,15 @@ export function sendRaw(
     request.on("error", reject);
     request.end(body);
   });
+}
+
+/**
+ * The real server and a signed-up user with one live customer: what the tests
+ * that go through a socket arrange first. Close the server after the suite.
+ */
+export async function serverWithCustomer(customerName: string) {
+  const server = await startAppServer();
+  const user = await signedUpUser();
+  const customer = await insertCustomer(ownerPrisma(), user.id, { name: customerName, status: "lead" });
+  return { server, cookie: user.cookie, userId: user.id, customerId: customer.id };
 }

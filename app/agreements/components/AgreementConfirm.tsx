@@ -1,9 +1,10 @@
 import { getFormProps, type SubmissionResult } from "@conform-to/react";
-import { Form, Link } from "@remix-run/react";
+import { Form } from "@remix-run/react";
 import { AlertTriangle } from "lucide-react";
 import { FieldErrors, primaryButtonClass, secondaryButtonClass } from "~/components/Field";
 import { TextareaField, TextField, useConformForm } from "~/components/forms";
-import { keepFocusOnPress, StatusButton } from "~/components/StatusButton";
+import { CancelButton } from "~/components/CancelButton";
+import { StatusButton } from "~/components/StatusButton";
 import { formatDate } from "~/utils/format";
 import { useIsPending } from "~/utils/pending";
 import { LIFECYCLE_INTENT, LIFECYCLE_LABELS, type LifecycleAction } from "../actions";
@@ -45,18 +46,6 @@ function Refusal({ message }: { message: string }) {
       <AlertTriangle aria-hidden="true" className="mt-0.5 h-4 w-4 shrink-0" />
       <span>{message}</span>
     </p>
-  );
-}
-
-function CancelButton({ onCancel }: { onCancel?: () => void }) {
-  return onCancel ? (
-    <button type="button" className={secondaryButtonClass} onClick={onCancel} onMouseDown={keepFocusOnPress}>
-      Cancel
-    </button>
-  ) : (
-    <Link to="." preventScrollReset className={secondaryButtonClass} onMouseDown={keepFocusOnPress}>
-      Cancel
-    </Link>
   );
 }
 

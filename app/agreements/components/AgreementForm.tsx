@@ -1,10 +1,11 @@
 import { getFormProps, type SubmissionResult } from "@conform-to/react";
-import { Form, Link } from "@remix-run/react";
+import { Form } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { useHydrated } from "~/components/Dialog";
-import { FieldErrors, secondaryButtonClass } from "~/components/Field";
+import { FieldErrors } from "~/components/Field";
 import { SelectField, TextareaField, TextField, useConformForm } from "~/components/forms";
-import { keepFocusOnPress, StatusButton } from "~/components/StatusButton";
+import { CancelButton } from "~/components/CancelButton";
+import { StatusButton } from "~/components/StatusButton";
 import { useIsPending } from "~/utils/pending";
 import { AGREEMENT_LIMITS, AGREEMENT_TYPE_LABELS, AGREEMENT_TYPES, BILLING_PERIODS, type AgreementType } from "../constants";
 import { pricingFormValues } from "../pricing";
@@ -138,15 +139,7 @@ export function AgreementForm({
         <StatusButton pending={saving} pendingLabel="Saving…">
           {agreement ? "Save agreement" : "Create agreement"}
         </StatusButton>
-        {onCancel ? (
-          <button type="button" className={secondaryButtonClass} onClick={onCancel} onMouseDown={keepFocusOnPress}>
-            Cancel
-          </button>
-        ) : (
-          <Link to="." preventScrollReset className={secondaryButtonClass} onMouseDown={keepFocusOnPress}>
-            Cancel
-          </Link>
-        )}
+        <CancelButton onCancel={onCancel} />
       </div>
     </Form>
   );

@@ -1,19 +1,8 @@
 import { Link } from "@remix-run/react";
 import { formatDate, formatMoney } from "~/utils/format";
-import { AGREEMENT_STATUS_LABELS, AGREEMENT_TYPE_LABELS, type AgreementStatus, type AgreementType } from "../constants";
-
-export interface AgreementAcrossEntry {
-  id: string;
-  customerId: string;
-  customerName: string;
-  scope: string;
-  type: AgreementType;
-  startDate: string | null;
-  endDate: string | null;
-  status: AgreementStatus;
-  daysLeft: number | null;
-  outstanding: string;
-}
+// Its fields are all JSON already (strings and numbers), so the loader data is the row itself.
+import type { AgreementAcrossRow } from "../across-customers.server";
+import { AGREEMENT_STATUS_LABELS, AGREEMENT_TYPE_LABELS, type AgreementStatus } from "../constants";
 
 /** "Expiring soon · 12 days left": the status in words, with the days when they matter. */
 export function statusText(status: AgreementStatus, daysLeft: number | null): string {
@@ -33,7 +22,7 @@ const STATUS_STYLES: Record<AgreementStatus, string> = {
 };
 
 /** Every agreement with its customer: a table on wide screens, stacked rows on phones. */
-export function AgreementsAcrossTable({ rows, currency }: { rows: AgreementAcrossEntry[]; currency: string }) {
+export function AgreementsAcrossTable({ rows, currency }: { rows: AgreementAcrossRow[]; currency: string }) {
   return (
     <ul className="divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white shadow-sm">
       {rows.map((row) => (
