@@ -97,12 +97,15 @@ interface Fixtures {
    * Opt in by naming it: fails the test if the page logs an error to the
    * console or throws (a hydration mismatch does both). The network lines
    * Chromium logs for a 400 or 409 page are left out: a refused form answers
-   * so on purpose, and the tests check those statuses themselves.
+   * so on purpose, and the tests check those statuses themselves; so is a 404
+   * for the document itself (a page that answers "not found" on purpose), but
+   * never for anything the page loads.
    */
   consoleErrors: string[];
 }
 
 const EXPECTED_REFUSAL = /^Failed to load resource: the server responded with a status of (400|409) /;
+const DOCUMENT_NOT_FOUND = /^Failed to load resource: the server responded with a status of 404 /;
 
 export const test = base.extend<Fixtures>({
   // From the project, not the context option: the axe spec turns JavaScript
@@ -118,7 +121,9 @@ export const test = base.extend<Fixtures>({
   consoleErrors: async ({ page }, use) => {
     const errors: string[] = [];
     page.on("console", (message) => {
-      if (message.type() === "error" && !EXPECTED_REFUSAL.test(message.text())) errors.push(message.text());
+      if (message.type() !== "error" || EXPECTED_REFUSAL.test(message.text())) return;
+      if (DOCUMENT_NOT_FOUND.test(message.text()) && message.location().url === page.url()) return;
+      errors.push(`${message.text()} (${message.location().url || "no url"})`);
     });
     page.on("pageerror", (error) => errors.push(`uncaught: ${error.message}`));
     await use(errors);
