@@ -77,9 +77,10 @@ export function listPageQuery(
            c.info->'product'->>'name' AS "productName",
            CASE WHEN jsonb_typeof(c.info->'team') = 'array' THEN jsonb_array_length(c.info->'team') ELSE 0 END AS "teamSize",
            (SELECT max(e.event_date) FROM customer_events e WHERE e.customer_id = c.id) AS "lastInteractionAt",
-           EXISTS (SELECT 1 FROM customer_agreements a
-                    WHERE a.customer_id = c.id
-                      AND agreement_status(a.start_date, a.end_date, a.notice_days, a.override_status, app_today()) = 'expiring_soon') AS "expiringSoon",
+           coalesce((SELECT true FROM customer_agreements a CROSS JOIN (SELECT app_today() AS today OFFSET 0) t
+                      WHERE a.user_id = c.user_id AND a.customer_id = c.id
+                        AND agreement_status(a.start_date, a.end_date, a.notice_days, a.override_status, t.today) = 'expiring_soon'
+                      LIMIT 1), false) AS "expiringSoon",
            ${UPDATED_KEY}::text AS "updatedKey", coalesce(c.created_at, '-infinity'::timestamptz)::text AS "createdKey",
            array_position(ARRAY[${statuses}]::text[], c.status) AS "statusRank"${countsColumn}
       FROM customers c

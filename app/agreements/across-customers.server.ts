@@ -2,7 +2,7 @@ import { asUser } from "~/db/scope.server";
 import { Prisma } from "~/generated/prisma/client";
 import { statusCounts, type StatusCountsOf } from "~/utils/status-counts";
 import { isUuid } from "~/utils/uuid";
-import { agreementMoneySql, agreementStatusSql, OUTSTANDING_SQL, STATEMENT_TODAY } from "./agreements.server";
+import { agreementMoneySql, agreementStatusSql, OUTSTANDING_SQL, TODAY_FROM } from "./agreements.server";
 import { AGREEMENT_STATUSES, STATUS_ORDER, type AgreementStatus, type AgreementType } from "./constants";
 
 /**
@@ -73,27 +73,29 @@ export async function listAgreementsAcrossCustomers(
   if (cursor) {
     conditions.push(Prisma.sql`(${STATUS_RANK}, ${END_KEY}, r.id) > (${cursor[0]}::int, ${cursor[1]}::date, ${cursor[2]}::uuid)`);
   }
+  // r holds what sorting, filtering and counting need, for every agreement:
+  // narrow columns and the inlined status, no per-row subquery. Scope, type,
+  // start and the money are read for the page's rows only, after the LIMIT.
   const rows = await asUser(userId, (db) => db.$queryRaw<Array<AgreementAcrossRow & { rank: number; endKey: string; counts: Array<{ status: AgreementStatus; n: number }> }>>`
-    WITH t AS (SELECT app_today() AS today),
-    r AS (
-      SELECT a.id, a.customer_id AS "customerId", c.name AS "customerName", a.scope, a.type,
-             a.start_date, a.end_date, a.start_date::text AS "startDate", a.end_date::text AS "endDate",
-             ${agreementStatusSql(STATEMENT_TODAY)} AS status,
-             (a.end_date - t.today) AS "daysLeft"
+    WITH r AS (
+      SELECT a.id, a.customer_id, c.name AS customer_name, a.end_date, t.today, ${agreementStatusSql()} AS status
         FROM customer_agreements a
         JOIN customers c ON c.id = a.customer_id AND c.user_id = ${userId}::uuid AND c.deleted_at IS NULL
-       CROSS JOIN t
+       CROSS JOIN ${TODAY_FROM}
        WHERE a.user_id = ${userId}::uuid
     )
-    SELECT r.id, r."customerId", r."customerName", r.scope, r.type, r."startDate", r."endDate", r.status, r."daysLeft",
-           -- Per row of the page only: a scalar subquery is evaluated after the LIMIT.
-           (SELECT ${OUTSTANDING_SQL} FROM (${agreementMoneySql(Prisma.sql`r.id`)}) m) AS outstanding,
-           ${STATUS_RANK} AS rank, ${END_KEY}::text AS "endKey",
-           (SELECT coalesce(json_agg(s), '[]'::json) FROM (SELECT status, count(*)::int AS n FROM r GROUP BY status) s) AS counts
-      FROM r
-     WHERE ${Prisma.join(conditions, " AND ")}
-     ORDER BY ${STATUS_RANK}, ${END_KEY}, r.id
-     LIMIT ${ACROSS_PAGE_SIZE + 1}`);
+    SELECT p.id, p.customer_id AS "customerId", p.customer_name AS "customerName", x.scope, x.type,
+           x.start_date::text AS "startDate", p.end_date::text AS "endDate", p.status, (p.end_date - p.today) AS "daysLeft",
+           (SELECT ${OUTSTANDING_SQL} FROM (${agreementMoneySql(Prisma.sql`p.id`)}) m) AS outstanding,
+           p.rank, p.end_key::text AS "endKey", p.counts
+      FROM (SELECT r.*, ${STATUS_RANK} AS rank, ${END_KEY} AS end_key,
+                   (SELECT coalesce(json_agg(s), '[]'::json) FROM (SELECT status, count(*)::int AS n FROM r GROUP BY status) s) AS counts
+              FROM r
+             WHERE ${Prisma.join(conditions, " AND ")}
+             ORDER BY ${STATUS_RANK}, ${END_KEY}, r.id
+             LIMIT ${ACROSS_PAGE_SIZE + 1}) p
+      JOIN customer_agreements x ON x.id = p.id
+     ORDER BY p.rank, p.end_key, p.id`);
 
   const counts = statusCounts(AGREEMENT_STATUSES, rows[0]?.counts ?? (await countAcross(userId)));
   const page = rows.slice(0, ACROSS_PAGE_SIZE);
@@ -111,6 +113,7 @@ async function countAcross(userId: string) {
     SELECT ${agreementStatusSql()} AS status, count(*)::int AS n
       FROM customer_agreements a
       JOIN customers c ON c.id = a.customer_id AND c.user_id = ${userId}::uuid AND c.deleted_at IS NULL
+     CROSS JOIN ${TODAY_FROM}
      WHERE a.user_id = ${userId}::uuid
      GROUP BY 1`);
 }

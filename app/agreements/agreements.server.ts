@@ -11,20 +11,37 @@ import { RUNNING_STATUSES, type AgreementStatus, type AgreementType } from "./co
  * cross-customer page and the API all select it from here.
  */
 
-/** The status of agreement `a` against `today` (a date expression; the account's today by default). */
-export function agreementStatusSql(today: Prisma.Sql = Prisma.sql`app_today()`): Prisma.Sql {
+/**
+ * The account's today as the FROM item `t` (t.today). The OFFSET 0 keeps the
+ * planner from pulling app_today() up into every row: as a column, today is
+ * computed once per scan and agreement_status() is inlined into plain SQL.
+ * Passed app_today() itself (or a sub-select) it is not inlined, and a status
+ * costs a function call, with a users lookup, per agreement.
+ */
+export const TODAY_FROM = Prisma.sql`(SELECT app_today() AS today OFFSET 0) t`;
+
+/** The statement's today: `t` of TODAY_FROM. */
+export const STATEMENT_TODAY = Prisma.sql`t.today`;
+
+/** The status of agreement `a` against `today` (a date expression; TODAY_FROM's by default). */
+export function agreementStatusSql(today: Prisma.Sql = STATEMENT_TODAY): Prisma.Sql {
   return Prisma.sql`agreement_status(a.start_date, a.end_date, a.notice_days, a.override_status, ${today})`;
 }
 
 const RUNNING = Prisma.join(RUNNING_STATUSES.map((status) => Prisma.sql`${status}`));
 
 /** The customer `c`'s running agreements: active or expiring soon (a scalar subquery). */
-export const ACTIVE_AGREEMENTS_SQL = Prisma.sql`(SELECT count(*)::int FROM customer_agreements a
-     WHERE a.customer_id = c.id AND ${agreementStatusSql()} IN (${RUNNING}))`;
+export const ACTIVE_AGREEMENTS_SQL = Prisma.sql`(SELECT count(*)::int FROM customer_agreements a CROSS JOIN ${TODAY_FROM}
+     WHERE a.user_id = c.user_id AND a.customer_id = c.id AND ${agreementStatusSql()} IN (${RUNNING}))`;
 
-/** Whether any of the customer `c`'s agreements is expiring soon (a scalar subquery). */
-export const EXPIRING_SOON_SQL = Prisma.sql`EXISTS (SELECT 1 FROM customer_agreements a
-     WHERE a.customer_id = c.id AND ${agreementStatusSql()} = 'expiring_soon')`;
+/**
+ * Whether any of the customer `c`'s agreements is expiring soon. A scalar
+ * subquery, not EXISTS: PostgreSQL may run an EXISTS as one hashed pass over
+ * every agreement of the account, which costs the whole table for a page of
+ * 25 customers; this looks up each listed customer's agreements by index.
+ */
+export const EXPIRING_SOON_SQL = Prisma.sql`coalesce((SELECT true FROM customer_agreements a CROSS JOIN ${TODAY_FROM}
+     WHERE a.user_id = c.user_id AND a.customer_id = c.id AND ${agreementStatusSql()} = 'expiring_soon' LIMIT 1), false)`;
 
 export interface AgreementRow {
   id: string;
@@ -49,9 +66,6 @@ export interface AgreementRow {
   createdAt: Date | null;
   updatedAt: Date | null;
 }
-
-/** The statement's today, computed once (see AGREEMENT_FROM's `t`). */
-export const STATEMENT_TODAY = Prisma.sql`t.today`;
 
 /**
  * What the agreement `agreementId` (an SQL expression) has billed and been
@@ -79,14 +93,14 @@ export const AGREEMENT_COLUMNS = Prisma.sql`a.id, a.customer_id AS "customerId",
        a.start_date::text AS "startDate", a.end_date::text AS "endDate", a.notice_days AS "noticeDays",
        a.pricing, a.override_status AS "overrideStatus", a.terminated_on::text AS "terminatedOn",
        a.termination_reason AS "terminationReason", a.renewal_of AS "renewalOf",
-       ${agreementStatusSql(STATEMENT_TODAY)} AS status,
+       ${agreementStatusSql()} AS status,
        (a.end_date - t.today) AS "daysLeft",
        m.billed::text AS billed, m.paid::text AS paid, ${OUTSTANDING_SQL} AS outstanding,
        a.created_at AS "createdAt", a.updated_at AS "updatedAt"`;
 
 export const AGREEMENT_FROM = Prisma.sql`customer_agreements a
   JOIN customers c ON c.id = a.customer_id AND c.deleted_at IS NULL
-  CROSS JOIN (SELECT app_today() AS today) t
+  CROSS JOIN ${TODAY_FROM}
   CROSS JOIN LATERAL (${agreementMoneySql(Prisma.sql`a.id`)}) m`;
 
 const CURRENT = Prisma.join([...RUNNING_STATUSES, "upcoming"].map((status) => Prisma.sql`${status}`));
@@ -98,7 +112,7 @@ export async function listAgreements(ref: CustomerRef): Promise<AgreementRow[]> 
     SELECT ${AGREEMENT_COLUMNS}
       FROM ${AGREEMENT_FROM}
      WHERE ${liveCustomer(ref)}
-     ORDER BY ${agreementStatusSql(Prisma.sql`t.today`)} NOT IN (${CURRENT}),
+     ORDER BY ${agreementStatusSql()} NOT IN (${CURRENT}),
               a.start_date DESC NULLS FIRST, a.created_at DESC, a.id`);
 }
 

@@ -1,4 +1,4 @@
-import { agreementStatusSql } from "~/agreements/agreements.server";
+import { ACTIVE_AGREEMENTS_SQL, agreementStatusSql, EXPIRING_SOON_SQL, TODAY_FROM } from "~/agreements/agreements.server";
 import type { AgreementStatus } from "~/agreements/constants";
 import { asUser } from "~/db/scope.server";
 import { Prisma } from "~/generated/prisma/client";
@@ -90,7 +90,8 @@ describe("today is the account's date in its time zone", () => {
     await ownerPrisma().user.update({ where: { id: userId }, data: { timeZone: "Pacific/Kiritimati" } });
     const [row] = await asUser(userId, (db) => db.$queryRaw<Array<{ status: string }>>`
       SELECT ${agreementStatusSql()} AS status
-        FROM (SELECT NULL::date AS start_date, app_today() AS end_date, 0 AS notice_days, NULL::text AS override_status) a`);
+        FROM (SELECT NULL::date AS start_date, app_today() AS end_date, 0 AS notice_days, NULL::text AS override_status) a
+       CROSS JOIN ${TODAY_FROM}`);
     expect(row!.status).toBe("expiring_soon");
   });
 
@@ -98,5 +99,28 @@ describe("today is the account's date in its time zone", () => {
     const [row] = await ownerPrisma().$queryRaw<Array<{ same: boolean }>>`
       SELECT app_today() = (now() AT TIME ZONE 'UTC')::date AS same`;
     expect(row!.same).toBe(true);
+  });
+});
+
+// Inlined, the status is plain SQL over the row; called as a function it
+// costs a call per agreement, and app_today() a lookup per call: what made
+// /agreements take seconds at 20,000 agreements (docs/decisions/0009).
+describe("the status is inlined into the statements that select it", () => {
+  async function plan(query: Prisma.Sql): Promise<string> {
+    const userId = await newUserId("plan");
+    const rows = await asUser(userId, (db) => db.$queryRaw<Array<{ "QUERY PLAN": string }>>`EXPLAIN (VERBOSE) ${query}`);
+    return rows.map((row) => row["QUERY PLAN"]).join("\n");
+  }
+
+  it("for every agreement of a user", async () => {
+    const text = await plan(Prisma.sql`SELECT ${agreementStatusSql()} FROM customer_agreements a CROSS JOIN ${TODAY_FROM}`);
+    expect(text).toContain("expiring_soon");
+    expect(text).not.toMatch(/agreement_status\(/);
+  });
+
+  it("in the customer list's hint and the overview's count", async () => {
+    const text = await plan(Prisma.sql`SELECT ${EXPIRING_SOON_SQL}, ${ACTIVE_AGREEMENTS_SQL} FROM customers c`);
+    expect(text).toContain("expiring_soon");
+    expect(text).not.toMatch(/agreement_status\(/);
   });
 });
