@@ -10,7 +10,7 @@ import type { DatasetSize } from "./config";
 
 export const BENCH_PASSWORD = "bench-password-1234";
 /** Bump when the generated data changes shape: older data sets are regenerated. */
-const GENERATOR_VERSION = 1;
+const GENERATOR_VERSION = 2;
 
 export interface BenchUser {
   id: string;
@@ -30,12 +30,16 @@ const FIRST = text(["Maya", "Liam", "Sofia", "Noah", "Aisha", "Mateo", "Chen", "
 const LAST = text(["Okafor", "Schmidt", "Tanaka", "Garcia", "Novak", "Hughes", "Singh", "Rossi", "Dubois", "Larsen"]);
 const ROLES = text(["CEO", "CTO", "Product Manager", "Engineering Lead", "Designer", "Marketing Director", "Operations"]);
 const EVENT_TYPES = text(["meeting", "call", "email", "note", "update"]);
+const AGREEMENT_SCOPES = text(["Monthly retainer", "Product build", "Platform support", "Growth advisory"]);
 const EVENT_TITLES = text(["Kick-off meeting", "Discovery call", "Sent proposal", "Quarterly review", "Follow-up email", "Workshop on roadmap", "Pricing discussion", "Demo of prototype"]);
 
 /**
- * Customers of users number $1..$2 (by email), $3 each, and 1-5 events per
- * customer, in one statement. Names are "<prefix> <suffix> <n>", so a search
- * for a prefix (e.g. "wonk") matches 1 customer in 20. 1% are archived.
+ * Customers of users number $1..$2 (by email), $3 each, 1-5 events and 2
+ * agreements per customer, in one statement. Names are "<prefix> <suffix>
+ * <n>", so a search for a prefix (e.g. "wonk") matches 1 customer in 20. 1%
+ * are archived. Agreements start from 600 days ago to 300 days ahead and run
+ * 30 to 730 days, so every computed status occurs (about 1 in 20 expiring
+ * soon); 1 in 50 is suspended and 1 in 37 terminated.
  */
 const INSERT_BATCH = `
 WITH owners AS (
@@ -65,6 +69,19 @@ WITH owners AS (
    CROSS JOIN generate_series(1, $3::int) g
    CROSS JOIN LATERAL (SELECT now() - make_interval(days => (g * 7919 + o.n * 13) % 730, secs => (g * 104729) % 86400) AS created_at) t
   RETURNING id, user_id, created_at, updated_at
+), agreements AS (
+  INSERT INTO customer_agreements (user_id, customer_id, scope, type, start_date, end_date, notice_days, pricing, override_status)
+  SELECT c.user_id, c.id,
+         (${AGREEMENT_SCOPES})[1 + (h + a) % 4] || ' ' || a,
+         'retainer',
+         current_date + ((h + a * 37) % 900 - 600),
+         current_date + ((h + a * 37) % 900 - 600) + 30 + h % 700,
+         30,
+         jsonb_build_object('amount', (1000 + (h % 20) * 100)::text || '.00', 'period', 'month'),
+         CASE WHEN (h + a) % 50 = 0 THEN 'suspended' WHEN (h + a) % 37 = 0 THEN 'terminated' END
+    FROM created c
+   CROSS JOIN LATERAL (SELECT abs(hashtext(c.id::text || 'agreement')) AS h) hashed
+   CROSS JOIN generate_series(1, 2) a
 )
 INSERT INTO customer_events (user_id, customer_id, event_type, title, description, participants, event_date, created_at)
 SELECT c.user_id, c.id,
@@ -84,7 +101,7 @@ SELECT c.user_id, c.id,
 const SECONDARY_INDEXES = `
 SELECT i.indexrelid::regclass::text AS name, pg_get_indexdef(i.indexrelid) AS definition
   FROM pg_index i JOIN pg_class t ON t.oid = i.indrelid
- WHERE t.relnamespace = 'public'::regnamespace AND t.relname IN ('customers', 'customer_events')
+ WHERE t.relnamespace = 'public'::regnamespace AND t.relname IN ('customers', 'customer_events', 'customer_agreements')
    AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = i.indexrelid)
  ORDER BY 1`;
 
@@ -143,7 +160,7 @@ export async function ensureDataset(client: pg.Client, size: DatasetSize): Promi
     // Earlier runs' create scenario leaves dead rows and clears visibility-map
     // bits; without this, index-only scans turn into heap visits and plans
     // drift from run to run.
-    await client.query("VACUUM (ANALYZE) customers, customer_events");
+    await client.query("VACUUM (ANALYZE) customers, customer_events, customer_agreements");
     return { customers: Number(marker.customers), events: Number(marker.events), seconds: Number(marker.seconds), reused: true };
   }
   return generate(client, size);
@@ -190,7 +207,7 @@ async function generate(client: pg.Client, size: DatasetSize): Promise<Dataset> 
     );
     await client.query("COMMIT");
     progress(`  customers ${count(total)}, events ${count(events)}, ${indexes.length} indexes rebuilt · ${elapsed()}; vacuum analyze…`);
-    await client.query("VACUUM (ANALYZE) users, passwords, customers, customer_events");
+    await client.query("VACUUM (ANALYZE) users, passwords, customers, customer_events, customer_agreements");
     progress(`  customers ${count(total)}, events ${count(events)} · done in ${elapsed()}\n`);
     return { customers: total, events, seconds: (performance.now() - started) / 1000, reused: false };
   } catch (error) {

@@ -130,6 +130,9 @@ async function main(): Promise<number> {
       get("status GET /customers?status=live", "/customers?status=live"),
       get(`page ${PAGE} (cursor) GET /customers?cursor=…`, page50),
       get("overview GET /customers/<id>/overview", `/customers/${top.id}/overview`),
+      get("agreements tab GET /customers/<id>/agreements", `/customers/${top.id}/agreements`),
+      get("all agreements GET /agreements", "/agreements"),
+      get("expiring soon GET /agreements?status=expiring_soon", "/agreements?status=expiring_soon"),
       get("list, two app processes", "/customers", [app1.origin, app2.origin]),
       {
         name: "create POST /customers",
@@ -159,7 +162,7 @@ async function main(): Promise<number> {
 ## ${config.quick ? "Quick" : "Full"} run, ${started.toISOString().slice(0, 16).replace("T", " ")} UTC
 
 - Machine: ${machineDescription(version[0]?.version ?? "PostgreSQL ?")}
-- Data: ${config.size.users} users × ${config.size.customersPerUser.toLocaleString("en-US")} customers (${total.toLocaleString("en-US")}), ${dataset.events.toLocaleString("en-US")} events (1–5 per customer), 1% archived; ${dataset.reused ? "reused, generated" : "generated"} in ${dataset.seconds.toFixed(0)} s; the bench user has ${config.size.customersPerUser.toLocaleString("en-US")}
+- Data: ${config.size.users} users × ${config.size.customersPerUser.toLocaleString("en-US")} customers (${total.toLocaleString("en-US")}), ${dataset.events.toLocaleString("en-US")} events (1–5 per customer), 2 agreements per customer, 1% archived; ${dataset.reused ? "reused, generated" : "generated"} in ${dataset.seconds.toFixed(0)} s; the bench user has ${config.size.customersPerUser.toLocaleString("en-US")}
 - App: ${start.label}, NODE_ENV=production, SQL_ROUND_TRIPS=1; load: autocannon, ${config.connections} connections on 127.0.0.1, ${config.seconds} s per scenario after ${config.warmupSeconds} s warm-up
 - Session shared by two app processes: yes (signed in on :${app1.port}; the same cookie on :${app2.port}: GET /customers → ${onSecond.status}, not a redirect to /login)
 - Plans: ${plans.results.every((result) => !result.seqScanOnCustomers) ? "no sequential scan on customers" : `sequential scan on customers in ${seqScans.map((result) => result.name).join(", ")}`} (EXPLAIN as ${plans.ranAs})
