@@ -27,6 +27,22 @@ export const TeamMemberSchema = z
   .passthrough();
 export type TeamMemberInput = z.infer<typeof TeamMemberSchema>;
 
+/**
+ * Members are edited and removed by id, so two with one id would both be hit
+ * and one of them lost. A uuid's case does not make it another id.
+ */
+function refuseDuplicateMemberIds(team: TeamMemberInput[], ctx: z.RefinementCtx) {
+  const seen = new Set<string>();
+  team.forEach((member, index) => {
+    if (member.id === undefined) return;
+    const id = member.id.toLowerCase();
+    if (seen.has(id)) {
+      ctx.addIssue({ code: z.ZodIssueCode.custom, path: [index, "id"], message: "Two team members have the same id" });
+    }
+    seen.add(id);
+  });
+}
+
 // null is allowed inside info: with merge-patch semantics it removes a key.
 const ProductSchema = z
   .object({
@@ -49,7 +65,11 @@ export const InfoSchema = z
     persona: shortText("Persona").nullable(),
     icp: longText("ICP").nullable(),
     product: ProductSchema.nullable(),
-    team: z.array(TeamMemberSchema).max(LIMITS.teamSize, `At most ${LIMITS.teamSize} team members`).nullable(),
+    team: z
+      .array(TeamMemberSchema)
+      .max(LIMITS.teamSize, `At most ${LIMITS.teamSize} team members`)
+      .superRefine(refuseDuplicateMemberIds)
+      .nullable(),
   })
   .partial()
   .passthrough()
