@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { email as emailField, longText, requiredText, shortText, url as urlField } from "~/utils/fields";
+import { email as emailField, isoDateTime, longText, requiredText, shortText, url as urlField } from "~/utils/fields";
 import { CUSTOMER_STATUSES, EVENT_TYPES, LIMITS } from "./constants";
 
 /**
@@ -161,18 +161,7 @@ export const EventFormSchema = z.object({
         .array(z.string().max(LIMITS.shortText, "A participant's name is too long"))
         .max(LIMITS.participants, `At most ${LIMITS.participants} participants`),
     ),
-  eventDate: z
-    .string()
-    .optional()
-    .transform((value, ctx) => {
-      if (!value) return undefined;
-      // datetime-local sends no zone: read it as UTC, as the pages display it.
-      const date = new Date(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/.test(value) ? `${value}Z` : value);
-      if (Number.isNaN(date.getTime()) || date.getFullYear() < 1900 || date.getFullYear() > 2200) {
-        ctx.addIssue({ code: z.ZodIssueCode.custom, message: "Enter a valid date" });
-        return z.NEVER;
-      }
-      return date;
-    }),
+  // Conform reads an empty field as absent: the event is then dated now.
+  eventDate: isoDateTime("Date").optional(),
 });
 export type EventInput = z.output<typeof EventFormSchema>;

@@ -208,6 +208,24 @@ describe("detail actions", () => {
     });
   });
 
+  // Date.parse would store 30 February as 2 March and "0" as 1 January 2000.
+  it.each(["2026-02-30T10:00", "0", "2026-03-01T24:00", "2026-03-01T10:60", "2026-03-01", "2026-03-01T10:00:00Z"])(
+    "refuses the event date %j with 400 and a field error, keeping what was typed",
+    async (eventDate) => {
+      const response = await call(
+        overviewRoute.action,
+        postForm(`/customers/${id}/overview`, { intent: "add-event", title: "Typed", eventDate }, { cookie }),
+        { id },
+      );
+      expect(response.status).toBe(400);
+      const body = await json<{ intent: string; result: { error: Record<string, string[]>; initialValue: Record<string, string> } }>(response);
+      expect(body.intent).toBe("add-event");
+      expect(body.result.error.eventDate).toEqual(["Date must be a real date and time (YYYY-MM-DDTHH:MM)"]);
+      expect(body.result.initialValue).toMatchObject({ title: "Typed", eventDate });
+      expect(await prisma().customerEvent.count({ where: { customerId: id, title: "Typed" } })).toBe(0);
+    },
+  );
+
   it("requires an event title", async () => {
     const response = await call(overviewRoute.action, postForm(`/customers/${id}/overview`, { intent: "add-event", title: "" }, { cookie }), { id });
     expect(response.status).toBe(400);
