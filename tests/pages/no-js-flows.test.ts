@@ -95,6 +95,20 @@ describe("detail actions", () => {
     expect(header.customer.status).toBe("negotiation");
   });
 
+  it("re-selecting the current status writes nothing and says so, without claiming a change", async () => {
+    const before = await prisma().customer.findUniqueOrThrow({ where: { id } });
+    const response = await call(
+      detailRoute.action,
+      postForm(`/customers/${id}`, { intent: "status", status: "prospect", redirectTo: `/customers/${id}/overview` }, { cookie }),
+      { id },
+    );
+    expect(response.status).toBe(302);
+    expect(response.headers.get("Location")).toBe(`/customers/${id}/overview`);
+    expect(await toastAfter(response)).toBe("Status is already Prospect.");
+    expect(await prisma().customer.findUniqueOrThrow({ where: { id } })).toEqual(before);
+    expect(await prisma().customerEvent.count({ where: { customerId: id } })).toBe(0);
+  });
+
   it("does not redirect a status change off the customer's pages", async () => {
     const response = await call(
       detailRoute.action,
@@ -126,6 +140,34 @@ describe("detail actions", () => {
     expect(info.about).toBeUndefined();
     const stored = await prisma().customer.findUniqueOrThrow({ where: { id } });
     expect(stored.info).toMatchObject({ custom_field: "kept", product: { extra: 1 } });
+  });
+
+  it("saving the info form unchanged writes nothing and says so", async () => {
+    await prisma().customer.update({
+      where: { id },
+      data: { info: { about: "Makes things", custom_field: "kept", product: { name: "Acme Pay", url: "https://acme.example", extra: 1 } } },
+    });
+    const before = await prisma().customer.findUniqueOrThrow({ where: { id } });
+    // What the form sends back untouched: every field, the empty ones blank.
+    const response = await call(
+      overviewRoute.action,
+      postForm(`/customers/${id}/overview`, {
+        intent: "update-info",
+        about: "Makes things",
+        vertical: "",
+        persona: "",
+        icp: "",
+        productName: "Acme Pay",
+        productStage: "",
+        productCategory: "",
+        productDescription: "",
+        productUrl: "https://acme.example",
+      }, { cookie }),
+      { id },
+    );
+    expect(response.status).toBe(302);
+    expect(await toastAfter(response)).toBe("No changes to save.");
+    expect(await prisma().customer.findUniqueOrThrow({ where: { id } })).toEqual(before);
   });
 
   it("rejects a bad product URL with 400 and changes nothing", async () => {
@@ -169,6 +211,20 @@ describe("detail actions", () => {
     expect(remove.status).toBe(302);
     ({ team } = await json<Team>(await call(overviewRoute.loader, get(`/customers/${id}/overview`, { cookie }), { id })));
     expect(team).toEqual([]);
+  });
+
+  it("saving a team member unchanged writes nothing and says so", async () => {
+    const memberId = "6f1c1d4e-8a43-4b8e-9a4e-2f4a7c0d9b11";
+    await prisma().customer.update({ where: { id }, data: { info: { team: [{ id: memberId, name: "Maya Okafor", role: "CTO", linkedin: "kept" }] } } });
+    const before = await prisma().customer.findUniqueOrThrow({ where: { id } });
+    const response = await call(
+      overviewRoute.action,
+      postForm(`/customers/${id}/overview`, { intent: "update-team-member", memberId, name: "Maya Okafor", role: "CTO", email: "", notes: "" }, { cookie }),
+      { id },
+    );
+    expect(response.status).toBe(302);
+    expect(await toastAfter(response)).toBe("No changes to save.");
+    expect(await prisma().customer.findUniqueOrThrow({ where: { id } })).toEqual(before);
   });
 
   it("validates a team member's email", async () => {
