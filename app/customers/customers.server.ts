@@ -83,35 +83,55 @@ export interface CustomerChanges {
   info?: InfoPatch;
 }
 
+/** The customer after an update, and whether the update changed anything at all. */
+export interface UpdatedCustomer extends CustomerRow {
+  changed: boolean;
+}
+
 /**
  * Updates name, status and/or info in one transaction. `info` is a merge patch
  * applied in SQL (objects merge, null removes a key). A status change also
- * records a "Status changed from … to …" event — both or neither.
+ * records a "Status changed from … to …" event — both or neither. Changes that
+ * leave the row as it was write nothing: the updated_at trigger fires on any
+ * UPDATE, so the row is only updated when it differs.
  */
-export async function updateCustomer({ changes, ...ref }: CustomerRef & { changes: CustomerChanges }): Promise<CustomerRow | null> {
+export async function updateCustomer({ changes, ...ref }: CustomerRef & { changes: CustomerChanges }): Promise<UpdatedCustomer | null> {
   if (!isCustomerRef(ref)) return null;
   const infoPatch = changes.info === undefined ? null : JSON.stringify(withMemberIds(changes.info));
   return mapInfoSizeViolation(() =>
     asUser(
       ref.userId,
       async (tx) => {
-        const [row] = await tx.$queryRaw<Array<CustomerRow & { previousStatus: string }>>`
+        // The locked row is read in `previous`: a concurrent writer's version, not the statement's snapshot.
+        const [row] = await tx.$queryRaw<Array<UpdatedCustomer & { previousStatus: string }>>`
           WITH previous AS (
-            SELECT c.id, c.status FROM customers c WHERE ${liveCustomer(ref)} FOR UPDATE
+            SELECT ${CUSTOMER_COLUMNS},
+                   coalesce(${changes.name ?? null}::text, c.name) AS next_name,
+                   coalesce(${changes.status ?? null}::text, c.status) AS next_status,
+                   CASE WHEN ${infoPatch}::jsonb IS NULL THEN c.info
+                        ELSE jsonb_merge_patch(coalesce(c.info, '{}'::jsonb), ${infoPatch}::jsonb) END AS next_info
+              FROM customers c
+             WHERE ${liveCustomer(ref)}
+               FOR UPDATE
+          ), updated AS (
+            UPDATE customers c
+               SET name = p.next_name, status = p.next_status, info = p.next_info
+              FROM previous p
+             WHERE c.id = p.id
+               AND (c.name, c.status, c.info) IS DISTINCT FROM (p.next_name, p.next_status, p.next_info)
+            RETURNING ${CUSTOMER_COLUMNS}, p.status AS "previousStatus", true AS changed
           )
-          UPDATE customers c
-             SET name = coalesce(${changes.name ?? null}::text, c.name),
-                 status = coalesce(${changes.status ?? null}::text, c.status),
-                 info = CASE WHEN ${infoPatch}::jsonb IS NULL THEN c.info
-                             ELSE jsonb_merge_patch(coalesce(c.info, '{}'::jsonb), ${infoPatch}::jsonb) END
-            FROM previous
-           WHERE c.id = previous.id
-          RETURNING ${CUSTOMER_COLUMNS}, previous.status AS "previousStatus"`;
+          SELECT * FROM updated
+          UNION ALL
+          SELECT p.id, p."userId", p.name, p.status, p.info, p."createdAt", p."updatedAt", p."deletedAt",
+                 p.status AS "previousStatus", false AS changed
+            FROM previous p
+           WHERE NOT EXISTS (SELECT 1 FROM updated)`;
         if (!row) return null;
-        if (row.previousStatus !== row.status) {
-          await recordStatusChange(tx, ref, { from: row.previousStatus, to: row.status });
+        const { previousStatus, ...customer } = row;
+        if (previousStatus !== customer.status) {
+          await recordStatusChange(tx, ref, { from: previousStatus, to: customer.status });
         }
-        const { previousStatus: _previous, ...customer } = row;
         return customer;
       },
       { atomic: true },

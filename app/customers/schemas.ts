@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { email as emailField, longText, requiredText, shortText, url as urlField } from "~/utils/fields";
+import { email as emailField, isoDateTime, longText, requiredText, shortText, url as urlField } from "~/utils/fields";
 import { CUSTOMER_STATUSES, EVENT_TYPES, LIMITS } from "./constants";
 
 /**
@@ -27,6 +27,22 @@ export const TeamMemberSchema = z
   .passthrough();
 export type TeamMemberInput = z.infer<typeof TeamMemberSchema>;
 
+/**
+ * Members are edited and removed by id, so two with one id would both be hit
+ * and one of them lost. A uuid's case does not make it another id.
+ */
+function refuseDuplicateMemberIds(team: TeamMemberInput[], ctx: z.RefinementCtx) {
+  const seen = new Set<string>();
+  team.forEach((member, index) => {
+    if (member.id === undefined) return;
+    const id = member.id.toLowerCase();
+    if (seen.has(id)) {
+      ctx.addIssue({ code: z.ZodIssueCode.custom, path: [index, "id"], message: "Two team members have the same id" });
+    }
+    seen.add(id);
+  });
+}
+
 // null is allowed inside info: with merge-patch semantics it removes a key.
 const ProductSchema = z
   .object({
@@ -49,7 +65,11 @@ export const InfoSchema = z
     persona: shortText("Persona").nullable(),
     icp: longText("ICP").nullable(),
     product: ProductSchema.nullable(),
-    team: z.array(TeamMemberSchema).max(LIMITS.teamSize, `At most ${LIMITS.teamSize} team members`).nullable(),
+    team: z
+      .array(TeamMemberSchema)
+      .max(LIMITS.teamSize, `At most ${LIMITS.teamSize} team members`)
+      .superRefine(refuseDuplicateMemberIds)
+      .nullable(),
   })
   .partial()
   .passthrough()
@@ -141,18 +161,7 @@ export const EventFormSchema = z.object({
         .array(z.string().max(LIMITS.shortText, "A participant's name is too long"))
         .max(LIMITS.participants, `At most ${LIMITS.participants} participants`),
     ),
-  eventDate: z
-    .string()
-    .optional()
-    .transform((value, ctx) => {
-      if (!value) return undefined;
-      // datetime-local sends no zone: read it as UTC, as the pages display it.
-      const date = new Date(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/.test(value) ? `${value}Z` : value);
-      if (Number.isNaN(date.getTime()) || date.getFullYear() < 1900 || date.getFullYear() > 2200) {
-        ctx.addIssue({ code: z.ZodIssueCode.custom, message: "Enter a valid date" });
-        return z.NEVER;
-      }
-      return date;
-    }),
+  // Conform reads an empty field as absent: the event is then dated now.
+  eventDate: isoDateTime("Date").optional(),
 });
 export type EventInput = z.output<typeof EventFormSchema>;

@@ -12,7 +12,7 @@ import type { InfoPatch, TeamMemberInput } from "./schemas";
  * concurrent changes to different members all survive.
  */
 
-export type TeamResult = "ok" | "not_found" | "member_not_found" | "full";
+export type TeamResult = "ok" | "unchanged" | "not_found" | "member_not_found" | "full";
 
 /** Gives members without an id one (on create and on a merge patch of `info`). */
 export function withMemberIds(info: InfoPatch | undefined): InfoPatch | undefined {
@@ -45,26 +45,32 @@ export async function addTeamMember({ member, ...ref }: CustomerRef & { member: 
   return outcome(updated, ref, "full");
 }
 
-/** The user's live customer whose team holds this member. */
-function customerWithMember({ memberId, ...ref }: MemberRef): Prisma.Sql {
+/** The user's live customer whose team holds this member (`m`), and where `memberMatches` holds for it. */
+function customerWithMember({ memberId, ...ref }: MemberRef, memberMatches: Prisma.Sql = Prisma.sql`TRUE`): Prisma.Sql {
   return Prisma.sql`${liveCustomer(ref)}
        AND jsonb_typeof(c.info->'team') = 'array'
-       AND EXISTS (SELECT 1 FROM jsonb_array_elements(c.info->'team') m WHERE m->>'id' = ${memberId})`;
+       AND EXISTS (SELECT 1 FROM jsonb_array_elements(c.info->'team') m WHERE m->>'id' = ${memberId} AND ${memberMatches})`;
 }
 
-/** Replaces a member's known fields (keeping any extra keys), in SQL. */
+/**
+ * Replaces a member's known fields (keeping any extra keys), in SQL. An edit
+ * that leaves the member as it was writes nothing ("unchanged"), so it does
+ * not move the customer's updated_at.
+ */
 export async function updateTeamMember({ member, ...ref }: MemberRef & { member: TeamMemberInput }): Promise<TeamResult> {
   if (!isCustomerRef(ref) || !isUuid(ref.memberId)) return "not_found";
   const { id: _ignored, ...fields } = member;
+  const edited = Prisma.sql`(m - ARRAY['name', 'role', 'email', 'notes']) || ${JSON.stringify(fields)}::jsonb`;
   const updated = await asUser(ref.userId, (db) => db.$executeRaw`
     UPDATE customers c
        SET info = jsonb_set(c.info, '{team}', (
-             SELECT jsonb_agg(CASE WHEN m->>'id' = ${ref.memberId}
-                                   THEN (m - ARRAY['name', 'role', 'email', 'notes']) || ${JSON.stringify(fields)}::jsonb
-                                   ELSE m END ORDER BY ord)
+             SELECT jsonb_agg(CASE WHEN m->>'id' = ${ref.memberId} THEN ${edited} ELSE m END ORDER BY ord)
                FROM jsonb_array_elements(c.info->'team') WITH ORDINALITY AS t(m, ord)))
-     WHERE ${customerWithMember(ref)}`);
-  return outcome(updated, ref, "member_not_found");
+     WHERE ${customerWithMember(ref, Prisma.sql`${edited} IS DISTINCT FROM m`)}`);
+  if (updated) return "ok";
+  // Nothing written: either the member is already as sent, or it is not there.
+  const present = await asUser(ref.userId, (db) => db.$queryRaw<unknown[]>`SELECT 1 FROM customers c WHERE ${customerWithMember(ref)}`);
+  return present.length ? "unchanged" : outcome(0, ref, "member_not_found");
 }
 
 export async function removeTeamMember(ref: MemberRef): Promise<TeamResult> {

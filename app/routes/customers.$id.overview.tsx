@@ -54,12 +54,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const formData = await readFormData(request);
   const intent = formData.get("intent");
   const done = (message: string) => redirectWithToast(`/customers/${id}/overview`, { kind: "success", message });
+  // Not a success toast: a save that changed nothing must not read as one that did.
+  const nothingChanged = () => redirectWithToast(`/customers/${id}/overview`, { kind: "info", message: "No changes to save." });
   type Replyable = { reply(options?: { formErrors?: string[] }): SubmissionResult<string[]> };
   const teamOutcome = async (submissionIntent: Intent, submission: Replyable, result: TeamResult, message: string) => {
     if (result === "not_found") throw notFound();
     if (result === "full") {
       return invalid(submissionIntent, submission.reply({ formErrors: [`A customer can have at most ${LIMITS.teamSize} team members.`] }));
     }
+    if (result === "unchanged") return nothingChanged();
     if (result === "member_not_found") {
       return redirectWithToast(`/customers/${id}/overview`, { kind: "error", message: "That team member no longer exists." });
     }
@@ -70,14 +73,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
     case "update-info": {
       const submission = parseWithZod(formData, { schema: InfoFormSchema });
       if (submission.status !== "success") return invalid(intent, submission.reply());
+      let customer;
       try {
-        const customer = await updateCustomer({ ...ref, changes: { info: infoPatchFromForm(submission.value) } });
-        if (!customer) throw notFound();
+        customer = await updateCustomer({ ...ref, changes: { info: infoPatchFromForm(submission.value) } });
       } catch (error) {
         if (!(error instanceof InfoTooLargeError)) throw error;
         return invalid(intent, submission.reply({ formErrors: ["This customer's info is too large to save."] }));
       }
-      return done("Customer info saved.");
+      if (!customer) throw notFound();
+      return customer.changed ? done("Customer info saved.") : nothingChanged();
     }
     case "add-team-member": {
       const submission = parseWithZod(formData, { schema: TeamMemberFormSchema });

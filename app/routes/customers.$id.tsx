@@ -59,10 +59,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
       }
       const customer = await updateStatus({ ...ref, status: submission.value.status });
       if (!customer) throw notFound();
-      return redirectWithToast(backTo(formData, id), {
-        kind: "success",
-        message: `Status changed to ${STATUS_LABELS[submission.value.status]}.`,
-      });
+      const label = STATUS_LABELS[submission.value.status];
+      return redirectWithToast(
+        backTo(formData, id),
+        customer.changed ? { kind: "success", message: `Status changed to ${label}.` } : { kind: "info", message: `Status is already ${label}.` },
+      );
     }
     case "delete": {
       const customer = await archiveCustomer(ref);

@@ -1,4 +1,4 @@
-import { email, isCalendarDate, isoDate, longText, money, requiredText, shortText, url } from "./fields";
+import { email, isCalendarDate, isoDate, isoDateTime, longText, money, readDateTime, requiredText, shortText, url } from "./fields";
 
 describe("money", () => {
   const schema = money("Amount");
@@ -42,7 +42,7 @@ describe("isoDate", () => {
   it.each(["2026-02-28", "2024-02-29", "1900-01-01", "2200-12-31"])("takes %s", (value) => {
     expect(isoDate().parse(value)).toBe(value);
   });
-  it.each(["2026-02-30", "2025-02-29", "2026-13-01", "2026-1-01", "1899-12-31", "2201-01-01", "0", "tomorrow"])(
+  it.each(["2026-02-30", "2025-02-29", "2026-13-01", "2026-00-01", "2026-1-01", "1899-12-31", "2201-01-01", "0", "tomorrow", "2026-03-01T10:00"])(
     "refuses %s",
     (value) => {
       expect(isCalendarDate(value)).toBe(false);
@@ -51,6 +51,51 @@ describe("isoDate", () => {
       );
     },
   );
+});
+
+describe("isoDateTime", () => {
+  it.each([
+    ["2026-02-28T10:00", "2026-02-28T10:00:00.000Z"],
+    ["2024-02-29T23:59", "2024-02-29T23:59:00.000Z"],
+    ["1900-01-01T00:00", "1900-01-01T00:00:00.000Z"],
+    ["2200-12-31T23:59", "2200-12-31T23:59:00.000Z"],
+  ])("reads %s as the UTC instant %s", (value, instant) => {
+    expect(isoDateTime().parse(value).toISOString()).toBe(instant);
+  });
+
+  // What Date.parse would quietly turn into another day, or read at all.
+  it.each([
+    "2026-02-30T10:00",
+    "2025-02-29T10:00",
+    "2026-04-31T10:00",
+    "2026-13-01T10:00",
+    "2026-00-10T10:00",
+    "2026-03-01T24:00",
+    "2026-03-01T10:60",
+    "2026-03-01T9:00",
+    "2026-03-01",
+    "2026-03-01T10:00:00",
+    "2026-03-01T10:00Z",
+    "2026-03-01T10:00:00.000Z",
+    "2026-03-01 10:00",
+    "1899-12-31T23:59",
+    "2201-01-01T00:00",
+    "0",
+    "-1",
+    "1e12",
+    "now",
+  ])("refuses %s", (value) => {
+    expect(readDateTime(value, { withTime: true })).toBeNull();
+    expect(isoDateTime("Event date").safeParse(value).error?.issues.map((issue) => issue.message)).toEqual([
+      "Event date must be a real date and time (YYYY-MM-DDTHH:MM)",
+    ]);
+  });
+
+  it("is the same reading as isoDate, with a time", () => {
+    expect(readDateTime("2026-02-28", { withTime: false })?.toISOString()).toBe("2026-02-28T00:00:00.000Z");
+    expect(readDateTime("2026-02-28T10:00", { withTime: false })).toBeNull();
+    expect(readDateTime("2026-02-29", { withTime: false })).toBeNull();
+  });
 });
 
 describe("text fields", () => {

@@ -80,21 +80,34 @@ export function money(label = "Amount", { positive = false }: { positive?: boole
     .refine((value) => !positive || /[1-9]/.test(value), `${label} must be more than zero`);
 }
 
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+// The shapes `<input type="date">` and `<input type="datetime-local">` send.
+const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2}))?$/;
+
+/**
+ * The one reading of a typed date (`YYYY-MM-DD`) or date and time
+ * (`YYYY-MM-DDTHH:MM`, read as UTC, as the pages show it), as an instant.
+ * Anything else is null rather than a guess: Date.parse would roll 30 February
+ * into March and read "0" as the year 2000.
+ */
+export function readDateTime(value: string, { withTime }: { withTime: boolean }): Date | null {
+  const match = DATE_TIME.exec(value);
+  if (!match || (match[4] !== undefined) !== withTime) return null;
+  const [year, month, day, hour = 0, minute = 0] = match.slice(1).map((part) => (part === undefined ? undefined : Number(part))) as [
+    number,
+    number,
+    number,
+    number?,
+    number?,
+  ];
+  if (year < 1900 || year > 2200 || hour > 23 || minute > 59) return null;
+  const date = new Date(Date.UTC(year, month - 1, day, hour, minute));
+  // Date.UTC rolls an impossible month or day over; a real one comes back unchanged.
+  return date.getUTCMonth() === month - 1 && date.getUTCDate() === day ? date : null;
+}
 
 /** Whether `YYYY-MM-DD` names a day that exists (no 30 February). */
 export function isCalendarDate(value: string): boolean {
-  const match = ISO_DATE.exec(value);
-  if (!match) return false;
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const date = new Date(Date.UTC(year, month - 1, day));
-  return (
-    year >= 1900 &&
-    year <= 2200 &&
-    date.getUTCFullYear() === year &&
-    date.getUTCMonth() === month - 1 &&
-    date.getUTCDate() === day
-  );
+  return readDateTime(value, { withTime: false }) !== null;
 }
 
 /** A calendar date as `YYYY-MM-DD` (what `<input type="date">` sends), kept as a string. */
@@ -103,4 +116,17 @@ export function isoDate(label = "Date") {
     .string({ required_error: `${label} is required`, invalid_type_error: `${label} must be text` })
     .trim()
     .refine(isCalendarDate, `${label} must be a real date (YYYY-MM-DD)`);
+}
+
+/** A date and time as `<input type="datetime-local">` sends it, read as a UTC instant. */
+export function isoDateTime(label = "Date") {
+  return z
+    .string({ required_error: `${label} is required`, invalid_type_error: `${label} must be text` })
+    .trim()
+    .transform((value, ctx) => {
+      const date = readDateTime(value, { withTime: true });
+      if (date) return date;
+      ctx.addIssue({ code: z.ZodIssueCode.custom, message: `${label} must be a real date and time (YYYY-MM-DDTHH:MM)` });
+      return z.NEVER;
+    });
 }

@@ -160,6 +160,9 @@ describe("validation: a 400 naming the field, nothing written", () => {
     ["end_date", "31/12/2026"],
     ["end_date", 20261231],
     ["start_date", "1899-12-31"],
+    ["start_date", "2026-04-31"],
+    ["start_date", "0"],
+    ["end_date", "2026-05-01T10:00"],
   ])("%s %j is not a date", async (field, value) => {
     await expectRefused({ scope: "Dates", type: "other", [field]: value }, [field]);
   });

@@ -139,6 +139,37 @@ describe("PUT /api/customers/:id info merge", () => {
   });
 });
 
+describe("a request that changes nothing writes nothing", () => {
+  it.each([
+    { name: "PUT {}", method: "PUT", path: "", body: {} },
+    {
+      name: "PUT with the stored name, status and info",
+      method: "PUT",
+      path: "",
+      body: { name: "Steady", status: "live", info: { vertical: "Retail", product: { stage: "mvp" }, team: INITIAL_INFO.team } },
+    },
+    { name: "PATCH /status with the stored status", method: "PATCH", path: "/status", body: { status: "live" } },
+  ])("$name: 200 with the customer, updated_at kept, no event", async ({ method, path, body }) => {
+    const customer = await customerFor(user, { name: "Steady", status: "live", info: INITIAL_INFO });
+    const before = await storedCustomer(customer.id);
+    const response = await api(method, `/api/customers/${customer.id}${path}`, { cookie: user.cookie, body });
+    expect(response.status).toBe(200);
+    const returned = (await jsonOf<CustomerBody>(response)).customer;
+    expect(returned).toMatchObject({ name: "Steady", status: "live", info: INITIAL_INFO });
+    expect(returned.updated_at).toBe(before!.updatedAt!.toISOString());
+    expect(await storedCustomer(customer.id)).toEqual(before);
+    expect(await eventsOf(customer.id)).toEqual([]);
+  });
+
+  it("a PUT that changes one thing among unchanged ones still writes it and moves updated_at", async () => {
+    const customer = await customerFor(user, { name: "Moving", status: "live", info: INITIAL_INFO });
+    const before = await storedCustomer(customer.id);
+    const updated = await put(customer.id, { name: "Moving", status: "live", info: { vertical: "Energy" } });
+    expect(updated.info).toMatchObject({ vertical: "Energy" });
+    expect(new Date(updated.updated_at!).getTime()).toBeGreaterThan(before!.updatedAt!.getTime());
+  });
+});
+
 describe("status changes are recorded in customer_events", () => {
   it('a status change via PUT records "Status changed from Lead to Prospect"', async () => {
     const customer = await customerFor(user, { name: "Pipeline", status: "lead", info: {} });

@@ -29,6 +29,7 @@ beforeAll(async () => {
 });
 
 const huge = (bytes: number) => "x".repeat(bytes);
+const MEMBER_ID = "6f1c1d4e-8a43-4b8e-9a4e-2f4a7c0d9b11";
 
 // Each case: a request body (and content type) and the issues it must produce.
 const BODY_CASES: Array<{ name: string; options: ApiOptions; issues: Record<string, string[]> }> = [
@@ -109,6 +110,11 @@ describe("POST /api/customers rejects a bad body with 400 and creates nothing", 
       name: "a team member with a bad email",
       body: { name: "Acme", info: { team: [{ name: "Ada" }, { name: "Bo", email: "nope" }] } },
       issues: { "info.team.1.email": ["Enter a valid email address"] },
+    },
+    {
+      name: "two team members with the same id",
+      body: { name: "Acme", info: { team: [{ id: MEMBER_ID, name: "Ada" }, { name: "Bo" }, { id: MEMBER_ID, name: "Cy" }] } },
+      issues: { "info.team.2.id": ["Two team members have the same id"] },
     },
     {
       name: "info larger than LIMITS.infoBytes",
@@ -239,6 +245,17 @@ describe("PUT /api/customers/:id rejects a bad body with 400 and leaves the row 
       name: "info larger than LIMITS.infoBytes",
       body: { info: { notes: huge(LIMITS.infoBytes) } },
       issues: { info: [`Info must be at most ${LIMITS.infoBytes / 1024} KB`] },
+    },
+    {
+      // An edit or removal by id would hit both, and one member would be lost.
+      name: "two team members with the same id",
+      body: { info: { team: [{ id: MEMBER_ID, name: "Ada" }, { id: MEMBER_ID, name: "Ada again" }] } },
+      issues: { "info.team.1.id": ["Two team members have the same id"] },
+    },
+    {
+      name: "the same id in another case, which is the same uuid",
+      body: { info: { team: [{ id: MEMBER_ID, name: "Ada" }, { id: MEMBER_ID.toUpperCase(), name: "Ada again" }] } },
+      issues: { "info.team.1.id": ["Two team members have the same id"] },
     },
     {
       name: "a bad product URL next to valid fields",

@@ -64,6 +64,18 @@ describe("team members", () => {
     expect(members[1]).toEqual({ id: edit!.id, name: "Edited", role: "Lead designer", linkedin: "https://linkedin.example/edit" });
   });
 
+  it("an update that changes nothing is reported as such and leaves the row alone", async () => {
+    const customer = await createCustomer(userId, { name: "Same Co" });
+    await addTeamMember({ userId, customerId: customer.id, member: { name: "Same", role: "CEO" } });
+    const [member] = await team(customer.id);
+    const before = await getCustomer({ userId, customerId: customer.id });
+    expect(await updateTeamMember({ userId, customerId: customer.id, memberId: member!.id, member: { name: "Same", role: "CEO" } })).toBe("unchanged");
+    expect(await getCustomer({ userId, customerId: customer.id })).toEqual(before);
+    // Sending a field the member does not have, or leaving out one it has, is a change.
+    expect(await updateTeamMember({ userId, customerId: customer.id, memberId: member!.id, member: { name: "Same" } })).toBe("ok");
+    expect((await team(customer.id))[0]).toEqual({ id: member!.id, name: "Same" });
+  });
+
   it("remove deletes exactly that member by id", async () => {
     const customer = await createCustomer(userId, { name: "Remove Co" });
     for (const name of ["A", "B", "C"]) await addTeamMember({ userId, customerId: customer.id, member: { name } });

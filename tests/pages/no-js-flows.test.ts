@@ -95,6 +95,20 @@ describe("detail actions", () => {
     expect(header.customer.status).toBe("negotiation");
   });
 
+  it("re-selecting the current status writes nothing and says so, without claiming a change", async () => {
+    const before = await prisma().customer.findUniqueOrThrow({ where: { id } });
+    const response = await call(
+      detailRoute.action,
+      postForm(`/customers/${id}`, { intent: "status", status: "prospect", redirectTo: `/customers/${id}/overview` }, { cookie }),
+      { id },
+    );
+    expect(response.status).toBe(302);
+    expect(response.headers.get("Location")).toBe(`/customers/${id}/overview`);
+    expect(await toastAfter(response)).toBe("Status is already Prospect.");
+    expect(await prisma().customer.findUniqueOrThrow({ where: { id } })).toEqual(before);
+    expect(await prisma().customerEvent.count({ where: { customerId: id } })).toBe(0);
+  });
+
   it("does not redirect a status change off the customer's pages", async () => {
     const response = await call(
       detailRoute.action,
@@ -126,6 +140,34 @@ describe("detail actions", () => {
     expect(info.about).toBeUndefined();
     const stored = await prisma().customer.findUniqueOrThrow({ where: { id } });
     expect(stored.info).toMatchObject({ custom_field: "kept", product: { extra: 1 } });
+  });
+
+  it("saving the info form unchanged writes nothing and says so", async () => {
+    await prisma().customer.update({
+      where: { id },
+      data: { info: { about: "Makes things", custom_field: "kept", product: { name: "Acme Pay", url: "https://acme.example", extra: 1 } } },
+    });
+    const before = await prisma().customer.findUniqueOrThrow({ where: { id } });
+    // What the form sends back untouched: every field, the empty ones blank.
+    const response = await call(
+      overviewRoute.action,
+      postForm(`/customers/${id}/overview`, {
+        intent: "update-info",
+        about: "Makes things",
+        vertical: "",
+        persona: "",
+        icp: "",
+        productName: "Acme Pay",
+        productStage: "",
+        productCategory: "",
+        productDescription: "",
+        productUrl: "https://acme.example",
+      }, { cookie }),
+      { id },
+    );
+    expect(response.status).toBe(302);
+    expect(await toastAfter(response)).toBe("No changes to save.");
+    expect(await prisma().customer.findUniqueOrThrow({ where: { id } })).toEqual(before);
   });
 
   it("rejects a bad product URL with 400 and changes nothing", async () => {
@@ -171,6 +213,20 @@ describe("detail actions", () => {
     expect(team).toEqual([]);
   });
 
+  it("saving a team member unchanged writes nothing and says so", async () => {
+    const memberId = "6f1c1d4e-8a43-4b8e-9a4e-2f4a7c0d9b11";
+    await prisma().customer.update({ where: { id }, data: { info: { team: [{ id: memberId, name: "Maya Okafor", role: "CTO", linkedin: "kept" }] } } });
+    const before = await prisma().customer.findUniqueOrThrow({ where: { id } });
+    const response = await call(
+      overviewRoute.action,
+      postForm(`/customers/${id}/overview`, { intent: "update-team-member", memberId, name: "Maya Okafor", role: "CTO", email: "", notes: "" }, { cookie }),
+      { id },
+    );
+    expect(response.status).toBe(302);
+    expect(await toastAfter(response)).toBe("No changes to save.");
+    expect(await prisma().customer.findUniqueOrThrow({ where: { id } })).toEqual(before);
+  });
+
   it("validates a team member's email", async () => {
     const response = await call(
       overviewRoute.action,
@@ -207,6 +263,24 @@ describe("detail actions", () => {
       eventDate: "2099-01-02T10:30:00.000Z",
     });
   });
+
+  // Date.parse would store 30 February as 2 March and "0" as 1 January 2000.
+  it.each(["2026-02-30T10:00", "0", "2026-03-01T24:00", "2026-03-01T10:60", "2026-03-01", "2026-03-01T10:00:00Z"])(
+    "refuses the event date %j with 400 and a field error, keeping what was typed",
+    async (eventDate) => {
+      const response = await call(
+        overviewRoute.action,
+        postForm(`/customers/${id}/overview`, { intent: "add-event", title: "Typed", eventDate }, { cookie }),
+        { id },
+      );
+      expect(response.status).toBe(400);
+      const body = await json<{ intent: string; result: { error: Record<string, string[]>; initialValue: Record<string, string> } }>(response);
+      expect(body.intent).toBe("add-event");
+      expect(body.result.error.eventDate).toEqual(["Date must be a real date and time (YYYY-MM-DDTHH:MM)"]);
+      expect(body.result.initialValue).toMatchObject({ title: "Typed", eventDate });
+      expect(await prisma().customerEvent.count({ where: { customerId: id, title: "Typed" } })).toBe(0);
+    },
+  );
 
   it("requires an event title", async () => {
     const response = await call(overviewRoute.action, postForm(`/customers/${id}/overview`, { intent: "add-event", title: "" }, { cookie }), { id });
