@@ -21,6 +21,8 @@ export interface Query {
 }
 
 const STATUSES = ["lead", "prospect", "negotiation", "live", "on_hold", "archive"];
+/** INTERACTION_EVENT_TYPES: what LAST_INTERACTION_SQL counts as an interaction. */
+const INTERACTION_TYPES = ["meeting", "call", "email", "note"];
 const UPDATED_KEY = "coalesce(c.updated_at, '-infinity'::timestamptz)";
 
 /** Up to this many matches the app lists a search by id (SELECTIVE_SEARCH); it asks the function for one more. */
@@ -62,6 +64,7 @@ export function listPageQuery(
   const values: unknown[] = [];
   const where = whereClause(userId, filter, values);
   const statuses = STATUSES.map((status) => `$${values.push(status)}`).join(", ");
+  const interactionTypes = INTERACTION_TYPES.map((type) => `$${values.push(type)}`).join(", ");
   // Built only when asked for: each part numbers its own parameters.
   const countRows = () =>
     countsBySearchFunction && filter.q
@@ -76,7 +79,9 @@ export function listPageQuery(
            c.info->>'vertical' AS vertical,
            c.info->'product'->>'name' AS "productName",
            CASE WHEN jsonb_typeof(c.info->'team') = 'array' THEN jsonb_array_length(c.info->'team') ELSE 0 END AS "teamSize",
-           (SELECT max(e.event_date) FROM customer_events e WHERE e.customer_id = c.id) AS "lastInteractionAt",
+           (SELECT max(e.event_date) FROM customer_events e
+             WHERE e.user_id = c.user_id AND e.customer_id = c.id
+               AND e.event_type IN (${interactionTypes}) AND e.event_date <= now()) AS "lastInteractionAt",
            coalesce((SELECT true FROM customer_agreements a CROSS JOIN (SELECT app_today() AS today OFFSET 0) t
                       WHERE a.user_id = c.user_id AND a.customer_id = c.id
                         AND agreement_status(a.start_date, a.end_date, a.notice_days, a.override_status, t.today) = 'expiring_soon'

@@ -1,4 +1,5 @@
 import { Prisma } from "~/generated/prisma/client";
+import type { CustomerEventRow } from "./events.server";
 
 /**
  * A customer row as the domain functions hand it out, the columns that read
@@ -53,5 +54,32 @@ export function toApiCustomer(row: CustomerRow, { withDeletedAt = false } = {}):
     created_at: row.createdAt?.toISOString() ?? null,
     updated_at: row.updatedAt?.toISOString() ?? null,
     ...(withDeletedAt ? { deleted_at: row.deletedAt?.toISOString() ?? null } : {}),
+  };
+}
+
+/** An event as the JSON API returns it (the spec's column names). */
+export interface ApiEvent {
+  id: string;
+  customer_id: string;
+  event_type: string;
+  title: string;
+  description: string | null;
+  participants: string[];
+  metadata: Prisma.JsonValue;
+  event_date: string | null;
+  created_at: string | null;
+}
+
+export function toApiEvent(row: CustomerEventRow): ApiEvent {
+  return {
+    id: row.id,
+    customer_id: row.customerId,
+    event_type: row.eventType,
+    title: row.title,
+    description: row.description,
+    participants: row.participants,
+    metadata: row.metadata ?? {},
+    event_date: row.eventDate?.toISOString() ?? null,
+    created_at: row.createdAt?.toISOString() ?? null,
   };
 }

@@ -31,6 +31,12 @@ export const SORT_LABELS: Record<CustomerSort, string> = {
 };
 
 export const EVENT_TYPES = ["meeting", "call", "email", "note", "update"] as const;
+/**
+ * The event types that count as talking to the customer ("Last interaction").
+ * An update (the app's note of an agreement action, or one a user adds) and a
+ * status change are on the timeline, but nobody talked to anyone.
+ */
+export const INTERACTION_EVENT_TYPES = ["meeting", "call", "email", "note"] as const;
 export const EVENT_TYPE_LABELS: Record<string, string> = {
   meeting: "Meeting",
   call: "Call",

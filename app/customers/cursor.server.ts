@@ -50,7 +50,8 @@ const KEY_SHAPES: Record<CustomerSort, Array<(value: unknown) => boolean>> = {
   status: [isRank, isName],
 };
 
-export function decodeCursor(raw: string, sort: CustomerSort): Cursor | null {
+/** The JSON array a cursor carries, or null when it is not one. */
+function payloadOf(raw: string): unknown[] | null {
   if (raw.length > 2048) return null;
   let parsed: unknown;
   try {
@@ -58,8 +59,13 @@ export function decodeCursor(raw: string, sort: CustomerSort): Cursor | null {
   } catch {
     return null;
   }
-  if (!Array.isArray(parsed)) return null;
-  const [cursorSort, direction, ...key] = parsed as unknown[];
+  return Array.isArray(parsed) ? (parsed as unknown[]) : null;
+}
+
+export function decodeCursor(raw: string, sort: CustomerSort): Cursor | null {
+  const parsed = payloadOf(raw);
+  if (!parsed) return null;
+  const [cursorSort, direction, ...key] = parsed;
   const shape = KEY_SHAPES[sort];
   if (cursorSort !== sort || (direction !== "a" && direction !== "b")) return null;
   if (key.length !== shape.length + 1) return null;
@@ -67,4 +73,27 @@ export function decodeCursor(raw: string, sort: CustomerSort): Cursor | null {
   const id = key[shape.length];
   if (!isUuid(id)) return null;
   return { sort, direction: direction === "a" ? "after" : "before", key: key as SortKey };
+}
+
+/**
+ * A timeline cursor: the event date (Postgres' text, microseconds kept;
+ * -infinity for an undated event) and id of the last event shown. Tagged, so
+ * a customer-list cursor is not mistaken for one.
+ */
+export interface EventCursor {
+  key: [date: string, id: string];
+}
+
+const EVENTS_TAG = "events";
+
+export function encodeEventCursor(cursor: EventCursor): string {
+  return Buffer.from(JSON.stringify([EVENTS_TAG, ...cursor.key])).toString("base64url");
+}
+
+export function decodeEventCursor(raw: string): EventCursor | null {
+  const parsed = payloadOf(raw);
+  if (!parsed || parsed.length !== 3) return null;
+  const [tag, date, id] = parsed;
+  if (tag !== EVENTS_TAG || !isTimestamp(date) || !isUuid(id)) return null;
+  return { key: [date as string, id as string] };
 }

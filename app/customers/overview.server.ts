@@ -3,12 +3,22 @@ import { asUser } from "~/db/scope.server";
 import { ACTIVE_PROJECTS_SQL } from "~/projects/projects.server";
 import { OUTSTANDING_BALANCE_SQL } from "~/receivables/receivables.server";
 import { CUSTOMER_COLUMNS, type CustomerRow } from "./api-shape.server";
-import { fromEventJson, LAST_INTERACTION_SQL, LATEST_EVENTS_SQL, type CustomerEventItem, type EventJson } from "./events.server";
+import type { EventCursor } from "./cursor.server";
+import {
+  EVENTS_PER_PAGE,
+  eventsPageSql,
+  LAST_INTERACTION_SQL,
+  toEventsPage,
+  toTimelineItem,
+  type CustomerEventItem,
+  type EventJson,
+} from "./events.server";
 import { isCustomerRef, liveCustomer, type CustomerRef } from "./ownership.server";
 
 /**
  * The customer's overview page in one round trip: the customer, one quick stat
- * from each feature (each feature owns its stat's SQL) and the latest events.
+ * from each feature (each feature owns its stat's SQL) and a page of the
+ * timeline: the newest events, or those older than `eventsCursor`.
  */
 
 export interface QuickStats {
@@ -23,9 +33,14 @@ export interface Overview {
   customer: CustomerRow;
   stats: QuickStats;
   events: CustomerEventItem[];
+  /** Where the next, older page of the timeline starts; null on its oldest page. */
+  olderEventsCursor: string | null;
 }
 
-export async function getOverview(ref: CustomerRef): Promise<Overview | null> {
+export async function getOverview({
+  eventsCursor = null,
+  ...ref
+}: CustomerRef & { eventsCursor?: EventCursor | null }): Promise<Overview | null> {
   if (!isCustomerRef(ref)) return null;
   const [row] = await asUser(ref.userId, (db) => db.$queryRaw<Array<CustomerRow & QuickStats & { events: EventJson[] }>>`
     SELECT ${CUSTOMER_COLUMNS},
@@ -33,14 +48,16 @@ export async function getOverview(ref: CustomerRef): Promise<Overview | null> {
            ${OUTSTANDING_BALANCE_SQL} AS "outstandingBalance",
            ${ACTIVE_PROJECTS_SQL} AS "activeProjects",
            ${LAST_INTERACTION_SQL} AS "lastInteractionAt",
-           ${LATEST_EVENTS_SQL} AS events
+           ${eventsPageSql({ cursor: eventsCursor, limit: EVENTS_PER_PAGE })} AS events
       FROM customers c
      WHERE ${liveCustomer(ref)}`);
   if (!row) return null;
   const { activeAgreements, outstandingBalance, activeProjects, lastInteractionAt, events, ...customer } = row;
+  const timeline = toEventsPage(events, EVENTS_PER_PAGE);
   return {
     customer,
     stats: { activeAgreements, outstandingBalance, activeProjects, lastInteractionAt },
-    events: events.map(fromEventJson),
+    events: timeline.events.map(toTimelineItem),
+    olderEventsCursor: timeline.nextCursor,
   };
 }

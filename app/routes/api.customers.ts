@@ -9,18 +9,15 @@ import { createCustomer, InfoTooLargeError } from "~/customers/customers.server"
 import { listCustomers } from "~/customers/list.server";
 import { CreateCustomerApiSchema } from "~/customers/schemas";
 import { issuesFromZod, readJsonBody } from "~/http/json-body.server";
+import { LimitParamSchema, readListQuery } from "~/http/list-query.server";
 import { methodNotAllowed, validationError } from "~/http/responses.server";
 import { isStorableText, UNSTORABLE_TEXT_MESSAGE } from "~/utils/storable-text";
 
 /** The methods this endpoint serves (the edge answers 405 to the rest, app/http/methods.server.ts). */
 export const ALLOWED_METHODS = ["GET", "POST"] as const;
 
-const DEFAULT_LIMIT = 25;
-const MAX_LIMIT = 100;
 const LIST_PARAMS = ["status", "q", "sort", "limit", "cursor"] as const;
 
-// Unlike the page (which falls back to defaults), the API rejects what it
-// cannot honour: a client asking for something else must learn it did not get it.
 const ListQuerySchema = z
   .object({
     status: z
@@ -35,12 +32,7 @@ const ListQuerySchema = z
     sort: z
       .enum(SORTS, { errorMap: () => ({ message: `Sort must be one of: ${SORTS.join(", ")}` }) })
       .default("updated_at"),
-    limit: z
-      .string()
-      .regex(/^\d+$/, `Limit must be a whole number from 1 to ${MAX_LIMIT}`)
-      .transform(Number)
-      .pipe(z.number().int().min(1, "Limit must be at least 1").max(MAX_LIMIT, `Limit must be at most ${MAX_LIMIT}`))
-      .default(String(DEFAULT_LIMIT)),
+    limit: LimitParamSchema,
     cursor: z.string().optional(),
   })
   .transform(({ cursor, ...params }, ctx) => {
@@ -54,23 +46,9 @@ const ListQuerySchema = z
     return { ...params, cursor: decoded };
   });
 
-/** The known params, an empty value meaning "not given" (as an empty form field). */
-function listQueryInput(searchParams: URLSearchParams) {
-  const input: Record<string, string> = {};
-  const repeated: Record<string, string[]> = {};
-  for (const name of LIST_PARAMS) {
-    const values = searchParams.getAll(name);
-    if (values.length > 1) repeated[name] = ["Give this parameter at most once"];
-    if (values[0]) input[name] = values[0];
-  }
-  return { input, repeated };
-}
-
 export async function loader({ request }: LoaderFunctionArgs) {
   const userId = await requireUserId(request);
-  const { input, repeated } = listQueryInput(new URL(request.url).searchParams);
-  if (Object.keys(repeated).length > 0) throw validationError(repeated);
-  const parsed = ListQuerySchema.safeParse(input);
+  const parsed = ListQuerySchema.safeParse(readListQuery(new URL(request.url).searchParams, LIST_PARAMS));
   if (!parsed.success) throw validationError(issuesFromZod(parsed.error));
 
   const { q, ...params } = parsed.data;

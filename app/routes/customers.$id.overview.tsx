@@ -14,6 +14,8 @@ import { LIMITS } from "~/customers/constants";
 import { InfoTooLargeError, updateCustomer } from "~/customers/customers.server";
 import { addEvent } from "~/customers/events.server";
 import { getOverview } from "~/customers/overview.server";
+import { decodeEventCursor } from "~/customers/cursor.server";
+import { TIMELINE_HEADING_ID, timelineHref } from "~/customers/timeline-href";
 import {
   EventFormSchema,
   InfoFormSchema,
@@ -30,7 +32,11 @@ import { CustomerErrorBoundary } from "~/customers/components/CustomerErrorBound
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { id: userId, settings } = await requireUser(request);
-  const overview = await getOverview({ userId, customerId: params.id ?? "" });
+  const customerId = params.id ?? "";
+  // Lenient, as the customer list: a cursor it cannot read shows the newest events.
+  const cursorParam = new URL(request.url).searchParams.get("cursor");
+  const eventsCursor = cursorParam ? decodeEventCursor(cursorParam) : null;
+  const overview = await getOverview({ userId, customerId, eventsCursor });
   if (!overview) throw notFound();
   return json({
     currency: settings.currency,
@@ -38,6 +44,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     team: readTeam(overview.customer.info),
     stats: overview.stats,
     events: overview.events,
+    olderEventsHref: overview.olderEventsCursor ? timelineHref(customerId, overview.olderEventsCursor) : null,
+    newestEventsHref: eventsCursor ? timelineHref(customerId, null) : null,
     now: new Date().toISOString(),
   });
 }
@@ -114,7 +122,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function OverviewTab() {
-  const { info, team, stats, events, now, currency } = useLoaderData<typeof loader>();
+  const { info, team, stats, events, olderEventsHref, newestEventsHref, now, currency } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const nowDate = useMemo(() => new Date(now), [now]);
@@ -130,12 +138,12 @@ export default function OverviewTab() {
           <CustomerInfoSection info={info} editing={editingInfo} lastResult={failed?.intent === "update-info" ? failed.result : null} />
           <TeamSection team={team} editingId={editingMember || null} lastResult={failed?.result ?? null} lastIntent={failed?.intent ?? null} />
         </div>
-        <section aria-labelledby="timeline-heading" className="space-y-4 rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
-          <h2 id="timeline-heading" className="text-lg font-semibold">
+        <section aria-labelledby={TIMELINE_HEADING_ID} className="space-y-4 rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
+          <h2 id={TIMELINE_HEADING_ID} className="text-lg font-semibold">
             Interactions
           </h2>
           <AddEventForm lastResult={failed?.intent === "add-event" ? failed.result : null} />
-          <EventTimeline events={events} now={nowDate} />
+          <EventTimeline events={events} now={nowDate} olderHref={olderEventsHref} newestHref={newestEventsHref} />
         </section>
       </div>
     </div>

@@ -39,6 +39,7 @@ interface Endpoint {
 // Bodies are valid, so that only the id can be the reason for the answer.
 const CUSTOMER_ENDPOINTS: Endpoint[] = [
   { name: "GET /api/customers/:id", method: "GET", path: (id) => `/api/customers/${id}` },
+  { name: "GET /api/customers/:id/events", method: "GET", path: (id) => `/api/customers/${id}/events` },
   {
     name: "PUT /api/customers/:id",
     method: "PUT",
@@ -148,6 +149,7 @@ describe("methods an endpoint does not serve → 405 JSON with Allow", () => {
     { method: "PUT", path: () => `/api/customers/${ownersLive.id}/status`, allow: "PATCH" },
     { method: "GET", path: () => `/api/customers/${ownersArchived.id}/restore`, allow: "POST" },
     { method: "DELETE", path: () => `/api/customers/${ownersArchived.id}/restore`, allow: "POST" },
+    { method: "POST", path: () => `/api/customers/${ownersLive.id}/events`, allow: "GET" },
   ])("$method on a route that serves $allow → 405", async ({ method, path, allow }) => {
     const before = await databaseSnapshot();
     const response = await api(method, path(), { cookie: owner.cookie, body: method === "GET" ? undefined : { status: "live" } });

@@ -5,6 +5,7 @@ import * as restoreRoute from "~/routes/api.customers.$id.restore";
 import * as statusRoute from "~/routes/api.customers.$id.status";
 import * as listRoute from "~/routes/api.customers";
 import * as customerAgreementsRoute from "~/routes/api.customers.$id.agreements";
+import * as customerEventsRoute from "~/routes/api.customers.$id.events";
 import * as agreementRoute from "~/routes/api.agreements.$aid";
 import * as agreementActionRoute from "~/routes/api.agreements.$aid.$action";
 import { insertCustomer } from "../../prisma/factories";
@@ -27,6 +28,7 @@ const ROUTES: Array<{ pattern: RegExp; module: RouteModule; params?: string[] }>
   { pattern: /^\/api\/customers\/([^/]+)\/status$/, module: statusRoute, params: ["id"] },
   { pattern: /^\/api\/customers\/([^/]+)\/restore$/, module: restoreRoute, params: ["id"] },
   { pattern: /^\/api\/customers\/([^/]+)\/agreements$/, module: customerAgreementsRoute, params: ["id"] },
+  { pattern: /^\/api\/customers\/([^/]+)\/events$/, module: customerEventsRoute, params: ["id"] },
   { pattern: /^\/api\/agreements\/([^/]+)$/, module: agreementRoute, params: ["aid"] },
   { pattern: /^\/api\/agreements\/([^/]+)\/([^/]+)$/, module: agreementActionRoute, params: ["aid", "action"] },
 ];

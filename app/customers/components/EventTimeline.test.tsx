@@ -1,3 +1,4 @@
+import { createRemixStub } from "@remix-run/testing";
 import { render, screen, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 import { EventTimeline, type TimelineEvent } from "./EventTimeline";
@@ -52,5 +53,34 @@ describe("EventTimeline", () => {
     render(<EventTimeline events={[]} now={now} />);
     expect(screen.getByText("No interactions recorded yet.")).toBeInTheDocument();
     expect(screen.queryByRole("list")).toBeNull();
+  });
+});
+
+describe("EventTimeline's pages", () => {
+  function renderAt(props: { olderHref?: string | null; newestHref?: string | null }) {
+    const Stub = createRemixStub([
+      { path: "/customers/:id/overview", Component: () => <EventTimeline events={events} now={now} {...props} /> },
+    ]);
+    render(<Stub initialEntries={["/customers/c1/overview"]} />);
+  }
+
+  it("links to the older events with a plain link that works without JavaScript", async () => {
+    renderAt({ olderHref: "/customers/c1/overview?cursor=abc#timeline-heading" });
+    const link = await screen.findByRole("link", { name: "Older events" });
+    expect(link).toHaveAttribute("href", "/customers/c1/overview?cursor=abc#timeline-heading");
+    expect(screen.queryByRole("link", { name: "Newest events" })).toBeNull();
+  });
+
+  it("on an older page, links back to the newest events", async () => {
+    renderAt({ newestHref: "/customers/c1/overview#timeline-heading" });
+    const link = await screen.findByRole("link", { name: "Newest events" });
+    expect(link).toHaveAttribute("href", "/customers/c1/overview#timeline-heading");
+    expect(screen.queryByRole("link", { name: "Older events" })).toBeNull();
+  });
+
+  it("shows no page links when everything fits on one page", async () => {
+    renderAt({});
+    await screen.findAllByRole("listitem");
+    expect(screen.queryByRole("navigation")).toBeNull();
   });
 });

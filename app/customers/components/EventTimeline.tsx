@@ -8,6 +8,8 @@ import {
   Users,
   type LucideIcon,
 } from "lucide-react";
+import { Link } from "@remix-run/react";
+import { secondaryButtonClass } from "~/components/Field";
 import { formatDateTime, formatRelativeTime, toIsoString } from "~/utils/format";
 import { EVENT_TYPE_LABELS } from "~/customers/constants";
 
@@ -29,12 +31,56 @@ const EVENT_ICONS: Record<string, LucideIcon> = {
   status_change: ArrowRightLeft,
 };
 
-/** The interaction log, in the order given (the loader sorts newest first). */
-export function EventTimeline({ events, now }: { events: TimelineEvent[]; now: Date }) {
+interface TimelinePages {
+  /** The next, older page; null on the oldest. */
+  olderHref?: string | null;
+  /** Back to the first page; null on it. */
+  newestHref?: string | null;
+}
+
+/**
+ * The interaction log, one page of it in the order given (the loader sorts
+ * newest first). The page links are plain links, so they work without JavaScript.
+ */
+export function EventTimeline({ events, now, olderHref = null, newestHref = null }: { events: TimelineEvent[]; now: Date } & TimelinePages) {
   if (events.length === 0) {
-    return <p className="text-sm text-slate-600">No interactions recorded yet.</p>;
+    return (
+      <>
+        <p className="text-sm text-slate-600">{newestHref ? "No older events." : "No interactions recorded yet."}</p>
+        <TimelinePageLinks olderHref={olderHref} newestHref={newestHref} />
+      </>
+    );
   }
 
+  return (
+    <>
+      <EventList events={events} now={now} />
+      <TimelinePageLinks olderHref={olderHref} newestHref={newestHref} />
+    </>
+  );
+}
+
+function TimelinePageLinks({ olderHref, newestHref }: TimelinePages) {
+  if (!olderHref && !newestHref) return null;
+  return (
+    <nav aria-label="Timeline pages" className="flex justify-between">
+      {newestHref ? (
+        <Link to={newestHref} className={secondaryButtonClass}>
+          Newest events
+        </Link>
+      ) : (
+        <span />
+      )}
+      {olderHref ? (
+        <Link to={olderHref} className={secondaryButtonClass} rel="next">
+          Older events
+        </Link>
+      ) : null}
+    </nav>
+  );
+}
+
+function EventList({ events, now }: { events: TimelineEvent[]; now: Date }) {
   return (
     <ol className="ml-3 space-y-6 border-l border-slate-200 pl-6">
       {events.map((event) => {
