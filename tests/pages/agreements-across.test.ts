@@ -94,6 +94,14 @@ describe("/agreements", () => {
     expect(all.rows.map((row) => row.scope)).not.toContain("Hidden with its customer");
   });
 
+  it("counts without an archived customer's agreements on a page with no rows too", async () => {
+    // A cursor past the last agreement: the counts come from their own statement.
+    const pastTheEnd = Buffer.from(JSON.stringify([6, "infinity", "ffffffff-ffff-4fff-bfff-ffffffffffff"])).toString("base64url");
+    const { rows, counts } = await page(alice.cookie, `?cursor=${pastTheEnd}`);
+    expect(rows).toEqual([]);
+    expect(counts).toEqual({ all: 8, expiring_soon: 2, active: 2, upcoming: 1, suspended: 1, expired: 1, terminated: 1 });
+  });
+
   it("pages through many agreements without gaps or repeats", async () => {
     const user = await signedUpUser();
     const customer = await insertCustomer(ownerPrisma(), user.id, { name: "Big" });

@@ -337,6 +337,23 @@ describe("search under RLS", () => {
   });
 });
 
+describe("the archived customers' ids under RLS", () => {
+  it("are the transaction's user's only, archived only, and nobody's without a user; the archived view ends with the call", async () => {
+    const owner = ownerPrisma();
+    const frank = await insertUser(owner, { email: `frank-${Date.now()}@example.com`, name: "Frank" });
+    const gina = await insertUser(owner, { email: `gina-${Date.now()}@example.com`, name: "Gina" });
+    const franks = await insertCustomer(owner, frank.id, { name: "Archived Frank Co" });
+    await insertCustomer(owner, frank.id, { name: "Live Frank Co" });
+    const ginas = await insertCustomer(owner, gina.id, { name: "Archived Gina Co" });
+    await owner.customer.updateMany({ where: { id: { in: [franks.id, ginas.id] } }, data: { deletedAt: new Date() } });
+    const archived = (db: Db) =>
+      db.$queryRaw<Array<{ id: string; after: string }>>`
+        SELECT id::text AS id, coalesce(current_setting('app.archived', true), '') AS after FROM archived_customer_ids() AS id`;
+    expect(await asUser(frank.id, archived)).toEqual([{ id: franks.id, after: "" }]);
+    expect(await anonymously(archived)).toEqual([]);
+  });
+});
+
 describe("a failed statement the handler swallowed", () => {
   it("turns an apparently successful answer into a 500, and keeps none of the request's writes", async () => {
     const response = await withRequestScope(new Request("http://localhost/api/test"), async () => {
