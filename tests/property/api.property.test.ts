@@ -5,6 +5,7 @@ import * as customerRoute from "~/routes/api.customers.$id";
 import * as restoreRoute from "~/routes/api.customers.$id.restore";
 import * as statusRoute from "~/routes/api.customers.$id.status";
 import * as customerAgreementsRoute from "~/routes/api.customers.$id.agreements";
+import * as customerEventsRoute from "~/routes/api.customers.$id.events";
 import * as agreementRoute from "~/routes/api.agreements.$aid";
 import * as agreementActionRoute from "~/routes/api.agreements.$aid.$action";
 import { apiRequest } from "../api/helpers";
@@ -174,6 +175,18 @@ suite.property(
   async ([id, value]) => {
     const { param, segment } = idPath(id);
     await exchange(restoreRoute, `/api/customers/${segment}/restore`, { id: param }, value);
+  },
+);
+
+// ------------------------------------------------------------ timeline ----
+
+suite.property(
+  "GET /api/customers/:id/events on anyone's id with any query string and method",
+  { quick: 60, full: 1000 },
+  (world) => fc.tuple(customerId(world), listQuery, apiCase(method("GET", "GET", "HEAD", "POST", "DELETE"), apiBody(fc.constant({})))),
+  async ([id, query, value]) => {
+    const { param, segment } = idPath(id);
+    await exchange(customerEventsRoute, `/api/customers/${segment}/events${queryString(query)}`, { id: param }, value);
   },
 );
 
