@@ -140,3 +140,41 @@ it("lets only one of two concurrent runs apply each migration", async () => {
   expect(results.flatMap((result) => result.applied).sort()).toEqual(files.map((file) => file.name).sort());
   expect(await history(empty)).toHaveLength(files.length);
 });
+
+it("orders the customers already there by the name sort key once name_sort_key is applied", async () => {
+  const NAME_SORT_KEY = "20261204090000_name_sort_key";
+  const dir = await copyMigrations();
+  try {
+    // The database as it was before: every migration but that one, with customers in it.
+    await rm(path.join(dir, NAME_SORT_KEY), { recursive: true, force: true });
+    await migrate(empty.database, { dir });
+    const names = ["Zebra", "ábaco", "apple", "Émile", "eve", "Eve"];
+    await empty.database.withConnection(async (conn) => {
+      const [user] = await conn.query<{ id: string }>("INSERT INTO users (email, name) VALUES ('before@example.com', 'Before') RETURNING id");
+      for (const name of names) await conn.query("INSERT INTO customers (user_id, name) VALUES ($1, $2)", [user!.id, name]);
+    });
+
+    const result = await migrate(empty.database);
+    expect(result.applied).toEqual([NAME_SORT_KEY]);
+    const rows = await empty.database.withConnection((conn) =>
+      conn.query<{ name: string; key: string }>(
+        `SELECT name, name_sort_key(name) AS key FROM customers
+          ORDER BY name_sort_key(name) COLLATE "C", name COLLATE "C", id`,
+      ),
+    );
+    expect(rows).toEqual([
+      { name: "ábaco", key: "abaco" },
+      { name: "apple", key: "apple" },
+      { name: "Émile", key: "emile" },
+      { name: "Eve", key: "eve" },
+      { name: "eve", key: "eve" },
+      { name: "Zebra", key: "zebra" },
+    ]);
+    const [index] = await empty.database.withConnection((conn) =>
+      conn.query<{ indexdef: string }>("SELECT indexdef FROM pg_indexes WHERE indexname = 'idx_customers_list_name'"),
+    );
+    expect(index?.indexdef).toMatch(/\(user_id, name_sort_key\(name\) COLLATE "C", name COLLATE "C", id\) WHERE \(deleted_at IS NULL\)/);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+});
