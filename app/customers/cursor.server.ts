@@ -42,12 +42,14 @@ function isTimestamp(value: unknown): boolean {
 }
 const isRank = (value: unknown) => typeof value === "number" && Number.isInteger(value) && value >= 0 && value < 100;
 
-// What each sort's key holds, before the id.
+// What each sort's key holds, before the id. A name is two: its sort key
+// (case and accents folded) and the name as typed (docs/decisions/0010); a
+// cursor from before that had one, and is refused like any unreadable cursor.
 const KEY_SHAPES: Record<CustomerSort, Array<(value: unknown) => boolean>> = {
   updated_at: [isTimestamp],
   created_at: [isTimestamp],
-  name: [isName],
-  status: [isRank, isName],
+  name: [isName, isName],
+  status: [isRank, isName, isName],
 };
 
 /** The JSON array a cursor carries, or null when it is not one. */

@@ -58,18 +58,40 @@ interface SortSpec {
   descending: boolean;
 }
 
+// Names sort as people read (docs/decisions/0010): by their key with case and
+// accents folded (the generated column name_key, migration name_sort_key),
+// then by the name as typed, byte for byte, so that equal keys still have one
+// order on every engine and locale. The name index holds exactly these columns.
+const NAME_COLUMNS = [
+  { expr: Prisma.sql`c.name_key COLLATE "C"`, cast: Prisma.sql`::text` },
+  { expr: Prisma.sql`c.name COLLATE "C"`, cast: Prisma.sql`::text` },
+];
+
 const SORT_SPECS: Record<CustomerSort, SortSpec> = {
   updated_at: { columns: [{ expr: UPDATED_KEY, cast: Prisma.sql`::timestamptz` }], descending: true },
   created_at: { columns: [{ expr: CREATED_KEY, cast: Prisma.sql`::timestamptz` }], descending: true },
-  name: { columns: [{ expr: Prisma.sql`c.name`, cast: Prisma.sql`::text` }], descending: false },
-  status: {
-    columns: [
-      { expr: STATUS_RANK, cast: Prisma.sql`::int` },
-      { expr: Prisma.sql`c.name`, cast: Prisma.sql`::text` },
-    ],
-    descending: false,
-  },
+  name: { columns: NAME_COLUMNS, descending: false },
+  status: { columns: [{ expr: STATUS_RANK, cast: Prisma.sql`::int` }, ...NAME_COLUMNS], descending: false },
 };
+
+/**
+ * A sort's keyset: its ORDER BY (ending with the id) and, from a cursor of
+ * that sort, the condition that keeps the rows after it (or before it, read
+ * in reverse). A cursor of another sort is ignored.
+ */
+export function listOrder(sort: CustomerSort, cursor: Cursor | null | undefined): { orderBy: Prisma.Sql; keyset: Prisma.Sql | null } {
+  const spec = SORT_SPECS[sort];
+  const own = cursor?.sort === sort ? cursor : null;
+  // Reading backwards walks the same order in reverse; the caller flips the page.
+  const descending = spec.descending !== (own?.direction === "before");
+  const direction = Prisma.raw(descending ? "DESC" : "ASC");
+  const sortExprs = [...spec.columns.map((column) => column.expr), Prisma.sql`c.id`];
+  const orderBy = Prisma.join(sortExprs.map((expr) => Prisma.sql`${expr} ${direction}`));
+  if (!own) return { orderBy, keyset: null };
+  const values = spec.columns.map((column, index) => Prisma.sql`${own.key[index]}${column.cast}`);
+  values.push(Prisma.sql`${own.key[spec.columns.length]}::uuid`);
+  return { orderBy, keyset: Prisma.sql`(${Prisma.join(sortExprs)}) ${Prisma.raw(descending ? "<" : ">")} (${Prisma.join(values)})` };
+}
 
 /** Escapes LIKE wildcards so a search for "50%" means the characters 5, 0, %. */
 function likePattern(q: string): string {
@@ -115,16 +137,19 @@ interface ListRow extends CustomerRow {
   sortKey: SortKey;
 }
 
-function sortKeyOf(sort: CustomerSort, row: { updatedKey: string; createdKey: string; name: string; statusRank: number; id: string }): SortKey {
+function sortKeyOf(
+  sort: CustomerSort,
+  row: { updatedKey: string; createdKey: string; nameKey: string; name: string; statusRank: number; id: string },
+): SortKey {
   switch (sort) {
     case "updated_at":
       return [row.updatedKey, row.id];
     case "created_at":
       return [row.createdKey, row.id];
     case "name":
-      return [row.name, row.id];
+      return [row.nameKey, row.name, row.id];
     case "status":
-      return [row.statusRank, row.name, row.id];
+      return [row.statusRank, row.nameKey, row.name, row.id];
   }
 }
 
@@ -147,23 +172,13 @@ export async function listCustomers(
   if (!isUuid(userId)) {
     return { items: [], rows: [], nextCursor: null, prevCursor: null, ...(options.counts ? { counts: emptyCounts() } : {}) };
   }
-  const spec = SORT_SPECS[params.sort];
   const cursor = params.cursor?.sort === params.sort ? params.cursor : null;
   const backwards = cursor?.direction === "before";
-  // Reading backwards walks the same order in reverse, then flips the page.
-  const descending = spec.descending !== backwards;
-  const direction = Prisma.raw(descending ? "DESC" : "ASC");
-  const sortExprs = [...spec.columns.map((column) => column.expr), Prisma.sql`c.id`];
+  const { orderBy, keyset } = listOrder(params.sort, cursor);
 
   const rows = await asUser(userId, async (db) => {
     const conditions = [await filters(db, userId, params)];
-    if (cursor) {
-      const values = spec.columns.map((column, index) => Prisma.sql`${cursor.key[index]}${column.cast}`);
-      values.push(Prisma.sql`${cursor.key[spec.columns.length]}::uuid`);
-      conditions.push(
-        Prisma.sql`(${Prisma.join(sortExprs)}) ${Prisma.raw(descending ? "<" : ">")} (${Prisma.join(values)})`,
-      );
-    }
+    if (keyset) conditions.push(keyset);
 
     // Uncorrelated, so PostgreSQL evaluates it once for the whole page.
     const countsColumn = options.counts
@@ -174,6 +189,7 @@ export async function listCustomers(
         Omit<ListRow, "sortKey"> & {
           updatedKey: string;
           createdKey: string;
+          nameKey: string;
           statusRank: number;
           statusCounts?: StatusCountRow[];
         }
@@ -186,10 +202,10 @@ export async function listCustomers(
              ${LAST_INTERACTION_SQL} AS "lastInteractionAt",
              ${EXPIRING_SOON_SQL} AS "expiringSoon",
              ${UPDATED_KEY}::text AS "updatedKey", ${CREATED_KEY}::text AS "createdKey",
-             ${STATUS_RANK} AS "statusRank"${countsColumn}
+             c.name_key AS "nameKey", ${STATUS_RANK} AS "statusRank"${countsColumn}
         FROM customers c
        WHERE ${Prisma.join(conditions, " AND ")}
-       ORDER BY ${Prisma.join(sortExprs.map((expr) => Prisma.sql`${expr} ${direction}`))}
+       ORDER BY ${orderBy}
        LIMIT ${params.limit + 1}`;
   });
 

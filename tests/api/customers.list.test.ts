@@ -229,7 +229,7 @@ const cursorOf = (payload: unknown[]) => Buffer.from(JSON.stringify(payload)).to
 
 describe("GET /api/customers rejects an invalid param with 400 naming it", () => {
   const validCursor = () =>
-    encodeCursor({ sort: "name", direction: "after", key: ["Alpha", rows[0]!.id] });
+    encodeCursor({ sort: "name", direction: "after", key: ["alpha", "Alpha", rows[0]!.id] });
 
   it.each([
     { query: "?status=won", param: "status" },
@@ -247,13 +247,13 @@ describe("GET /api/customers rejects an invalid param with 400 naming it", () =>
     { query: `?q=${"a".repeat(LIMITS.search + 1)}`, param: "q" },
     { query: "?cursor=not-a-cursor", param: "cursor" },
     { query: `?cursor=${Buffer.from('{"a":1}').toString("base64url")}`, param: "cursor" },
-    { query: `?cursor=${Buffer.from('["name","a","Alpha","not-a-uuid"]').toString("base64url")}`, param: "cursor" },
+    { query: `?cursor=${Buffer.from('["name","a","alpha","Alpha","not-a-uuid"]').toString("base64url")}`, param: "cursor" },
     { query: `?cursor=${Buffer.from("[\"updated_at\",\"a\",\"'; DROP TABLE customers; --\",\"00000000-0000-4000-8000-000000000000\"]").toString("base64url")}`, param: "cursor" },
     { query: "?cursor=" + "A".repeat(3000), param: "cursor" },
     // Well-shaped but impossible keys would make the query itself fail: still a 400, never a 500.
     { query: `?cursor=${cursorOf(["updated_at", "a", "2026-02-31 00:00:00+00", ZERO_UUID])}`, param: "cursor" },
     { query: `?cursor=${cursorOf(["created_at", "a", "2026-01-01 00:00:00+99", ZERO_UUID])}`, param: "cursor" },
-    { query: `?sort=name&cursor=${cursorOf(["name", "a", "Nul\u0000", ZERO_UUID])}`, param: "cursor" },
+    { query: `?sort=name&cursor=${cursorOf(["name", "a", "nul", "Nul\u0000", ZERO_UUID])}`, param: "cursor" },
     { query: "?status=lead&status=live", param: "status" },
   ])("$param: $query", async ({ query, param }) => {
     const response = await api("GET", `/api/customers${query}`, { cookie: user.cookie });

@@ -289,11 +289,11 @@ describe("paging by updated_at when many rows share one millisecond", () => {
 });
 
 describe("decodeCursor", () => {
-  const good: Cursor = { sort: "name", direction: "after", key: ["Acme", "0b0e4a4c-6c9f-4b8e-9a57-6d5f3f0b1a2c"] };
+  const good: Cursor = { sort: "name", direction: "after", key: ["acme", "Acme", "0b0e4a4c-6c9f-4b8e-9a57-6d5f3f0b1a2c"] };
 
   it("round-trips a cursor it encoded", () => {
     expect(decodeCursor(encodeCursor(good), "name")).toEqual(good);
-    const before: Cursor = { sort: "updated_at", direction: "before", key: ["2026-01-01 00:00:00.123456+00", good.key[1]!] };
+    const before: Cursor = { sort: "updated_at", direction: "before", key: ["2026-01-01 00:00:00.123456+00", good.key[2]!] };
     expect(decodeCursor(encodeCursor(before), "updated_at")).toEqual(before);
   });
 
@@ -307,14 +307,16 @@ describe("decodeCursor", () => {
       return `${text.slice(0, 5)}${text[5] === "A" ? "B" : "A"}${text.slice(6)}`;
     })(), "name"],
     ["not an array", raw({ sort: "name" }), "name"],
-    ["an unknown direction", raw(["name", "x", "Acme", id]), "name"],
-    ["a missing id", raw(["name", "a", "Acme"]), "name"],
-    ["a key that is not a uuid", raw(["name", "a", "Acme", "1; DROP TABLE customers"]), "name"],
-    ["a name that is a number", raw(["name", "a", 5, id]), "name"],
-    ["an extra key part", raw(["name", "a", "Acme", "x", id]), "name"],
+    ["an unknown direction", raw(["name", "x", "acme", "Acme", id]), "name"],
+    ["a missing id", raw(["name", "a", "acme", "Acme"]), "name"],
+    ["a name without its sort key (a cursor from before names were folded)", raw(["name", "a", "Acme", id]), "name"],
+    ["a key that is not a uuid", raw(["name", "a", "acme", "Acme", "1; DROP TABLE customers"]), "name"],
+    ["a name that is a number", raw(["name", "a", "acme", 5, id]), "name"],
+    ["a sort key that is a number", raw(["name", "a", 5, "Acme", id]), "name"],
+    ["an extra key part", raw(["name", "a", "acme", "Acme", "x", id]), "name"],
     ["a timestamp that is not one", raw(["updated_at", "a", "yesterday", id]), "updated_at"],
-    ["a rank that is text", raw(["status", "a", "1", "Acme", id]), "status"],
-    ["far too long", raw(["name", "a", "A".repeat(3000), id]), "name"],
+    ["a rank that is text", raw(["status", "a", "1", "acme", "Acme", id]), "status"],
+    ["far too long", raw(["name", "a", "a".repeat(3000), "A".repeat(3000), id]), "name"],
   ] as Array<[string, string, CustomerSort]>)("rejects %s", (_label, text, sort) => {
     expect(decodeCursor(text, sort)).toBeNull();
   });
@@ -323,7 +325,8 @@ describe("decodeCursor", () => {
     ["an impossible date", raw(["updated_at", "a", "2026-02-31 00:00:00+00", id]), "updated_at"],
     ["an impossible time", raw(["created_at", "a", "2026-01-01 25:61:00+00", id]), "created_at"],
     ["an impossible offset", raw(["updated_at", "a", "2026-01-01 00:00:00+99", id]), "updated_at"],
-    ["a NUL in the name", raw(["name", "a", "Ac\u0000me", id]), "name"],
+    ["a NUL in the name", raw(["name", "a", "acme", "Ac\u0000me", id]), "name"],
+    ["a NUL in the sort key", raw(["name", "a", "ac\u0000me", "Acme", id]), "name"],
   ] as Array<[string, string, CustomerSort]>)("rejects a well-formed key the database would refuse: %s", async (_label, text, sort) => {
     const userId = await newUserId("cursor-refused");
     await createCustomer(userId, { name: "Refused" });

@@ -226,7 +226,7 @@ describe("the name sort is an index range scan", () => {
       SELECT a.attname FROM pg_index i
         JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = ANY (i.indkey)
        WHERE i.indexrelid = 'idx_customers_list_name'::regclass`;
-    expect(columns.map((column) => column.attname).sort()).toEqual(["id", "name", "user_id"]);
+    expect(columns.map((column) => column.attname).sort()).toEqual(["id", "name", "name_key", "user_id"]);
     const matches = await asUser(user.id, (db) =>
       db.$queryRaw<Array<{ id: string }>>`SELECT id::text AS id FROM search_customer_ids('%ve%', 201) AS id`,
     );
