@@ -35,6 +35,21 @@ describe("RouteErrorBoundary", () => {
     expect(screen.getByText("The request could not be completed.")).toBeInTheDocument();
   });
 
+  // What readFormData and the edge throw: a JSON body with a message, no status text.
+  it("names a status the response left without text, and shows the message it carries", async () => {
+    renderThrowing(json({ error: "bad_request", message: "The form must be sent as UTF-8 text" }, { status: 400 }), () => <RouteErrorBoundary />);
+    expect(await heading()).toHaveTextContent("400 Bad Request");
+    expect(screen.getByText("The form must be sent as UTF-8 text")).toBeInTheDocument();
+  });
+
+  it("leads back where the route says: a signed-out page is not the way to the customers", async () => {
+    renderThrowing(json({ error: "bad_request", message: "The form could not be read" }, { status: 400 }), () => (
+      <RouteErrorBoundary back={{ to: "/signup", label: "Back to sign up" }} />
+    ));
+    expect(await screen.findByRole("link", { name: "Back to sign up" })).toHaveAttribute("href", "/signup");
+    expect(screen.queryByRole("link", { name: "Back to customers" })).toBeNull();
+  });
+
   it("uses defaultStatusHandler for statuses without a handler of their own", async () => {
     renderThrowing(new Response(null, { status: 400 }), () => (
       <RouteErrorBoundary defaultStatusHandler={({ error }) => <ErrorPage title={`Status ${error.status}`} message="Hm." />} />

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { email as emailField, isoDateTime, longText, requiredText, shortText, url as urlField } from "~/utils/fields";
+import { hasVisibleCharacter } from "~/utils/visible-text";
 import { CUSTOMER_STATUSES, EVENT_TYPES, LIMITS } from "./constants";
 
 /**
@@ -142,25 +143,35 @@ export const MemberIdFormSchema = z.object({ memberId: z.string().uuid("Unknown 
 
 export const UpdateTeamMemberFormSchema = TeamMemberFormSchema.extend({ memberId: z.string().uuid("Unknown team member") });
 
+/**
+ * A comma-separated list of names, held as a whole to the text rules. Every
+ * problem is reported on the field itself, the one input the page has.
+ */
+function participantsField() {
+  return longText("Participants")
+    .optional()
+    .transform((value, ctx) => {
+      const names = (value ?? "")
+        .split(",")
+        .map((name) => name.trim())
+        .filter(Boolean);
+      const refuse = (message: string) => {
+        ctx.addIssue({ code: z.ZodIssueCode.custom, message });
+        return z.NEVER;
+      };
+      if (names.length > LIMITS.participants) return refuse(`At most ${LIMITS.participants} participants`);
+      if (names.some((name) => name.length > LIMITS.shortText)) return refuse("A participant's name is too long");
+      // "Ann, <zero-width space>" would list a participant nobody can see.
+      if (!names.every(hasVisibleCharacter)) return refuse("A participant's name must contain a visible character");
+      return names;
+    });
+}
+
 export const EventFormSchema = z.object({
   eventType: z.enum(EVENT_TYPES, { errorMap: () => ({ message: "Choose a type" }) }).default("note"),
   title: requiredText("Title"),
   description: longText("Description").optional(),
-  participants: z
-    .string()
-    .max(LIMITS.longText, "Too many participants")
-    .optional()
-    .transform((value) =>
-      (value ?? "")
-        .split(",")
-        .map((name) => name.trim())
-        .filter(Boolean),
-    )
-    .pipe(
-      z
-        .array(z.string().max(LIMITS.shortText, "A participant's name is too long"))
-        .max(LIMITS.participants, `At most ${LIMITS.participants} participants`),
-    ),
+  participants: participantsField(),
   // Conform reads an empty field as absent: the event is then dated now.
   eventDate: isoDateTime("Date").optional(),
 });

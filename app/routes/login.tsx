@@ -89,5 +89,5 @@ export default function LoginPage() {
 }
 
 export function ErrorBoundary() {
-  return <RouteErrorBoundary />;
+  return <RouteErrorBoundary back={{ to: "/login", label: "Back to log in" }} />;
 }

@@ -75,5 +75,5 @@ export default function SignupPage() {
 }
 
 export function ErrorBoundary() {
-  return <RouteErrorBoundary />;
+  return <RouteErrorBoundary back={{ to: "/signup", label: "Back to sign up" }} />;
 }

@@ -119,3 +119,64 @@ describe("text fields", () => {
     expect(email().safeParse("not an email").success).toBe(false);
   });
 });
+
+describe("text a person reads", () => {
+  const text = { shortText: shortText("Role"), longText: longText("Role"), requiredText: requiredText("Role") };
+  const builders = Object.entries(text);
+
+  it.each(builders)("%s refuses NUL as a field error, naming the field", (_name, schema) => {
+    expect(schema.safeParse("Lead\u0000").error?.issues.map((issue) => issue.message)).toEqual(["Role contains characters that cannot be stored"]);
+  });
+
+  it.each(builders)("%s refuses an unpaired surrogate the same way", (_name, schema) => {
+    expect(schema.safeParse("Le\udcffad").error?.issues.map((issue) => issue.message)).toEqual(["Role contains characters that cannot be stored"]);
+  });
+
+  it.each(builders)("%s takes out the controls that reorder text, and trims what is left", (_name, schema) => {
+    expect(schema.parse("abc\u202Edef")).toBe("abcdef");
+    expect(schema.parse(" \u2067\u202Bשלום\u202C\u2069 ")).toBe("שלום");
+    expect(schema.parse("\u202A\u202B\u202C\u202D\u202E\u2066\u2067\u2068\u2069x")).toBe("x");
+  });
+
+  it.each(builders)("%s keeps the direction marks right-to-left writing needs", (_name, schema) => {
+    expect(schema.parse("(שלום)\u200F")).toBe("(שלום)\u200F");
+    expect(schema.parse("\u061Cمرحبا")).toBe("\u061Cمرحبا");
+  });
+
+  it.each([
+    ["zero-width spaces", "\u200B\u200B"],
+    ["direction marks", "\u200E\u200F\u061C"],
+    ["a word joiner and a soft hyphen", "\u2060\u00AD"],
+    ["Hangul fillers", "\u3164\u115F\uFFA0"],
+    ["a blank Braille pattern", "\u2800"],
+    ["a combining accent alone", "\u0301"],
+    ["a zero-width space behind an override", "\u202E\u200B"],
+  ])("%s are not a value: refused with the field named", (_label, value) => {
+    for (const [, schema] of builders) {
+      expect(schema.safeParse(value).error?.issues.map((issue) => issue.message)).toEqual(["Role must contain a visible character"]);
+    }
+  });
+
+  it.each([
+    ["a family emoji (joined by zero-width joiners)", "👩‍👩‍👧‍👦"],
+    ["a Persian word with a zero-width non-joiner", "می‌خواهم"],
+    ["a letter with a combining accent", "e\u0301"],
+    ["a heart with its emoji presentation selector", "❤️"],
+    ["a single digit", "7"],
+    ["punctuation", "—"],
+  ])("takes %s", (_label, value) => {
+    for (const [, schema] of builders) expect(schema.parse(value)).toBe(value);
+  });
+
+  it("reads a value that was only reordering controls as empty: cleared when optional, missing when required", () => {
+    expect(shortText("Role").parse("\u202E")).toBe("");
+    expect(requiredText("Role").safeParse(" \u2066\u2069 ").error?.issues.map((issue) => issue.message)).toEqual(["Role is required"]);
+  });
+
+  it("holds a web address to the same rules", () => {
+    expect(url().parse("https://example.com/\u202Efdp.exe")).toBe("https://example.com/fdp.exe");
+    expect(url("Website").safeParse("https://example.com/\u0000").error?.issues.map((issue) => issue.message)).toEqual([
+      "Website contains characters that cannot be stored",
+    ]);
+  });
+});

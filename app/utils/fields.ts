@@ -1,18 +1,57 @@
 import { z } from "zod";
 import { FIELD_LIMITS } from "./limits";
+import { isStorableText } from "./storable-text";
+import { hasVisibleCharacter, withoutBidiControls } from "./visible-text";
 
 /**
  * Zod builders for the kinds of field every feature's forms and API share, so
  * a limit or a message is written once. Each takes the label its messages use.
  * Imported by browser code: nothing server-only here.
+ *
+ * Every text builder refuses, as an error on its own field, what the database
+ * cannot store (NUL, which is also what a page form's bytes that are not UTF-8
+ * become, and unpaired surrogates), and holds text to
+ * docs/decisions/0011-visible-text.md.
  */
 
+function unstorableMessage(label: string) {
+  return `${label} contains characters that cannot be stored`;
+}
+
+/** For text kept exactly as sent (a password): refused only when it cannot be stored. */
+export function storable(label: string) {
+  return (value: string, ctx: z.RefinementCtx) => {
+    if (!isStorableText(value)) ctx.addIssue({ code: z.ZodIssueCode.custom, message: unstorableMessage(label) });
+  };
+}
+
+/**
+ * The text as it will be stored and shown: storable, without direction
+ * overrides, and, unless empty, showing something. Runs after the string's
+ * own checks, which stay on the inner ZodString so Conform still reads its
+ * length limits as the input's constraints.
+ */
+function shownText(label: string, { required }: { required: boolean }) {
+  return (value: string, ctx: z.RefinementCtx): string => {
+    // Fatal: a refinement after this one (a URL's) must not judge z.NEVER.
+    const refuse = (message: string) => {
+      ctx.addIssue({ code: z.ZodIssueCode.custom, message, fatal: true });
+      return z.NEVER;
+    };
+    if (!isStorableText(value)) return refuse(unstorableMessage(label));
+    const text = withoutBidiControls(value).trim();
+    if (text === "" && required) return refuse(`${label} is required`);
+    if (text !== "" && !hasVisibleCharacter(text)) return refuse(`${label} must contain a visible character`);
+    return text;
+  };
+}
 
 export function shortText(label: string, max: number = FIELD_LIMITS.shortText) {
   return z
     .string({ invalid_type_error: `${label} must be text` })
     .trim()
-    .max(max, `${label} must be at most ${max} characters`);
+    .max(max, `${label} must be at most ${max} characters`)
+    .transform(shownText(label, { required: false }));
 }
 
 export function longText(label: string, max: number = FIELD_LIMITS.longText) {
@@ -25,7 +64,8 @@ export function requiredText(label: string, max: number = FIELD_LIMITS.shortText
     .string({ required_error: `${label} is required`, invalid_type_error: `${label} must be text` })
     .trim()
     .min(1, `${label} is required`)
-    .max(max, `${label} must be at most ${max} characters`);
+    .max(max, `${label} must be at most ${max} characters`)
+    .transform(shownText(label, { required: true }));
 }
 
 function isWebUrl(value: string): boolean {
@@ -42,6 +82,7 @@ export function url(label = "URL") {
     .string({ invalid_type_error: `${label} must be text` })
     .trim()
     .max(FIELD_LIMITS.url, `${label} is too long`)
+    .transform(shownText(label, { required: false }))
     .refine(isWebUrl, "Enter a full web address, like https://example.com");
 }
 

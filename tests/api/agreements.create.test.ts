@@ -182,8 +182,15 @@ describe("validation: a 400 naming the field, nothing written", () => {
     ["blank", "   "],
     ["too long", "x".repeat(501)],
     ["not text", 42],
+    ["of only zero-width spaces", "\u200B\u200B"],
   ])("scope %s → 400", async (_label, scope) => {
     await expectRefused({ scope, type: "other" }, ["scope"]);
+  });
+
+  it("scope and pricing note lose the controls that would reorder them", async () => {
+    const agreement = await createVia(user, customer.id, { scope: "Support \u202Eeulav", type: "other", pricing: { note: "\u2067by the hour\u2069" } });
+    expect(agreement.scope).toBe("Support eulav");
+    expect(agreement.pricing).toEqual({ note: "by the hour" });
   });
 
   it("scope of exactly 500 characters is accepted, trimmed", async () => {

@@ -75,6 +75,13 @@ describe("POST /api/customers rejects a bad body with 400 and creates nothing", 
     { name: "an empty name", body: { name: "" }, issues: { name: ["Name is required"] } },
     { name: "a blank name", body: { name: "   " }, issues: { name: ["Name is required"] } },
     { name: "a name that is not text", body: { name: 42 }, issues: { name: ["Name must be text"] } },
+    { name: "a name of only zero-width spaces", body: { name: "\u200B\u200B" }, issues: { name: ["Name must contain a visible character"] } },
+    { name: "a name of only direction controls", body: { name: "\u202E\u2066" }, issues: { name: ["Name is required"] } },
+    {
+      name: "a team member whose name shows nothing",
+      body: { name: "Acme", info: { team: [{ name: "Ada" }, { name: "\u2800\u3164" }] } },
+      issues: { "info.team.1.name": ["Name must contain a visible character"] },
+    },
     {
       name: "a name that is too long",
       body: { name: huge(LIMITS.name + 1) },
@@ -145,6 +152,17 @@ describe("POST /api/customers rejects a bad body with 400 and creates nothing", 
       const response = await api("POST", "/api/customers", { cookie: user.cookie, body: { name: "Typed" }, contentType });
       expect(response.status, contentType).toBe(201);
     }
+  });
+
+  it("takes the controls that reorder text out of every text field, at any depth", async () => {
+    const info = { about: "\u2066About\u2069", product: { name: "\u202DWidget" }, team: [{ name: "Ada \u202Eecalevol" }] };
+    const response = await api("POST", "/api/customers", { cookie: user.cookie, body: { name: "Acme \u202Egpj.exe", info } });
+    expect(response.status).toBe(201);
+    const { customer } = await jsonOf<CustomerBody>(response);
+    expect((await storedCustomer(customer.id))!).toMatchObject({
+      name: "Acme gpj.exe",
+      info: { about: "About", product: { name: "Widget" }, team: [{ name: "Ada ecalevol" }] },
+    });
   });
 
   it("keeps unknown keys inside info, at any depth", async () => {
