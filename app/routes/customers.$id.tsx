@@ -16,7 +16,7 @@ import { Archive } from "lucide-react";
 import { useState } from "react";
 import { requireUserId } from "~/auth/session.server";
 import { Dialog, useHydrated } from "~/components/Dialog";
-import { primaryButtonClass, secondaryButtonClass } from "~/components/Field";
+import { dangerButtonClass, secondaryButtonClass } from "~/components/Field";
 import { readArchivedNotice } from "~/customers/components/ArchivedCustomerNotice";
 import { CustomerErrorBoundary } from "~/customers/components/CustomerErrorBoundary";
 import { CustomerStatusBadge } from "~/customers/components/CustomerStatusBadge";
@@ -120,7 +120,7 @@ function ArchiveConfirm({ id, name, onCancel }: { id: string; name: string; onCa
       <p id="archive-description">{archiveConfirmation(name)}</p>
       <Form method="post" action={`/customers/${id}`} className="flex flex-wrap gap-2">
         <input type="hidden" name="intent" value="delete" />
-        <StatusButton className={`${primaryButtonClass} bg-red-600 hover:bg-red-500`} pending={archiving} pendingLabel="Archiving…">
+        <StatusButton className={dangerButtonClass} pending={archiving} pendingLabel="Archiving…">
           Archive
         </StatusButton>
         {onCancel ? (
