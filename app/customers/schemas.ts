@@ -146,21 +146,13 @@ export const EventFormSchema = z.object({
   eventType: z.enum(EVENT_TYPES, { errorMap: () => ({ message: "Choose a type" }) }).default("note"),
   title: requiredText("Title"),
   description: longText("Description").optional(),
+  // One field per participant (repeated `participants`), so a name may hold a
+  // comma. The form always offers a few, and an empty one is absent to Conform.
   participants: z
-    .string()
-    .max(LIMITS.longText, "Too many participants")
+    .array(z.string().trim().max(LIMITS.shortText, "A participant's name is too long").optional())
     .optional()
-    .transform((value) =>
-      (value ?? "")
-        .split(",")
-        .map((name) => name.trim())
-        .filter(Boolean),
-    )
-    .pipe(
-      z
-        .array(z.string().max(LIMITS.shortText, "A participant's name is too long"))
-        .max(LIMITS.participants, `At most ${LIMITS.participants} participants`),
-    ),
+    .transform((names) => (names ?? []).filter((name): name is string => Boolean(name)))
+    .pipe(z.array(z.string()).max(LIMITS.participants, `At most ${LIMITS.participants} participants`)),
   // Conform reads an empty field as absent: the event is then dated now.
   eventDate: isoDateTime("Date").optional(),
 });
