@@ -50,5 +50,8 @@ export const inputClass =
 export const primaryButtonClass =
   "inline-flex items-center justify-center gap-2 rounded-md bg-indigo-600 px-4 py-2 text-sm font-semibold text-white shadow-sm hover:bg-indigo-500 disabled:cursor-wait disabled:opacity-70";
 
+/** For a step that deletes or ends something. */
+export const dangerButtonClass = `${primaryButtonClass} bg-red-600 hover:bg-red-500`;
+
 export const secondaryButtonClass =
   "inline-flex items-center justify-center gap-2 rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-medium text-slate-800 shadow-sm hover:bg-slate-50 disabled:cursor-wait disabled:opacity-70";

@@ -42,7 +42,11 @@ export async function archiveCustomer(ref: CustomerRef): Promise<CustomerRow | n
   }
 }
 
-export type RestoreResult = { ok: true; customer: CustomerRow } | { ok: false; reason: "not_found" | "expired" };
+export type RestoreResult =
+  | { ok: true; customer: CustomerRow }
+  // Restored already (a second click, a stale tab): the caller can show it rather than a 404.
+  | { ok: false; reason: "already_restored"; customer: CustomerRow }
+  | { ok: false; reason: "not_found" | "expired" };
 
 export async function restoreCustomer({ now = new Date(), ...ref }: CustomerRef & { now?: Date }): Promise<RestoreResult> {
   if (!isCustomerRef(ref)) return { ok: false, reason: "not_found" };
@@ -57,6 +61,8 @@ export async function restoreCustomer({ now = new Date(), ...ref }: CustomerRef 
         select: customerSelect,
       });
       if (customer) return { ok: true, customer };
+      const live = await db.customer.findFirst({ where: liveCustomerWhere(ref), select: customerSelect });
+      if (live) return { ok: false, reason: "already_restored", customer: live };
       const expired = await db.customer.count({ where: { id, userId, deletedAt: { lte: windowStart } } });
       return { ok: false, reason: expired ? "expired" : "not_found" };
     },
@@ -72,6 +78,14 @@ export interface ArchivedCustomer {
   daysLeft: number;
 }
 
+const archivedSelect = { id: true, name: true, status: true, deletedAt: true } as const;
+
+function withDaysLeft(row: { id: string; name: string; status: string; deletedAt: Date | null }, now: Date): ArchivedCustomer {
+  const deletedAt = row.deletedAt!;
+  const expiresAt = deletedAt.getTime() + RESTORE_WINDOW_DAYS * DAY_MS;
+  return { ...row, deletedAt, daysLeft: Math.max(0, Math.ceil((expiresAt - now.getTime()) / DAY_MS)) };
+}
+
 export async function listArchived(userId: string, now = new Date()): Promise<ArchivedCustomer[]> {
   if (!isUuid(userId)) return [];
   const rows = await asUser(
@@ -79,17 +93,32 @@ export async function listArchived(userId: string, now = new Date()): Promise<Ar
     (db) =>
       db.customer.findMany({
         where: { userId, deletedAt: { gt: restoreWindowStart(now) } },
-        select: { id: true, name: true, status: true, deletedAt: true },
+        select: archivedSelect,
         orderBy: [{ deletedAt: "desc" }, { id: "asc" }],
         take: 500,
       }),
     { archived: true },
   );
-  return rows.map((row) => {
-    const deletedAt = row.deletedAt!;
-    const expiresAt = deletedAt.getTime() + RESTORE_WINDOW_DAYS * DAY_MS;
-    return { ...row, deletedAt, daysLeft: Math.max(0, Math.ceil((expiresAt - now.getTime()) / DAY_MS)) };
-  });
+  return rows.map((row) => withDaysLeft(row, now));
+}
+
+/**
+ * The user's customer if it is archived and can still be restored, so that
+ * its own pages can say so and offer to restore it. Past the window it is as
+ * good as gone (the purge may already have run): null, like any other id.
+ */
+export async function findRestorable({ now = new Date(), ...ref }: CustomerRef & { now?: Date }): Promise<ArchivedCustomer | null> {
+  if (!isCustomerRef(ref)) return null;
+  const row = await asUser(
+    ref.userId,
+    (db) =>
+      db.customer.findFirst({
+        where: { id: ref.customerId, userId: ref.userId, deletedAt: { not: null, gt: restoreWindowStart(now) } },
+        select: archivedSelect,
+      }),
+    { archived: true },
+  );
+  return row ? withDaysLeft(row, now) : null;
 }
 
 /**

@@ -22,5 +22,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     // The row still exists until the purge job runs, but it can no longer come back.
     throw json({ error: "restore_window_expired" }, { status: 409 });
   }
+  // A live customer ("already_restored") is not archived, so there is nothing to restore:
+  // 404, as the contract has it (tests/api/customers.restore.test.ts). Only the pages soften it.
   throw notFound();
 }

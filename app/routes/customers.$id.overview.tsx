@@ -9,7 +9,7 @@ import { AddEventForm } from "~/customers/components/AddEventForm";
 import { CustomerInfoSection, readInfo } from "~/customers/components/CustomerInfoSection";
 import { EventTimeline } from "~/customers/components/EventTimeline";
 import { QuickStats } from "~/customers/components/QuickStats";
-import { readTeam, TeamSection } from "~/customers/components/TeamSection";
+import { memberToRemove, readTeam, TeamSection } from "~/customers/components/TeamSection";
 import { LIMITS } from "~/customers/constants";
 import { InfoTooLargeError, updateCustomer } from "~/customers/customers.server";
 import { addEvent } from "~/customers/events.server";
@@ -136,7 +136,13 @@ export default function OverviewTab() {
       <div className="grid gap-6 lg:grid-cols-2">
         <div className="space-y-6">
           <CustomerInfoSection info={info} editing={editingInfo} lastResult={failed?.intent === "update-info" ? failed.result : null} />
-          <TeamSection team={team} editingId={editingMember || null} lastResult={failed?.result ?? null} lastIntent={failed?.intent ?? null} />
+          <TeamSection
+            team={team}
+            editingId={editingMember || null}
+            confirmRemoveId={memberToRemove(searchParams)}
+            lastResult={failed?.result ?? null}
+            lastIntent={failed?.intent ?? null}
+          />
         </div>
         <section aria-labelledby={TIMELINE_HEADING_ID} className="space-y-4 rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
           <h2 id={TIMELINE_HEADING_ID} className="text-lg font-semibold">

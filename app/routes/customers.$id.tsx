@@ -3,6 +3,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json } from "@remix-run/node";
 import {
   Form,
+  isRouteErrorResponse,
   Link,
   NavLink,
   Outlet,
@@ -15,13 +16,15 @@ import { Archive } from "lucide-react";
 import { useState } from "react";
 import { requireUserId } from "~/auth/session.server";
 import { Dialog, useHydrated } from "~/components/Dialog";
-import { primaryButtonClass, secondaryButtonClass } from "~/components/Field";
+import { dangerButtonClass, secondaryButtonClass } from "~/components/Field";
+import { readArchivedNotice } from "~/customers/components/ArchivedCustomerNotice";
 import { CustomerErrorBoundary } from "~/customers/components/CustomerErrorBoundary";
 import { CustomerStatusBadge } from "~/customers/components/CustomerStatusBadge";
 import { archiveCustomer, restoreCustomer } from "~/customers/archive.server";
 import { CUSTOMER_STATUSES, RESTORE_WINDOW_DAYS, STATUS_LABELS } from "~/customers/constants";
 import { getCustomer, updateStatus } from "~/customers/customers.server";
 import { StatusFormSchema } from "~/customers/schemas";
+import { customerPageNotFound } from "~/http/customer-tab.server";
 import { notFound, unknownIntent } from "~/http/responses.server";
 import { safeRedirect } from "~/utils/safe-redirect";
 import { redirectWithToast } from "~/utils/toast.server";
@@ -30,14 +33,16 @@ import { StatusButton } from "~/components/StatusButton";
 import { useIsPending } from "~/utils/pending";
 import { readFormData } from "~/utils/form.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `${data.customer.name} · Customers` : "Customer not found · Customers" },
-];
+export const meta: MetaFunction<typeof loader> = ({ data, error }) => {
+  if (data) return [{ title: `${data.customer.name} · Customers` }];
+  const archived = isRouteErrorResponse(error) ? readArchivedNotice(error.data) : null;
+  return [{ title: archived ? `${archived.name} (archived) · Customers` : "Customer not found · Customers" }];
+};
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const userId = await requireUserId(request);
-  const customer = await getCustomer({ userId, customerId: params.id ?? "" });
-  if (!customer) throw notFound();
+  const ref = { userId: await requireUserId(request), customerId: params.id ?? "" };
+  const customer = await getCustomer(ref);
+  if (!customer) throw await customerPageNotFound(ref);
   return json({ customer: { id: customer.id, name: customer.name, status: customer.status } });
 }
 
@@ -76,13 +81,17 @@ export async function action({ request, params }: ActionFunctionArgs) {
     case "restore": {
       const result = await restoreCustomer(ref);
       if (!result.ok && result.reason === "not_found") throw notFound();
+      if (!result.ok && result.reason === "already_restored") {
+        // A second click or a stale tab: what it asked for is done, so show the customer.
+        return redirectWithToast(backTo(formData, id), { kind: "info", message: `${result.customer.name} is already restored.` });
+      }
       if (!result.ok) {
         return redirectWithToast("/customers/archived", {
           kind: "error",
           message: `This customer was archived more than ${RESTORE_WINDOW_DAYS} days ago and can no longer be restored.`,
         });
       }
-      return redirectWithToast(`/customers/${id}/overview`, {
+      return redirectWithToast(backTo(formData, id), {
         kind: "success",
         message: `Restored ${result.customer.name}.`,
       });
@@ -111,7 +120,7 @@ function ArchiveConfirm({ id, name, onCancel }: { id: string; name: string; onCa
       <p id="archive-description">{archiveConfirmation(name)}</p>
       <Form method="post" action={`/customers/${id}`} className="flex flex-wrap gap-2">
         <input type="hidden" name="intent" value="delete" />
-        <StatusButton className={`${primaryButtonClass} bg-red-600 hover:bg-red-500`} pending={archiving} pendingLabel="Archiving…">
+        <StatusButton className={dangerButtonClass} pending={archiving} pendingLabel="Archiving…">
           Archive
         </StatusButton>
         {onCancel ? (

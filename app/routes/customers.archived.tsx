@@ -1,17 +1,16 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Form, useLoaderData } from "@remix-run/react";
-import { ArchiveRestore, Archive } from "lucide-react";
+import { useLoaderData } from "@remix-run/react";
+import { Archive } from "lucide-react";
 import { requireUserId } from "~/auth/session.server";
-import { secondaryButtonClass } from "~/components/Field";
 import { CustomerStatusBadge } from "~/customers/components/CustomerStatusBadge";
+import { RestoreForm } from "~/customers/components/RestoreForm";
+import { daysLeftToRestore } from "~/customers/components/ArchivedCustomerNotice";
 import { EmptyState } from "~/components/EmptyState";
 import { listArchived } from "~/customers/archive.server";
 import { RESTORE_WINDOW_DAYS } from "~/customers/constants";
 import { formatDate } from "~/utils/format";
 import { BackToCustomers } from "~/components/BackToCustomers";
-import { StatusButton } from "~/components/StatusButton";
-import { useIsPending } from "~/utils/pending";
 import { RouteErrorBoundary } from "~/components/ErrorBoundary";
 
 export const meta: MetaFunction = () => [{ title: "Archived customers · Customers" }];
@@ -19,25 +18,6 @@ export const meta: MetaFunction = () => [{ title: "Archived customers · Custome
 export async function loader({ request }: LoaderFunctionArgs) {
   const userId = await requireUserId(request);
   return json({ customers: await listArchived(userId) });
-}
-
-function RestoreForm({ id, name }: { id: string; name: string }) {
-  const formAction = `/customers/${id}`;
-  const restoring = useIsPending({ intent: "restore", formAction });
-  return (
-    <Form method="post" action={formAction}>
-      <input type="hidden" name="intent" value="restore" />
-      <StatusButton
-        className={secondaryButtonClass}
-        aria-label={`Restore ${name}`}
-        pending={restoring}
-        pendingLabel="Restoring…"
-        icon={<ArchiveRestore aria-hidden="true" className="h-4 w-4" />}
-      >
-        Restore
-      </StatusButton>
-    </Form>
-  );
 }
 
 export default function ArchivedCustomers() {
@@ -63,7 +43,7 @@ export default function ArchivedCustomers() {
                   <CustomerStatusBadge status={customer.status} />
                   <span>
                     Archived {formatDate(customer.deletedAt)} ·{" "}
-                    {customer.daysLeft === 1 ? "1 day left" : `${customer.daysLeft} days left`} to restore
+                    {daysLeftToRestore(customer.daysLeft)} to restore
                   </span>
                 </p>
               </div>

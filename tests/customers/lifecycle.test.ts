@@ -1,5 +1,5 @@
 import { listAgreements } from "~/agreements/agreements.server";
-import { archiveCustomer, listArchived, purgeExpired, restoreCustomer } from "~/customers/archive.server";
+import { archiveCustomer, findRestorable, listArchived, purgeExpired, restoreCustomer } from "~/customers/archive.server";
 import { RESTORE_WINDOW_DAYS } from "~/customers/constants";
 import { createCustomer, getCustomer, updateCustomer, updateStatus } from "~/customers/customers.server";
 import { addEvent } from "~/customers/events.server";
@@ -174,9 +174,16 @@ describe("restore and the archive list", () => {
     expect(await getCustomer({ userId, customerId: customer.id })).not.toBeNull();
   });
 
-  it("restoring a live, unknown or malformed customer is not_found", async () => {
+  it("restoring the user's live customer says it is already restored, and changes nothing", async () => {
     const live = await createCustomer(userId, { name: "Alive Co" });
-    expect(await restoreCustomer({ userId, customerId: live.id })).toEqual({ ok: false, reason: "not_found" });
+    const result = await restoreCustomer({ userId, customerId: live.id });
+    expect(result).toEqual({ ok: false, reason: "already_restored", customer: live });
+    expect(await getCustomer({ userId, customerId: live.id })).toEqual(live);
+  });
+
+  it("restoring another user's live customer, an unknown or a malformed id is not_found", async () => {
+    const theirs = await createCustomer(await newUserId("restore-other"), { name: "Not Yours Co" });
+    expect(await restoreCustomer({ userId, customerId: theirs.id })).toEqual({ ok: false, reason: "not_found" });
     expect(await restoreCustomer({ userId, customerId: "44444444-4444-4444-8444-444444444444" })).toEqual({ ok: false, reason: "not_found" });
     expect(await restoreCustomer({ userId, customerId: "nope" })).toEqual({ ok: false, reason: "not_found" });
   });
@@ -198,6 +205,26 @@ describe("restore and the archive list", () => {
     expect(list.map((row) => row.daysLeft)).toEqual(ages.filter((age) => age < RESTORE_WINDOW_DAYS).map((age) => Math.ceil(RESTORE_WINDOW_DAYS - age)));
     expect(list[0]!.deletedAt).toEqual(new Date(now.getTime() - 1.5 * DAY_MS));
     expect(await listArchived(user, new Date(now.getTime() + 29 * DAY_MS))).toHaveLength(0);
+  });
+
+  it("findRestorable finds the user's archived customer within the window, and nothing else", async () => {
+    const now = new Date();
+    const archived = await createCustomer(userId, { name: "Findable Co" });
+    await archiveCustomer({ userId, customerId: archived.id });
+    await prisma().customer.update({ where: { id: archived.id }, data: { deletedAt: new Date(now.getTime() - 10 * DAY_MS) } });
+    expect(await findRestorable({ userId, customerId: archived.id, now })).toEqual({
+      id: archived.id,
+      name: "Findable Co",
+      status: archived.status,
+      deletedAt: new Date(now.getTime() - 10 * DAY_MS),
+      daysLeft: RESTORE_WINDOW_DAYS - 10,
+    });
+    expect(await findRestorable({ userId, customerId: archived.id, now: new Date(now.getTime() + 21 * DAY_MS) })).toBeNull();
+    const live = await createCustomer(userId, { name: "Live Co" });
+    expect(await findRestorable({ userId, customerId: live.id })).toBeNull();
+    const stranger = await newUserId("restorable-stranger");
+    expect(await findRestorable({ userId: stranger, customerId: archived.id, now })).toBeNull();
+    expect(await findRestorable({ userId, customerId: "nope" })).toBeNull();
   });
 });
 

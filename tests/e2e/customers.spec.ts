@@ -271,8 +271,11 @@ test.describe("customers (spec's manual testing list)", () => {
     await expect(card(page, "Doomed LLC")).toHaveCount(0);
     await expect(page.getByRole("article")).toHaveCount(1);
 
-    // Its pages are gone too.
-    await page.goto(`/customers/${id}/overview`);
-    await expect(page.getByRole("heading", { level: 1, name: "Customer not found" })).toBeVisible();
+    // Its pages are gone too: they only say it is archived and offer to restore it.
+    const gone = await page.goto(`/customers/${id}/overview`);
+    expect(gone?.status()).toBe(404);
+    await expect(page.getByRole("heading", { level: 1, name: "Doomed LLC is archived" })).toBeVisible();
+    await expect(page.getByRole("button", { name: "Restore Doomed LLC" })).toBeVisible();
+    await expect(page.getByRole("navigation", { name: "Customer sections" })).toHaveCount(0);
   });
 });

@@ -1,11 +1,12 @@
 // The overview's own forms: team members and the interaction timeline.
-import { expect, seedCustomer, test, toast } from "./support/fixtures";
+import { expect, seedCustomer, test, toast, waitForEnhancements } from "./support/fixtures";
 
 test.describe("customer overview", () => {
-  test("team members can be added and removed", async ({ page, user }) => {
+  test("team members can be added and removed, after a confirmation", async ({ page, user, isJs }) => {
     void user;
     const id = await seedCustomer(page, { name: "Team Co" });
     await page.goto(`/customers/${id}/overview`);
+    await waitForEnhancements(page, isJs);
     const team = page.getByRole("region", { name: "Team" });
     await expect(team.getByText("No team members yet.", { exact: false })).toBeVisible();
 
@@ -23,16 +24,27 @@ test.describe("customer overview", () => {
     await expect(member.getByRole("link", { name: "maya@team.example" })).toHaveAttribute("href", "mailto:maya@team.example");
     await expect(member).toContainText("Prefers mornings");
 
-    await team.getByRole("button", { name: "Remove Maya Okafor" }).click();
+    // Removing asks first: a dialog with JS, a part of the page (?confirm=remove-member) without.
+    const confirm = page.getByRole(isJs ? "dialog" : "region", { name: "Remove team member" });
+    await team.getByRole("link", { name: "Remove Maya Okafor" }).click();
+    await expect(confirm).toContainText("Remove Maya Okafor from the team?");
+    await confirm.getByRole(isJs ? "button" : "link", { name: "Cancel" }).click();
+    await expect(confirm).toBeHidden();
+    await expect(member).toContainText("CTO");
+
+    await team.getByRole("link", { name: "Remove Maya Okafor" }).click();
+    await confirm.getByRole("button", { name: "Remove member" }).click();
     await expect(toast(page, "Removed the team member.")).toBeVisible();
+    await expect(confirm).toBeHidden();
     await expect(team.getByText("Maya Okafor")).toHaveCount(0);
     await expect(team.getByText("No team members yet.", { exact: false })).toBeVisible();
   });
 
-  test("an added event appears in the timeline", async ({ page, user }) => {
+  test("an added event appears in the timeline", async ({ page, user, isJs }) => {
     void user;
     const id = await seedCustomer(page, { name: "Timeline Co" });
     await page.goto(`/customers/${id}/overview`);
+    await waitForEnhancements(page, isJs);
     const timeline = page.getByRole("region", { name: "Interactions" });
     await expect(timeline.getByText("No interactions recorded yet.")).toBeVisible();
 
@@ -40,13 +52,20 @@ test.describe("customer overview", () => {
     await timeline.getByLabel("Type", { exact: true }).selectOption({ label: "Call" });
     await timeline.getByLabel("Title", { exact: true }).fill("Kick-off call");
     await timeline.getByLabel("Description", { exact: true }).fill("Agreed on scope.\nNext: proposal.");
-    await timeline.getByLabel("Participants", { exact: true }).fill("Maya, Liam");
+    // One field per participant, so a name may hold a comma.
+    await timeline.getByLabel("Participant 1", { exact: true }).fill("Okafor, Maya");
+    await timeline.getByLabel("Participant 3", { exact: true }).fill("Liam");
+    if (isJs) {
+      await timeline.getByRole("button", { name: "Add participant" }).click();
+      await expect(timeline.getByLabel("Participant 4", { exact: true })).toBeFocused();
+      await page.keyboard.type("Ann");
+    }
     await timeline.getByRole("button", { name: "Add event" }).click();
 
     await expect(toast(page, "Event added.")).toBeVisible();
     const event = timeline.getByRole("listitem").filter({ has: page.getByRole("heading", { name: "Kick-off call" }) });
     await expect(event).toContainText("Call");
-    await expect(event).toContainText("With Maya, Liam");
+    await expect(event).toContainText(isJs ? "With Okafor, Maya, Liam, Ann" : "With Okafor, Maya, Liam");
     await expect(event).toContainText("Agreed on scope.");
     await expect(event).toContainText("just now");
     await expect(timeline.getByText("No interactions recorded yet.")).toHaveCount(0);

@@ -246,7 +246,7 @@ describe("detail actions", () => {
         eventType: "meeting",
         title: "Quarterly review",
         description: "Went well",
-        participants: "Maya Okafor, Liam Hughes ,",
+        participants: ["Maya Okafor", " Liam Hughes ", ""],
         eventDate: "2099-01-02T10:30",
       }, { cookie }),
       { id },

@@ -1,7 +1,8 @@
 import { getFormProps, type SubmissionResult } from "@conform-to/react";
 import { Form } from "@remix-run/react";
 import { AlertTriangle } from "lucide-react";
-import { FieldErrors, primaryButtonClass, secondaryButtonClass } from "~/components/Field";
+import { ConfirmForm } from "~/components/ConfirmForm";
+import { dangerButtonClass, FieldErrors, secondaryButtonClass } from "~/components/Field";
 import { TextareaField, TextField, useConformForm } from "~/components/forms";
 import { CancelButton } from "~/components/CancelButton";
 import { StatusButton } from "~/components/StatusButton";
@@ -12,8 +13,6 @@ import { AGREEMENT_LIMITS } from "../constants";
 import { TerminateFormSchema } from "../schemas";
 import { agreementName, PanelLink, type AgreementView } from "./AgreementCard";
 import type { AgreementPanel } from "./panels";
-
-const dangerButtonClass = `${primaryButtonClass} bg-red-600 hover:bg-red-500`;
 
 export const CONFIRM_TITLES: Record<LifecycleAction, string> = {
   terminate: "Terminate agreement",
@@ -74,8 +73,6 @@ export function AgreementConfirm({
   /** Opens another panel in place (the "Terminate instead" of a refused delete). */
   onOpen?: (panel: AgreementPanel) => void;
 }) {
-  const intent = LIFECYCLE_INTENT[action];
-  const pending = useIsPending({ intent });
   const descriptionId = `confirm-${action}-${agreement.id}-description`;
   if (action === "terminate") {
     return (
@@ -83,27 +80,23 @@ export function AgreementConfirm({
     );
   }
   return (
-    <div className="space-y-4">
-      <p id={descriptionId}>{question(action, agreement)}</p>
+    <ConfirmForm
+      question={question(action, agreement)}
+      questionId={descriptionId}
+      intent={LIFECYCLE_INTENT[action]}
+      fields={{ agreementId: agreement.id }}
+      confirmLabel={CONFIRM_TITLES[action]}
+      pendingLabel={`${LIFECYCLE_LABELS[action]}…`}
+      danger={action === "delete"}
+      onCancel={onCancel}
+    >
       {refusal ? <Refusal message={refusal} /> : null}
       {refusal && action === "delete" && agreement.status !== "terminated" ? (
         <PanelLink panel={{ kind: "terminate", agreementId: agreement.id }} onOpen={onOpen} className={secondaryButtonClass}>
           Terminate instead
         </PanelLink>
       ) : null}
-      <Form method="post" preventScrollReset className="flex flex-wrap gap-2">
-        <input type="hidden" name="intent" value={intent} />
-        <input type="hidden" name="agreementId" value={agreement.id} />
-        <StatusButton
-          className={action === "delete" ? dangerButtonClass : primaryButtonClass}
-          pending={pending}
-          pendingLabel={`${LIFECYCLE_LABELS[action]}…`}
-        >
-          {CONFIRM_TITLES[action]}
-        </StatusButton>
-        <CancelButton onCancel={onCancel} />
-      </Form>
-    </div>
+    </ConfirmForm>
   );
 }
 

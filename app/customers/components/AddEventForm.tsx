@@ -7,6 +7,7 @@ import { StatusButton } from "~/components/StatusButton";
 import { useIsPending } from "~/utils/pending";
 import { EventFormSchema } from "../schemas";
 import { EVENT_TYPE_LABELS, EVENT_TYPES } from "../constants";
+import { ParticipantsField } from "./ParticipantsField";
 
 const eventTypeOptions = EVENT_TYPES.map((type) => ({ value: type, label: EVENT_TYPE_LABELS[type] ?? type }));
 
@@ -28,7 +29,7 @@ export function AddEventForm({ lastResult }: { lastResult?: SubmissionResult<str
         </div>
         <TextField label="Title" meta={fields.title} />
         <TextareaField label="Description" meta={fields.description} textareaProps={{ rows: 3 }} />
-        <TextField label="Participants" meta={fields.participants} hint="Separate names with commas." />
+        <ParticipantsField meta={fields.participants} />
         <StatusButton pending={saving} pendingLabel="Adding…">
           Add event
         </StatusButton>

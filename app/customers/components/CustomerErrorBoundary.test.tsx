@@ -13,6 +13,24 @@ describe("CustomerErrorBoundary", () => {
     expect(screen.getByText("This customer does not exist, was archived, or belongs to someone else.")).toBeInTheDocument();
   });
 
+  it("shows the user's archived customer, when and for how long it can be restored, with a Restore form", async () => {
+    const archived = { id: "0b7f0c3e-8a8e-4a0c-9a49-3f1b2c4d5e6f", name: "Acme Corp", archivedAt: "2026-03-02T09:00:00.000Z", daysLeft: 1 };
+    renderThrowing(json({ error: "not_found", archived }, { status: 404 }), CustomerErrorBoundary);
+    expect(await heading()).toHaveTextContent("Acme Corp is archived");
+    expect(screen.getByText(/Archived on/)).toHaveTextContent("Archived on 2 Mar 2026. 1 day left to restore it");
+    const form = screen.getByRole("button", { name: "Restore Acme Corp" }).closest("form")!;
+    expect(form).toHaveAttribute("method", "post");
+    expect(form).toHaveAttribute("action", `/customers/${archived.id}`);
+    expect(Object.fromEntries(new FormData(form))).toEqual({ intent: "restore", redirectTo: "/things/42" });
+    expect(screen.getByRole("link", { name: "All archived customers" })).toHaveAttribute("href", "/customers/archived");
+  });
+
+  it("says Customer not found when the 404's notice is not one it can read", async () => {
+    renderThrowing(json({ error: "not_found", archived: { id: 42, name: "Acme Corp" } }, { status: 404 }), CustomerErrorBoundary);
+    expect(await heading()).toHaveTextContent("Customer not found");
+    expect(screen.queryByRole("button")).not.toBeInTheDocument();
+  });
+
   it.each([
     ["a 500 response", new Response(null, { status: 500, statusText: "Internal Server Error" })],
     ["an error", new Error("boom")],

@@ -1,6 +1,9 @@
 import { getFormProps, type SubmissionResult } from "@conform-to/react";
-import { Form, Link } from "@remix-run/react";
+import { Form, Link, useLocation } from "@remix-run/react";
 import { Mail, Pencil, Trash2, UserPlus } from "lucide-react";
+import { useState } from "react";
+import { ConfirmForm } from "~/components/ConfirmForm";
+import { Dialog, useHydrated } from "~/components/Dialog";
 import { FieldErrors, secondaryButtonClass } from "~/components/Field";
 import { TextareaField, TextField, useConformForm } from "~/components/forms";
 import { StatusButton } from "~/components/StatusButton";
@@ -29,18 +32,58 @@ export function readTeam(info: unknown): TeamMemberView[] {
   });
 }
 
+/**
+ * Removing a member asks first. Without JavaScript the question is a page of
+ * its own, ?confirm=remove-member&memberId=<id> (as the agreements tab's
+ * ?confirm=); with it, the same link opens a dialog.
+ */
+export function removeMemberHref(memberId: string): string {
+  return `?confirm=remove-member&memberId=${encodeURIComponent(memberId)}`;
+}
+
+/** The member whose removal the URL asks to confirm, if any. */
+export function memberToRemove(search: URLSearchParams): string | null {
+  return search.get("confirm") === "remove-member" ? search.get("memberId") || null : null;
+}
+
+const REMOVE_TITLE = "Remove team member";
+
+function RemoveMemberConfirm({ member, onCancel }: { member: TeamMemberView & { id: string }; onCancel?: () => void }) {
+  return (
+    <ConfirmForm
+      question={`Remove ${member.name} from the team? Their role, email and notes go with them.`}
+      intent="remove-team-member"
+      fields={{ memberId: member.id }}
+      confirmLabel="Remove member"
+      pendingLabel="Removing…"
+      danger
+      onCancel={onCancel}
+    />
+  );
+}
+
 export function TeamSection({
   team,
   editingId,
+  confirmRemoveId = null,
   lastResult,
   lastIntent,
 }: {
   team: TeamMemberView[];
   editingId: string | null;
+  /** The member whose removal to confirm on the page (from the URL, see memberToRemove). */
+  confirmRemoveId?: string | null;
   lastResult?: SubmissionResult<string[]> | null;
   lastIntent?: string | null;
 }) {
   const removing = usePendingFormData({ intent: "remove-team-member" })?.get("memberId") ?? null;
+  const hydrated = useHydrated();
+  const location = useLocation();
+  // The dialog belongs to the location it was opened at: the redirect after
+  // the removal moves on and closes it.
+  const [dialog, setDialog] = useState<{ memberId: string; key: string } | null>(null);
+  const dialogMember = hydrated && dialog?.key === location.key ? team.find((member) => member.id === dialog.memberId) : undefined;
+  const closeDialog = () => setDialog(null);
   return (
     <section aria-labelledby="team-heading" className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
       <h2 id="team-heading" className="mb-4 text-lg font-semibold">
@@ -51,7 +94,16 @@ export function TeamSection({
       ) : (
         <ul className="divide-y divide-slate-100">
           {team.map((member, index) =>
-            member.id && member.id === editingId ? (
+            member.id && member.id === confirmRemoveId && !dialogMember ? (
+              <li key={member.id} className="py-3">
+                <section aria-labelledby="remove-member-heading" className="rounded-md border border-red-200 bg-red-50 p-4">
+                  <h3 id="remove-member-heading" className="mb-2 font-semibold">
+                    {REMOVE_TITLE}
+                  </h3>
+                  <RemoveMemberConfirm member={{ ...member, id: member.id }} />
+                </section>
+              </li>
+            ) : member.id && member.id === editingId ? (
               <li key={member.id} className="py-3">
                 <MemberForm
                   intent="update-team-member"
@@ -78,14 +130,20 @@ export function TeamSection({
                       <Pencil aria-hidden="true" className="h-4 w-4" />
                       Edit
                     </Link>
-                    <Form method="post" preventScrollReset>
-                      <input type="hidden" name="intent" value="remove-team-member" />
-                      <input type="hidden" name="memberId" value={member.id} />
-                      <button type="submit" className={secondaryButtonClass} aria-label={`Remove ${member.name}`}>
-                        <Trash2 aria-hidden="true" className="h-4 w-4" />
-                        Remove
-                      </button>
-                    </Form>
+                    <Link
+                      to={removeMemberHref(member.id)}
+                      preventScrollReset
+                      className={secondaryButtonClass}
+                      aria-label={`Remove ${member.name}`}
+                      onClick={(event) => {
+                        if (!hydrated || !member.id) return;
+                        event.preventDefault();
+                        setDialog({ memberId: member.id, key: location.key });
+                      }}
+                    >
+                      <Trash2 aria-hidden="true" className="h-4 w-4" />
+                      Remove
+                    </Link>
                   </div>
                 ) : null}
               </li>
@@ -102,6 +160,11 @@ export function TeamSection({
           <MemberForm intent="add-team-member" lastResult={lastIntent === "add-team-member" ? lastResult : null} />
         </div>
       </details>
+      {dialogMember?.id ? (
+        <Dialog title={REMOVE_TITLE} open onClose={closeDialog}>
+          <RemoveMemberConfirm member={{ ...dialogMember, id: dialogMember.id }} onCancel={closeDialog} />
+        </Dialog>
+      ) : null}
     </section>
   );
 }
