@@ -118,7 +118,10 @@ export async function updateCustomer({ changes, ...ref }: CustomerRef & { change
                SET name = p.next_name, status = p.next_status, info = p.next_info
               FROM previous p
              WHERE c.id = p.id
-               AND (c.name, c.status, c.info) IS DISTINCT FROM (p.next_name, p.next_status, p.next_info)
+               -- The locked row's values (p), not c's: c is read in the statement's
+               -- snapshot, which predates a writer this statement waited for, and a
+               -- row filtered out here is never re-read at its latest version.
+               AND (p.name, p.status, p.info) IS DISTINCT FROM (p.next_name, p.next_status, p.next_info)
             RETURNING ${CUSTOMER_COLUMNS}, p.status AS "previousStatus", true AS changed
           )
           SELECT * FROM updated
