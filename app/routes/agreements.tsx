@@ -10,6 +10,7 @@ import { EmptyState } from "~/components/EmptyState";
 import { RouteErrorBoundary } from "~/components/ErrorBoundary";
 import { FilterBar } from "~/components/FilterBar";
 import { secondaryButtonClass } from "~/components/Field";
+import { PageLinks } from "~/components/PageLinks";
 
 export const meta: MetaFunction = () => [{ title: "Agreements · Customers" }];
 
@@ -70,22 +71,7 @@ export default function AgreementsPage() {
       ) : (
         <AgreementsAcrossTable rows={rows} currency={currency} />
       )}
-      {nextHref || firstHref ? (
-        <nav aria-label="Pages" className="flex justify-between gap-2">
-          {firstHref ? (
-            <Link to={firstHref} className={secondaryButtonClass}>
-              First page
-            </Link>
-          ) : (
-            <span />
-          )}
-          {nextHref ? (
-            <Link to={nextHref} className={secondaryButtonClass}>
-              Next page
-            </Link>
-          ) : null}
-        </nav>
-      ) : null}
+      <PageLinks label="Pages" back={{ href: firstHref, label: "First page" }} forward={{ href: nextHref, label: "Next page" }} />
     </div>
   );
 }

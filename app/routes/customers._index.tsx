@@ -6,6 +6,7 @@ import { lazy, Suspense, useMemo, useState } from "react";
 import { requireUserId } from "~/auth/session.server";
 import { Dialog, useHydrated } from "~/components/Dialog";
 import { inputClass, primaryButtonClass, secondaryButtonClass } from "~/components/Field";
+import { PageLinks } from "~/components/PageLinks";
 import { createCustomerAction } from "~/http/create-customer.server";
 import { CustomerCard } from "~/customers/components/CustomerCard";
 import { EmptyState } from "~/components/EmptyState";
@@ -178,22 +179,11 @@ export default function CustomersPage() {
         )}
       </section>
 
-      {prevHref || nextHref ? (
-        <nav aria-label="Pagination" className="flex justify-between">
-          {prevHref ? (
-            <Link to={prevHref} className={secondaryButtonClass} rel="prev">
-              ← Previous
-            </Link>
-          ) : (
-            <span />
-          )}
-          {nextHref ? (
-            <Link to={nextHref} className={secondaryButtonClass} rel="next">
-              Next →
-            </Link>
-          ) : null}
-        </nav>
-      ) : null}
+      <PageLinks
+        label="Pagination"
+        back={{ href: prevHref, label: "← Previous", rel: "prev" }}
+        forward={{ href: nextHref, label: "Next →", rel: "next" }}
+      />
 
       {hydrated ? (
         <Dialog

@@ -1,21 +1,11 @@
 import { randomUUID } from "node:crypto";
+import type { ApiEvent } from "~/customers/api-shape.server";
 import { encodeCursor } from "~/customers/cursor.server";
 import { ownerPrisma as prisma } from "../setup/owner";
 import { api, customerFor, jsonOf, signedInUser, type ErrorBody, type TestUser } from "./helpers";
 
 /** GET /api/customers/:id/events: the customer's timeline in keyset pages, newest first. */
 
-interface ApiEvent {
-  id: string;
-  customer_id: string;
-  event_type: string;
-  title: string;
-  description: string | null;
-  participants: string[];
-  metadata: unknown;
-  event_date: string | null;
-  created_at: string | null;
-}
 type EventsBody = { events: ApiEvent[]; next_cursor: string | null };
 
 let user: TestUser;

@@ -8,8 +8,7 @@ import {
   Users,
   type LucideIcon,
 } from "lucide-react";
-import { Link } from "@remix-run/react";
-import { secondaryButtonClass } from "~/components/Field";
+import { PageLinks } from "~/components/PageLinks";
 import { formatDateTime, formatRelativeTime, toIsoString } from "~/utils/format";
 import { EVENT_TYPE_LABELS } from "~/customers/constants";
 
@@ -61,22 +60,12 @@ export function EventTimeline({ events, now, olderHref = null, newestHref = null
 }
 
 function TimelinePageLinks({ olderHref, newestHref }: TimelinePages) {
-  if (!olderHref && !newestHref) return null;
   return (
-    <nav aria-label="Timeline pages" className="flex justify-between">
-      {newestHref ? (
-        <Link to={newestHref} className={secondaryButtonClass}>
-          Newest events
-        </Link>
-      ) : (
-        <span />
-      )}
-      {olderHref ? (
-        <Link to={olderHref} className={secondaryButtonClass} rel="next">
-          Older events
-        </Link>
-      ) : null}
-    </nav>
+    <PageLinks
+      label="Timeline pages"
+      back={{ href: newestHref ?? null, label: "Newest events" }}
+      forward={{ href: olderHref ?? null, label: "Older events", rel: "next" }}
+    />
   );
 }
 
