@@ -22,6 +22,12 @@ export function createRandom(seed = 1) {
     next,
     int: (min: number, max: number) => min + Math.floor(next() * (max - min + 1)),
     pick: <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!,
+    /** A version-4-shaped UUID from the sequence, so seeded ids repeat with the seed. */
+    uuid: () => {
+      const hex = Array.from({ length: 32 }, () => Math.floor(next() * 16).toString(16)).join("");
+      const variant = "89ab"[Math.floor(next() * 4)]!;
+      return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20)}`;
+    },
   };
 }
 export type Random = ReturnType<typeof createRandom>;
@@ -46,6 +52,8 @@ export function personName(random: Random): string {
 }
 
 export interface TeamMemberData {
+  /** Every stored member has one: the team forms edit and remove by it. */
+  id: string;
   name: string;
   role?: string;
   email?: string;
@@ -55,6 +63,7 @@ export interface TeamMemberData {
 export function buildTeamMember(random: Random): TeamMemberData {
   const name = personName(random);
   return {
+    id: random.uuid(),
     name,
     role: random.pick(ROLES),
     email: `${name.toLowerCase().replace(/[^a-z]+/g, ".")}@example.com`,

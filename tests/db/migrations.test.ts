@@ -182,3 +182,38 @@ it("gives the customers already there their name key, and the name index is on i
     await rm(dir, { recursive: true, force: true });
   }
 });
+
+it("gives the team members stored without an id one, keeping the others' ids and the order", async () => {
+  const TEAM_MEMBER_IDS = "20261204100000_team_member_ids";
+  const dir = await copyMigrations();
+  try {
+    await rm(path.join(dir, TEAM_MEMBER_IDS), { recursive: true, force: true });
+    await migrate(empty.database, { dir });
+    const kept = "6f1c1d4e-8a43-4b8e-9a4e-2f4a7c0d9b11";
+    const team = [{ name: "Old Ann" }, { id: kept, name: "Has Bob" }, { name: "Old Cy", role: "CTO" }];
+    await empty.database.withConnection(async (conn) => {
+      const [user] = await conn.query<{ id: string }>("INSERT INTO users (email, name) VALUES ('team@example.com', 'Team') RETURNING id");
+      await conn.query("INSERT INTO customers (user_id, name, info) VALUES ($1, 'With team', $2::jsonb)", [user!.id, JSON.stringify({ team })]);
+      await conn.query("INSERT INTO customers (user_id, name, info) VALUES ($1, 'No team', '{}'::jsonb)", [user!.id]);
+    });
+
+    const updatedAt = () =>
+      empty.database.withConnection((conn) => conn.query<{ at: string }>("SELECT updated_at::text AS at FROM customers WHERE name = 'With team'"));
+    const before = await updatedAt();
+    expect((await migrate(empty.database)).applied).toEqual([TEAM_MEMBER_IDS]);
+    expect(await updatedAt()).toEqual(before);
+    const [row] = await empty.database.withConnection((conn) =>
+      conn.query<{ team: Array<{ id: string; name: string; role?: string }> }>("SELECT info->'team' AS team FROM customers WHERE name = 'With team'"),
+    );
+    expect(row!.team.map((member) => member.name)).toEqual(["Old Ann", "Has Bob", "Old Cy"]);
+    expect(row!.team[1]!.id).toBe(kept);
+    expect(row!.team[2]!.role).toBe("CTO");
+    const ids = row!.team.map((member) => member.id);
+    expect(ids.every((id) => /^[0-9a-f-]{36}$/.test(id))).toBe(true);
+    expect(new Set(ids).size).toBe(3);
+    const [untouched] = await empty.database.withConnection((conn) => conn.query<{ info: unknown }>("SELECT info FROM customers WHERE name = 'No team'"));
+    expect(untouched!.info).toEqual({});
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+});

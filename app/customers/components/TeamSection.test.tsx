@@ -8,14 +8,14 @@ import { memberToRemove, removeMemberHref, TeamSection, type TeamMemberView } fr
 const maya: TeamMemberView = { id: "6f1c1d4e-8a43-4b8e-9a4e-2f4a7c0d9b11", name: "Maya Okafor", role: "CTO" };
 const liam: TeamMemberView = { id: "0b7f0c3e-8a8e-4a0c-9a49-3f1b2c4d5e6f", name: "Liam Hughes" };
 
-function renderTeam(url: string) {
+function renderTeam(url: string, team: TeamMemberView[] = [maya, liam]) {
   const Stub = createRemixStub([
     {
       path: "/customers/:id/overview",
       Component: () => {
         const [searchParams] = useSearchParams();
         const confirmRemoveId = memberToRemove(searchParams);
-        return <TeamSection team={[maya, liam]} editingId={null} confirmRemoveId={confirmRemoveId} />;
+        return <TeamSection team={team} editingId={null} confirmRemoveId={confirmRemoveId} />;
       },
     },
   ]);
@@ -63,5 +63,16 @@ describe("memberToRemove", () => {
     ["?memberId=abc", null],
   ])("%s → %s", (search, expected) => {
     expect(memberToRemove(new URLSearchParams(search))).toBe(expected);
+  });
+});
+
+describe("TeamSection's rows", () => {
+  // "Being removed" compared the pending removal (none) with the member's id
+  // (null for a member stored before ids existed): both null, so it dimmed.
+  it("dims no member while nothing is being removed, not even one without an id", async () => {
+    renderTeam("/customers/c1/overview", [{ id: null, name: "Old Member" }, maya]);
+    for (const name of ["Old Member", "Maya Okafor"]) {
+      expect((await screen.findByText(name)).closest("li")).not.toHaveClass("opacity-50");
+    }
   });
 });

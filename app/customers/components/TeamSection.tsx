@@ -112,7 +112,7 @@ export function TeamSection({
                 />
               </li>
             ) : (
-              <li key={member.id ?? `member-${index}`} className={`flex flex-wrap items-start justify-between gap-3 py-3 ${removing === member.id ? "opacity-50" : ""}`}>
+              <li key={member.id ?? `member-${index}`} className={`flex flex-wrap items-start justify-between gap-3 py-3 ${removing !== null && removing === member.id ? "opacity-50" : ""}`}>
                 <div className="min-w-0">
                   <p className="font-medium break-words">{member.name}</p>
                   {member.role ? <p className="text-sm text-slate-600">{member.role}</p> : null}
