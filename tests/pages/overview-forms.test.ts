@@ -41,7 +41,7 @@ describe("removing a team member", () => {
     expect(status).toBe(200);
     expect(formsFor(html, "remove-team-member")).toEqual([]);
     const link = html.match(/<a[^>]*aria-label="Remove Maya Okafor"[^>]*>/)?.[0];
-    expect(link).toContain(`href="/customers/${customerId}/overview?confirm=remove-member&amp;memberId=${memberId}"`);
+    expect(link).toContain(`href="/customers/${customerId}/overview?confirm=remove-member&amp;memberId=${memberId}#remove-member-heading"`);
   });
 
   it("?confirm=remove-member&memberId= asks, in a plain form that posts the removal, with a way back", async () => {

@@ -38,7 +38,8 @@ export function readTeam(info: unknown): TeamMemberView[] {
  * ?confirm=); with it, the same link opens a dialog.
  */
 export function removeMemberHref(memberId: string): string {
-  return `?confirm=remove-member&memberId=${encodeURIComponent(memberId)}`;
+  // The fragment takes a page without JavaScript straight to the question.
+  return `?confirm=remove-member&memberId=${encodeURIComponent(memberId)}#remove-member-heading`;
 }
 
 /** The member whose removal the URL asks to confirm, if any. */
