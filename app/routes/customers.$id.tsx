@@ -117,7 +117,9 @@ function ArchiveConfirm({ id, name, onCancel }: { id: string; name: string; onCa
   const location = useLocation();
   return (
     <div className="space-y-4">
-      <p id="archive-description">{archiveConfirmation(name)}</p>
+      <p id="archive-description" className="wrap-anywhere">
+        {archiveConfirmation(name)}
+      </p>
       <Form method="post" action={`/customers/${id}`} className="flex flex-wrap gap-2">
         <input type="hidden" name="intent" value="delete" />
         <StatusButton className={dangerButtonClass} pending={archiving} pendingLabel="Archiving…">
@@ -194,7 +196,7 @@ export default function CustomerLayout() {
       </div>
       <header className="flex flex-wrap items-start justify-between gap-4">
         <div className="space-y-2">
-          <h1 className="text-2xl font-bold break-words">{customer.name}</h1>
+          <h1 className="text-2xl font-bold wrap-anywhere">{customer.name}</h1>
           <CustomerStatusBadge status={customer.status} />
         </div>
         <div className="flex flex-wrap items-center gap-3">

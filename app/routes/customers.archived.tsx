@@ -38,7 +38,7 @@ export default function ArchivedCustomers() {
           {customers.map((customer) => (
             <li key={customer.id} className="flex flex-wrap items-center justify-between gap-3 px-5 py-3">
               <div className="min-w-0 space-y-1">
-                <p className="font-medium break-words">{customer.name}</p>
+                <p className="font-medium wrap-anywhere">{customer.name}</p>
                 <p className="flex flex-wrap items-center gap-2 text-sm text-slate-600">
                   <CustomerStatusBadge status={customer.status} />
                   <span>

@@ -37,7 +37,7 @@ export function ArchivedCustomerNotice({ customer }: { customer: ArchivedNotice 
   const location = useLocation();
   return (
     <div className="mx-auto max-w-lg space-y-4 py-16 text-center">
-      <h1 className="text-2xl font-bold break-words">{`${customer.name} is archived`}</h1>
+      <h1 className="text-2xl font-bold wrap-anywhere">{`${customer.name} is archived`}</h1>
       <p className="text-slate-600">
         Archived on <time dateTime={customer.archivedAt}>{formatDate(customer.archivedAt)}</time>.{" "}
         {`${daysLeftToRestore(customer.daysLeft)} to restore it; after that it is deleted for good.`}

@@ -22,11 +22,14 @@ export function formatTeamSize(teamSize: number): string {
   return teamSize === 1 ? "1 person" : `${teamSize} people`;
 }
 
-function Detail({ label, children }: { label: string; children: ReactNode }) {
+/** One line per detail, cut short when it does not fit; `full` is then the whole text, on hover. */
+function Detail({ label, full, children }: { label: string; full?: string | null; children: ReactNode }) {
   return (
     <div className="min-w-0">
       <dt className="text-xs font-medium text-slate-500">{label}</dt>
-      <dd className="truncate text-sm text-slate-900">{children}</dd>
+      <dd className="truncate text-sm text-slate-900" title={full ?? undefined}>
+        {children}
+      </dd>
     </div>
   );
 }
@@ -58,7 +61,7 @@ export function CustomerCard({ customer, now }: { customer: CustomerCardData; no
             <Link
               to={`/customers/${customer.id}/overview`}
               prefetch="intent"
-              className="break-words after:absolute after:inset-0 after:rounded-lg hover:text-indigo-700 focus-visible:outline-none focus-visible:after:ring-2 focus-visible:after:ring-indigo-600"
+              className="wrap-anywhere after:absolute after:inset-0 after:rounded-lg hover:text-indigo-700 focus-visible:outline-none focus-visible:after:ring-2 focus-visible:after:ring-indigo-600"
             >
               {customer.name}
             </Link>
@@ -72,8 +75,12 @@ export function CustomerCard({ customer, now }: { customer: CustomerCardData; no
           ) : null}
         </div>
         <dl className="grid grid-cols-2 gap-x-6 gap-y-2 sm:flex sm:flex-wrap">
-          <Detail label="Vertical">{customer.vertical ?? <NotSet />}</Detail>
-          <Detail label="Product">{customer.productName ?? <NotSet />}</Detail>
+          <Detail label="Vertical" full={customer.vertical}>
+            {customer.vertical ?? <NotSet />}
+          </Detail>
+          <Detail label="Product" full={customer.productName}>
+            {customer.productName ?? <NotSet />}
+          </Detail>
           <Detail label="Team">{formatTeamSize(customer.teamSize)}</Detail>
         </dl>
       </div>

@@ -83,7 +83,7 @@ function EventList({ events, now }: { events: TimelineEvent[]; now: Date }) {
             <div className="flex flex-wrap items-baseline gap-x-2 gap-y-1">
               {/* The type is written out, not just implied by the icon. */}
               <span className="text-xs font-semibold uppercase tracking-wide text-slate-600">{typeLabel}</span>
-              <h3 className="min-w-0 break-words text-sm font-semibold text-slate-900">{event.title}</h3>
+              <h3 className="min-w-0 text-sm wrap-anywhere font-semibold text-slate-900">{event.title}</h3>
             </div>
             <p className="mt-0.5 text-xs text-slate-600">
               {event.eventDate ? (
@@ -96,11 +96,11 @@ function EventList({ events, now }: { events: TimelineEvent[]; now: Date }) {
               )}
             </p>
             {event.participants.length > 0 ? (
-              <p className="mt-1 text-sm text-slate-700">With {event.participants.join(", ")}</p>
+              <p className="mt-1 text-sm text-slate-700 wrap-anywhere">With {event.participants.join(", ")}</p>
             ) : null}
             {event.description ? (
               // Keep the line breaks people typed into the textarea.
-              <p className="mt-1 whitespace-pre-line break-words text-sm text-slate-700">{event.description}</p>
+              <p className="mt-1 whitespace-pre-line text-sm text-slate-700 wrap-anywhere">{event.description}</p>
             ) : null}
           </li>
         );

@@ -27,7 +27,7 @@ export function ProjectList({ projects, now }: { projects: ProjectEntry[]; now: 
       <ul className="divide-y divide-slate-100">
         {projects.map((project) => (
           <li key={project.id} className="flex flex-wrap justify-between gap-2 px-5 py-3">
-            <div>
+            <div className="min-w-0 wrap-anywhere">
               <p className="font-medium">{project.name}</p>
               {project.description ? <p className="text-sm text-slate-600">{project.description}</p> : null}
             </div>

@@ -41,7 +41,7 @@ export function ReceivablesTable({ receivables }: { receivables: ReceivableEntry
             <tr key={row.id}>
               <td className="whitespace-nowrap px-5 py-2">{formatDate(row.date)}</td>
               <td className="px-5 py-2">{row.type === "invoice" ? "Invoice" : "Payment"}</td>
-              <td className="px-5 py-2">{[row.reference, row.description].filter(Boolean).join(" · ") || "—"}</td>
+              <td className="px-5 py-2 wrap-anywhere">{[row.reference, row.description].filter(Boolean).join(" · ") || "—"}</td>
               <td className="px-5 py-2">{row.status ?? "—"}</td>
               <td className="whitespace-nowrap px-5 py-2 text-right tabular-nums">{formatMoney(row.signedAmount)}</td>
             </tr>
