@@ -47,6 +47,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     olderEventsHref: overview.olderEventsCursor ? timelineHref(customerId, overview.olderEventsCursor) : null,
     newestEventsHref: eventsCursor ? timelineHref(customerId, null) : null,
     now: new Date().toISOString(),
+    timeZone: settings.timeZone,
   });
 }
 
@@ -122,7 +123,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function OverviewTab() {
-  const { info, team, stats, events, olderEventsHref, newestEventsHref, now, currency } = useLoaderData<typeof loader>();
+  const { info, team, stats, events, olderEventsHref, newestEventsHref, now, timeZone, currency } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const nowDate = useMemo(() => new Date(now), [now]);
@@ -132,7 +133,7 @@ export default function OverviewTab() {
 
   return (
     <div className="space-y-6">
-      <QuickStats stats={stats} now={nowDate} currency={currency} />
+      <QuickStats stats={stats} now={nowDate} timeZone={timeZone} currency={currency} />
       <div className="grid gap-6 lg:grid-cols-2">
         <div className="space-y-6">
           <CustomerInfoSection info={info} editing={editingInfo} lastResult={failed?.intent === "update-info" ? failed.result : null} />
@@ -149,7 +150,7 @@ export default function OverviewTab() {
             Interactions
           </h2>
           <AddEventForm lastResult={failed?.intent === "add-event" ? failed.result : null} />
-          <EventTimeline events={events} now={nowDate} olderHref={olderEventsHref} newestHref={newestEventsHref} />
+          <EventTimeline events={events} now={nowDate} timeZone={timeZone} olderHref={olderEventsHref} newestHref={newestEventsHref} />
         </section>
       </div>
     </div>

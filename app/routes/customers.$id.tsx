@@ -14,7 +14,7 @@ import {
 } from "@remix-run/react";
 import { Archive } from "lucide-react";
 import { useState } from "react";
-import { requireUserId } from "~/auth/session.server";
+import { requireUser, requireUserId } from "~/auth/session.server";
 import { Dialog, useHydrated } from "~/components/Dialog";
 import { dangerButtonClass, secondaryButtonClass } from "~/components/Field";
 import { readArchivedNotice } from "~/customers/components/ArchivedCustomerNotice";
@@ -40,9 +40,10 @@ export const meta: MetaFunction<typeof loader> = ({ data, error }) => {
 };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const ref = { userId: await requireUserId(request), customerId: params.id ?? "" };
+  const { id: userId, settings } = await requireUser(request);
+  const ref = { userId, customerId: params.id ?? "" };
   const customer = await getCustomer(ref);
-  if (!customer) throw await customerPageNotFound(ref);
+  if (!customer) throw await customerPageNotFound(ref, settings.timeZone);
   return json({ customer: { id: customer.id, name: customer.name, status: customer.status } });
 }
 

@@ -38,10 +38,16 @@ function NotSet() {
   return <span className="text-slate-500">Not set</span>;
 }
 
-function Relative({ value, now }: { value: string; now: Date }) {
+/** How times are shown: relative to `now` (from the loader), on the account's clock. */
+export interface CardClock {
+  now: Date;
+  timeZone: string;
+}
+
+function Relative({ value, now, timeZone }: { value: string } & CardClock) {
   return (
-    <time dateTime={toIsoString(value)} title={formatDateTime(value)}>
-      {formatRelativeTime(value, now)}
+    <time dateTime={toIsoString(value)} title={formatDateTime(value, timeZone)}>
+      {formatRelativeTime(value, now, timeZone)}
     </time>
   );
 }
@@ -52,7 +58,7 @@ function Relative({ value, now }: { value: string; now: Date }) {
  * whole card is clickable for pointer users, and carries the focus ring so the
  * keyboard user sees the whole card highlighted.
  */
-export function CustomerCard({ customer, now }: { customer: CustomerCardData; now: Date }) {
+export function CustomerCard({ customer, now, timeZone }: { customer: CustomerCardData } & CardClock) {
   return (
     <article className="relative flex flex-col gap-4 rounded-lg border border-slate-200 bg-white p-4 shadow-sm transition-colors hover:border-indigo-300 hover:bg-slate-50/60 sm:flex-row sm:items-start sm:justify-between sm:gap-6">
       <div className="min-w-0 space-y-2">
@@ -87,13 +93,13 @@ export function CustomerCard({ customer, now }: { customer: CustomerCardData; no
       <dl className="grid shrink-0 grid-cols-2 gap-x-6 gap-y-2 border-t border-slate-100 pt-3 sm:flex sm:flex-col sm:border-t-0 sm:pt-0 sm:text-right">
         <Detail label="Last interaction">
           {customer.lastInteractionAt ? (
-            <Relative value={customer.lastInteractionAt} now={now} />
+            <Relative value={customer.lastInteractionAt} now={now} timeZone={timeZone} />
           ) : (
             <span className="text-slate-500">No interactions yet</span>
           )}
         </Detail>
         <Detail label="Updated">
-          {customer.updatedAt ? <Relative value={customer.updatedAt} now={now} /> : "Unknown"}
+          {customer.updatedAt ? <Relative value={customer.updatedAt} now={now} timeZone={timeZone} /> : "Unknown"}
         </Detail>
       </dl>
     </article>

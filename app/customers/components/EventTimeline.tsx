@@ -41,7 +41,13 @@ interface TimelinePages {
  * The interaction log, one page of it in the order given (the loader sorts
  * newest first). The page links are plain links, so they work without JavaScript.
  */
-export function EventTimeline({ events, now, olderHref = null, newestHref = null }: { events: TimelineEvent[]; now: Date } & TimelinePages) {
+/** How times are shown: relative to `now` (from the loader), on the account's clock. */
+interface Clock {
+  now: Date;
+  timeZone: string;
+}
+
+export function EventTimeline({ events, now, timeZone, olderHref = null, newestHref = null }: { events: TimelineEvent[] } & Clock & TimelinePages) {
   if (events.length === 0) {
     return (
       <>
@@ -53,7 +59,7 @@ export function EventTimeline({ events, now, olderHref = null, newestHref = null
 
   return (
     <>
-      <EventList events={events} now={now} />
+      <EventList events={events} now={now} timeZone={timeZone} />
       <TimelinePageLinks olderHref={olderHref} newestHref={newestHref} />
     </>
   );
@@ -69,7 +75,7 @@ function TimelinePageLinks({ olderHref, newestHref }: TimelinePages) {
   );
 }
 
-function EventList({ events, now }: { events: TimelineEvent[]; now: Date }) {
+function EventList({ events, now, timeZone }: { events: TimelineEvent[] } & Clock) {
   return (
     <ol className="ml-3 space-y-6 border-l border-slate-200 pl-6">
       {events.map((event) => {
@@ -88,8 +94,8 @@ function EventList({ events, now }: { events: TimelineEvent[]; now: Date }) {
             <p className="mt-0.5 text-xs text-slate-600">
               {event.eventDate ? (
                 <>
-                  <time dateTime={toIsoString(event.eventDate)}>{formatDateTime(event.eventDate)}</time>
-                  <span> · {formatRelativeTime(event.eventDate, now)}</span>
+                  <time dateTime={toIsoString(event.eventDate)}>{formatDateTime(event.eventDate, timeZone)}</time>
+                  <span> · {formatRelativeTime(event.eventDate, now, timeZone)}</span>
                 </>
               ) : (
                 "No date"

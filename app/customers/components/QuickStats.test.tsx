@@ -14,6 +14,8 @@ describe("QuickStats", () => {
       <QuickStats
         stats={{ activeAgreements: 2, outstandingBalance: "-1500.5", activeProjects: 0, lastInteractionAt: "2026-11-24T09:00:00.000Z" }}
         now={now}
+        timeZone="UTC"
+        currency="EUR"
       />,
     );
     expect(valueFor("Active agreements")).toBe("2");
@@ -23,7 +25,7 @@ describe("QuickStats", () => {
   });
 
   it("says what the agreements figure counts", () => {
-    render(<QuickStats stats={{ activeAgreements: 3, outstandingBalance: "0", activeProjects: 0, lastInteractionAt: null }} now={now} />);
+    render(<QuickStats stats={{ activeAgreements: 3, outstandingBalance: "0", activeProjects: 0, lastInteractionAt: null }} now={now} timeZone="UTC" currency="EUR" />);
     const value = screen.getByText("Active agreements", { selector: "dt" }).nextElementSibling;
     expect(value?.nextElementSibling).toHaveTextContent("Running now, expiring soon included");
   });
@@ -33,6 +35,7 @@ describe("QuickStats", () => {
       <QuickStats
         stats={{ activeAgreements: 0, outstandingBalance: "1234.5", activeProjects: 0, lastInteractionAt: null }}
         now={now}
+        timeZone="UTC"
         currency="USD"
       />,
     );
@@ -41,8 +44,20 @@ describe("QuickStats", () => {
 
   it("says Never without an interaction", () => {
     render(
-      <QuickStats stats={{ activeAgreements: 0, outstandingBalance: "0", activeProjects: 0, lastInteractionAt: null }} now={now} />,
+      <QuickStats stats={{ activeAgreements: 0, outstandingBalance: "0", activeProjects: 0, lastInteractionAt: null }} now={now} timeZone="UTC" currency="EUR" />,
     );
     expect(valueFor("Last interaction")).toBe("Never");
+  });
+
+  it("names the last interaction's time on the account's clock", () => {
+    render(
+      <QuickStats
+        stats={{ activeAgreements: 0, outstandingBalance: "0", activeProjects: 0, lastInteractionAt: "2026-11-24T09:00:00.000Z" }}
+        now={now}
+        timeZone="Asia/Kolkata"
+        currency="EUR"
+      />,
+    );
+    expect(screen.getByText("3 hours ago")).toHaveAttribute("title", "24 Nov 2026, 14:30");
   });
 });

@@ -11,8 +11,8 @@ export interface ProjectEntry {
   updatedAt: string | null;
 }
 
-/** A customer's projects; `now` comes from the server so both renders agree. */
-export function ProjectList({ projects, now }: { projects: ProjectEntry[]; now: Date }) {
+/** A customer's projects; `now` and the account's `timeZone` come from the loader so both renders agree. */
+export function ProjectList({ projects, now, timeZone }: { projects: ProjectEntry[]; now: Date; timeZone: string }) {
   return (
     <TabSection
       id="projects"
@@ -33,7 +33,7 @@ export function ProjectList({ projects, now }: { projects: ProjectEntry[]; now: 
             </div>
             <div className="text-right text-sm">
               <p className="font-medium text-slate-700">{PROJECT_STATUS_LABELS[project.status] ?? project.status}</p>
-              <p className="text-slate-500">Updated {formatRelativeTime(project.updatedAt, now)}</p>
+              <p className="text-slate-500">Updated {formatRelativeTime(project.updatedAt, now, timeZone)}</p>
             </div>
           </li>
         ))}
