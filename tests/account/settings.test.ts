@@ -1,5 +1,6 @@
 import { createCustomer } from "~/customers/customers.server";
 import * as accountRoute from "~/routes/account";
+import * as eventsApiRoute from "~/routes/api.customers.$id.events";
 import * as overviewRoute from "~/routes/customers.$id.overview";
 import { signedUpUser, signUp } from "../auth-helpers";
 import { call, get, postForm } from "../http";
@@ -47,6 +48,53 @@ describe("account settings", () => {
     expect((await save(cookie, { timeZone: "UTC", currency: "CHF", paymentTermsDays: "30" })).status).toBe(302);
     const overview = await call(overviewRoute.loader, get(`/customers/${customer.id}/overview`, { cookie }), { id: customer.id });
     expect(((await overview.json()) as { currency: string }).currency).toBe("CHF");
+  });
+
+  it("reads the Add event date on the account's clock; the API still answers in UTC", async () => {
+    const { id, cookie } = await signedUpUser();
+    const customer = await createCustomer(id, { name: "Zone Co" });
+    expect((await save(cookie, { timeZone: "America/New_York", currency: "EUR", paymentTermsDays: "30" })).status).toBe(302);
+    const typed = [
+      ["2026-01-15T09:00", "2026-01-15T14:00:00.000Z"],
+      // 02:30 on the night the clocks skip from 02:00 to 03:00 is 03:30 EDT.
+      ["2026-03-08T02:30", "2026-03-08T07:30:00.000Z"],
+      // Summer time: New York is four hours behind UTC, not five.
+      ["2026-07-15T09:00", "2026-07-15T13:00:00.000Z"],
+    ] as const;
+    for (const [eventDate] of typed) {
+      const added = await call(
+        overviewRoute.action,
+        postForm(`/customers/${customer.id}/overview`, { intent: "add-event", title: `At ${eventDate}`, eventDate }, { cookie }),
+        { id: customer.id },
+      );
+      expect(added.status).toBe(302);
+    }
+    const stored = await ownerPrisma().customerEvent.findMany({ where: { customerId: customer.id }, orderBy: { eventDate: "asc" } });
+    expect(stored.map((event) => [event.title, event.eventDate?.toISOString()])).toEqual(typed.map(([local, utc]) => [`At ${local}`, utc]));
+
+    const api = await call(eventsApiRoute.loader, get(`/api/customers/${customer.id}/events`, { cookie }), { id: customer.id });
+    const { events } = (await api.json()) as { events: Array<{ title: string; event_date: string }> };
+    expect(events.find((event) => event.title === "At 2026-01-15T09:00")?.event_date).toBe("2026-01-15T14:00:00.000Z");
+
+    const overview = await call(overviewRoute.loader, get(`/customers/${customer.id}/overview`, { cookie }), { id: customer.id });
+    expect(((await overview.json()) as { timeZone: string }).timeZone).toBe("America/New_York");
+  });
+
+  it("dates an event sent with the date the form offered when it is saved, not when the form was opened", async () => {
+    const { id, cookie } = await signedUpUser();
+    const customer = await createCustomer(id, { name: "Now Co" });
+    expect((await save(cookie, { timeZone: "Asia/Tokyo", currency: "EUR", paymentTermsDays: "30" })).status).toBe(302);
+    const before = Date.now();
+    const offered = "2026-01-15T09:00";
+    const added = await call(
+      overviewRoute.action,
+      postForm(`/customers/${customer.id}/overview`, { intent: "add-event", title: "Untouched", eventDate: offered, eventDateOffered: offered }, { cookie }),
+      { id: customer.id },
+    );
+    expect(added.status).toBe(302);
+    const event = await ownerPrisma().customerEvent.findFirstOrThrow({ where: { customerId: customer.id, title: "Untouched" } });
+    expect(event.eventDate!.getTime()).toBeGreaterThanOrEqual(before - 1000);
+    expect(event.eventDate!.getTime()).toBeLessThanOrEqual(Date.now() + 1000);
   });
 
   it.each([
