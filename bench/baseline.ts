@@ -44,7 +44,7 @@ function renderPage(rows: ListRow[]): string {
   const list = createElement(
     "ul",
     { className: "space-y-3" },
-    rows.map((row) => createElement("li", { key: row.id }, createElement(CustomerCard, { customer: toCard(row), now }))),
+    rows.map((row) => createElement("li", { key: row.id }, createElement(CustomerCard, { customer: toCard(row), now, timeZone: "UTC" }))),
   );
   const body = renderToString(createElement(StaticRouter, { location: "/customers" }, list));
   return `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Customers</title></head><body>${body}</body></html>`;

@@ -36,7 +36,9 @@ export function ConfirmForm({
   const pending = useIsPending({ intent });
   return (
     <div className="space-y-4">
-      <p id={questionId}>{question}</p>
+      <p id={questionId} className="wrap-anywhere">
+        {question}
+      </p>
       {children}
       <Form method="post" preventScrollReset className="flex flex-wrap gap-2">
         <input type="hidden" name="intent" value={intent} />

@@ -33,7 +33,7 @@ export function ToastRegion({ toast }: { toast: Toast | null }) {
 function ToastCard({ toast }: { toast: Toast }) {
   const { icon: Icon, className } = styles[toast.kind];
   return (
-    <p className={`pointer-events-auto flex items-center gap-2 rounded-md border px-4 py-3 text-sm shadow-md ${className}`}>
+    <p className={`pointer-events-auto flex items-center gap-2 rounded-md border px-4 py-3 text-sm shadow-md wrap-anywhere ${className}`}>
       <Icon aria-hidden="true" className="h-4 w-4 shrink-0" />
       {toast.message}
     </p>

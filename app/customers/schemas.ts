@@ -154,7 +154,9 @@ export const EventFormSchema = z.object({
     .optional()
     .transform((names) => (names ?? []).filter((name): name is string => Boolean(name)))
     .pipe(z.array(z.string()).max(LIMITS.participants, `At most ${LIMITS.participants} participants`)),
-  // Conform reads an empty field as absent: the event is then dated now.
+  // A wall clock, read in the account's time zone by the action. Conform
+  // reads an empty field as absent: the event is then dated now.
   eventDate: isoDateTime("Date").optional(),
 });
-export type EventInput = z.output<typeof EventFormSchema>;
+/** An event to record: as the form gives it, but dated by an instant. */
+export type EventInput = Omit<z.output<typeof EventFormSchema>, "eventDate"> & { eventDate?: Date };

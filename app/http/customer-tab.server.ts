@@ -13,7 +13,7 @@ import { notFound } from "./responses.server";
  * user's own archived customers are looked up, so anyone else's id still
  * gets the bare `{ error: "not_found" }`.
  */
-export async function customerPageNotFound(ref: CustomerRef): Promise<Response> {
+export async function customerPageNotFound(ref: CustomerRef, timeZone: string): Promise<Response> {
   const archived = await findRestorable(ref);
   if (!archived) return notFound();
   const notice: ArchivedNotice = {
@@ -21,6 +21,7 @@ export async function customerPageNotFound(ref: CustomerRef): Promise<Response> 
     name: archived.name,
     archivedAt: archived.deletedAt.toISOString(),
     daysLeft: archived.daysLeft,
+    timeZone,
   };
   return json({ error: "not_found", archived: notice }, { status: 404 });
 }

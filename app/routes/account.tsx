@@ -103,7 +103,7 @@ export default function AccountPage() {
     <div className="max-w-lg space-y-6">
       <div>
         <h1 className="text-2xl font-bold">Account</h1>
-        <p className="text-sm text-slate-600">
+        <p className="text-sm text-slate-600 wrap-anywhere">
           Signed in as {name} ({email}).
         </p>
       </div>

@@ -4,8 +4,8 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useMemo } from "react";
-import { requireUser, requireUserId } from "~/auth/session.server";
-import { AddEventForm } from "~/customers/components/AddEventForm";
+import { requireUser } from "~/auth/session.server";
+import { AddEventForm, EVENT_DATE_OFFERED } from "~/customers/components/AddEventForm";
 import { CustomerInfoSection, readInfo } from "~/customers/components/CustomerInfoSection";
 import { EventTimeline } from "~/customers/components/EventTimeline";
 import { QuickStats } from "~/customers/components/QuickStats";
@@ -28,6 +28,7 @@ import { addTeamMember, removeTeamMember, updateTeamMember, type TeamResult } fr
 import { notFound, unknownIntent } from "~/http/responses.server";
 import { redirectWithToast } from "~/utils/toast.server";
 import { readFormData } from "~/utils/form.server";
+import { instantAt } from "~/utils/time-zone";
 import { CustomerErrorBoundary } from "~/customers/components/CustomerErrorBoundary";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -47,6 +48,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     olderEventsHref: overview.olderEventsCursor ? timelineHref(customerId, overview.olderEventsCursor) : null,
     newestEventsHref: eventsCursor ? timelineHref(customerId, null) : null,
     now: new Date().toISOString(),
+    timeZone: settings.timeZone,
   });
 }
 
@@ -57,7 +59,8 @@ function invalid(intent: Intent, result: SubmissionResult<string[]>) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const ref = { userId: await requireUserId(request), customerId: params.id ?? "" };
+  const { id: userId, settings } = await requireUser(request);
+  const ref = { userId, customerId: params.id ?? "" };
   const id = ref.customerId;
   const formData = await readFormData(request);
   const intent = formData.get("intent");
@@ -113,7 +116,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
     case "add-event": {
       const submission = parseWithZod(formData, { schema: EventFormSchema });
       if (submission.status !== "success") return invalid(intent, submission.reply());
-      if (!(await addEvent({ ...ref, event: submission.value }))) throw notFound();
+      const { eventDate, ...event } = submission.value;
+      // The form offers the time it was opened; sent as offered, the event is
+      // dated when it is saved instead, so "now" stays now.
+      const asOffered = formData.get("eventDate") === formData.get(EVENT_DATE_OFFERED);
+      const at = eventDate && !asOffered ? instantAt(eventDate, settings.timeZone) : undefined;
+      if (!(await addEvent({ ...ref, event: { ...event, eventDate: at } }))) throw notFound();
       return done("Event added.");
     }
     default:
@@ -122,7 +130,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function OverviewTab() {
-  const { info, team, stats, events, olderEventsHref, newestEventsHref, now, currency } = useLoaderData<typeof loader>();
+  const { info, team, stats, events, olderEventsHref, newestEventsHref, now, timeZone, currency } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const nowDate = useMemo(() => new Date(now), [now]);
@@ -132,7 +140,7 @@ export default function OverviewTab() {
 
   return (
     <div className="space-y-6">
-      <QuickStats stats={stats} now={nowDate} currency={currency} />
+      <QuickStats stats={stats} now={nowDate} timeZone={timeZone} currency={currency} />
       <div className="grid gap-6 lg:grid-cols-2">
         <div className="space-y-6">
           <CustomerInfoSection info={info} editing={editingInfo} lastResult={failed?.intent === "update-info" ? failed.result : null} />
@@ -148,8 +156,8 @@ export default function OverviewTab() {
           <h2 id={TIMELINE_HEADING_ID} className="text-lg font-semibold">
             Interactions
           </h2>
-          <AddEventForm lastResult={failed?.intent === "add-event" ? failed.result : null} />
-          <EventTimeline events={events} now={nowDate} olderHref={olderEventsHref} newestHref={newestEventsHref} />
+          <AddEventForm lastResult={failed?.intent === "add-event" ? failed.result : null} now={nowDate} timeZone={timeZone} />
+          <EventTimeline events={events} now={nowDate} timeZone={timeZone} olderHref={olderEventsHref} newestHref={newestEventsHref} />
         </section>
       </div>
     </div>

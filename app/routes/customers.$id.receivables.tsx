@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
+import { requireUser } from "~/auth/session.server";
 import { loadCustomerTab } from "~/http/customer-tab.server";
 import { ReceivablesTable } from "~/receivables/components/ReceivablesTable";
 import { listReceivables } from "~/receivables/receivables.server";
@@ -8,12 +9,14 @@ import { CustomerErrorBoundary } from "~/customers/components/CustomerErrorBound
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const receivables = await loadCustomerTab(request, params, listReceivables);
-  return json({ receivables });
+  // The session lookup (already made, and memoised per request) brings the settings.
+  const { settings } = await requireUser(request);
+  return json({ receivables, currency: settings.currency });
 }
 
 export default function ReceivablesTab() {
-  const { receivables } = useLoaderData<typeof loader>();
-  return <ReceivablesTable receivables={receivables} />;
+  const { receivables, currency } = useLoaderData<typeof loader>();
+  return <ReceivablesTable receivables={receivables} currency={currency} />;
 }
 
 export function ErrorBoundary() {

@@ -14,7 +14,7 @@ import {
 } from "@remix-run/react";
 import { Archive } from "lucide-react";
 import { useState } from "react";
-import { requireUserId } from "~/auth/session.server";
+import { requireUser, requireUserId } from "~/auth/session.server";
 import { Dialog, useHydrated } from "~/components/Dialog";
 import { dangerButtonClass, secondaryButtonClass } from "~/components/Field";
 import { readArchivedNotice } from "~/customers/components/ArchivedCustomerNotice";
@@ -40,9 +40,10 @@ export const meta: MetaFunction<typeof loader> = ({ data, error }) => {
 };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const ref = { userId: await requireUserId(request), customerId: params.id ?? "" };
+  const { id: userId, settings } = await requireUser(request);
+  const ref = { userId, customerId: params.id ?? "" };
   const customer = await getCustomer(ref);
-  if (!customer) throw await customerPageNotFound(ref);
+  if (!customer) throw await customerPageNotFound(ref, settings.timeZone);
   return json({ customer: { id: customer.id, name: customer.name, status: customer.status } });
 }
 
@@ -117,7 +118,9 @@ function ArchiveConfirm({ id, name, onCancel }: { id: string; name: string; onCa
   const location = useLocation();
   return (
     <div className="space-y-4">
-      <p id="archive-description">{archiveConfirmation(name)}</p>
+      <p id="archive-description" className="wrap-anywhere">
+        {archiveConfirmation(name)}
+      </p>
       <Form method="post" action={`/customers/${id}`} className="flex flex-wrap gap-2">
         <input type="hidden" name="intent" value="delete" />
         <StatusButton className={dangerButtonClass} pending={archiving} pendingLabel="Archiving…">
@@ -194,7 +197,7 @@ export default function CustomerLayout() {
       </div>
       <header className="flex flex-wrap items-start justify-between gap-4">
         <div className="space-y-2">
-          <h1 className="text-2xl font-bold break-words">{customer.name}</h1>
+          <h1 className="text-2xl font-bold wrap-anywhere">{customer.name}</h1>
           <CustomerStatusBadge status={customer.status} />
         </div>
         <div className="flex flex-wrap items-center gap-3">

@@ -3,7 +3,7 @@ import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigate, useNavigation, useSearchParams, useSubmit } from "@remix-run/react";
 import { Archive, Plus, Search, Users } from "lucide-react";
 import { lazy, Suspense, useMemo, useState } from "react";
-import { requireUserId } from "~/auth/session.server";
+import { requireUser } from "~/auth/session.server";
 import { Dialog, useHydrated } from "~/components/Dialog";
 import { inputClass, primaryButtonClass, secondaryButtonClass } from "~/components/Field";
 import { PageLinks } from "~/components/PageLinks";
@@ -29,7 +29,7 @@ function preloadNewCustomerForm() {
 export const meta: MetaFunction = () => [{ title: "Customers" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const userId = await requireUserId(request);
+  const { id: userId, settings } = await requireUser(request);
   const view = readListView(new URL(request.url).searchParams);
   const page = await listCustomers(userId, { ...view, limit: PAGE_SIZE }, { counts: true });
   return json({
@@ -39,13 +39,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
     prevHref: page.prevCursor ? listHref({ ...view, cursor: page.prevCursor }) : null,
     counts: page.counts,
     now: new Date().toISOString(),
+    timeZone: settings.timeZone,
   });
 }
 
 export const action = createCustomerAction;
 
 export default function CustomersPage() {
-  const { view, customers, nextHref, prevHref, counts, now } = useLoaderData<typeof loader>();
+  const { view, customers, nextHref, prevHref, counts, now, timeZone } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const navigation = useNavigation();
@@ -172,7 +173,7 @@ export default function CustomersPage() {
           <ul className="space-y-3">
             {customers.map((customer) => (
               <li key={customer.id}>
-                <CustomerCard customer={customer} now={nowDate} />
+                <CustomerCard customer={customer} now={nowDate} timeZone={timeZone} />
               </li>
             ))}
           </ul>

@@ -2,26 +2,26 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { Archive } from "lucide-react";
-import { requireUserId } from "~/auth/session.server";
+import { requireUser } from "~/auth/session.server";
 import { CustomerStatusBadge } from "~/customers/components/CustomerStatusBadge";
 import { RestoreForm } from "~/customers/components/RestoreForm";
 import { daysLeftToRestore } from "~/customers/components/ArchivedCustomerNotice";
 import { EmptyState } from "~/components/EmptyState";
 import { listArchived } from "~/customers/archive.server";
 import { RESTORE_WINDOW_DAYS } from "~/customers/constants";
-import { formatDate } from "~/utils/format";
+import { formatDateIn } from "~/utils/format";
 import { BackToCustomers } from "~/components/BackToCustomers";
 import { RouteErrorBoundary } from "~/components/ErrorBoundary";
 
 export const meta: MetaFunction = () => [{ title: "Archived customers · Customers" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const userId = await requireUserId(request);
-  return json({ customers: await listArchived(userId) });
+  const { id: userId, settings } = await requireUser(request);
+  return json({ customers: await listArchived(userId), timeZone: settings.timeZone });
 }
 
 export default function ArchivedCustomers() {
-  const { customers } = useLoaderData<typeof loader>();
+  const { customers, timeZone } = useLoaderData<typeof loader>();
   return (
     <div className="space-y-6">
       <div>
@@ -38,11 +38,11 @@ export default function ArchivedCustomers() {
           {customers.map((customer) => (
             <li key={customer.id} className="flex flex-wrap items-center justify-between gap-3 px-5 py-3">
               <div className="min-w-0 space-y-1">
-                <p className="font-medium break-words">{customer.name}</p>
+                <p className="font-medium wrap-anywhere">{customer.name}</p>
                 <p className="flex flex-wrap items-center gap-2 text-sm text-slate-600">
                   <CustomerStatusBadge status={customer.status} />
                   <span>
-                    Archived {formatDate(customer.deletedAt)} ·{" "}
+                    Archived {formatDateIn(customer.deletedAt, timeZone)} ·{" "}
                     {daysLeftToRestore(customer.daysLeft)} to restore
                   </span>
                 </p>

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { FIELD_LIMITS } from "./limits";
 import { isStorableText } from "./storable-text";
+import type { WallClock } from "./time-zone";
 import { hasVisibleCharacter, withoutBidiControls } from "./visible-text";
 
 /**
@@ -126,11 +127,12 @@ const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2}))?$/;
 
 /**
  * The one reading of a typed date (`YYYY-MM-DD`) or date and time
- * (`YYYY-MM-DDTHH:MM`, read as UTC, as the pages show it), as an instant.
+ * (`YYYY-MM-DDTHH:MM`), as the wall clock it names (midnight for a date).
  * Anything else is null rather than a guess: Date.parse would roll 30 February
- * into March and read "0" as the year 2000.
+ * into March and read "0" as the year 2000. Which instant a wall clock is
+ * depends on a time zone: see instantAt in ./time-zone.
  */
-export function readDateTime(value: string, { withTime }: { withTime: boolean }): Date | null {
+export function readWallClock(value: string, { withTime }: { withTime: boolean }): WallClock | null {
   const match = DATE_TIME.exec(value);
   if (!match || (match[4] !== undefined) !== withTime) return null;
   const [year, month, day, hour = 0, minute = 0] = match.slice(1).map((part) => (part === undefined ? undefined : Number(part))) as [
@@ -141,14 +143,14 @@ export function readDateTime(value: string, { withTime }: { withTime: boolean })
     number?,
   ];
   if (year < 1900 || year > 2200 || hour > 23 || minute > 59) return null;
-  const date = new Date(Date.UTC(year, month - 1, day, hour, minute));
+  const date = new Date(Date.UTC(year, month - 1, day));
   // Date.UTC rolls an impossible month or day over; a real one comes back unchanged.
-  return date.getUTCMonth() === month - 1 && date.getUTCDate() === day ? date : null;
+  return date.getUTCMonth() === month - 1 && date.getUTCDate() === day ? { year, month, day, hour, minute } : null;
 }
 
 /** Whether `YYYY-MM-DD` names a day that exists (no 30 February). */
 export function isCalendarDate(value: string): boolean {
-  return readDateTime(value, { withTime: false }) !== null;
+  return readWallClock(value, { withTime: false }) !== null;
 }
 
 /** A calendar date as `YYYY-MM-DD` (what `<input type="date">` sends), kept as a string. */
@@ -159,14 +161,18 @@ export function isoDate(label = "Date") {
     .refine(isCalendarDate, `${label} must be a real date (YYYY-MM-DD)`);
 }
 
-/** A date and time as `<input type="datetime-local">` sends it, read as a UTC instant. */
+/**
+ * A date and time as `<input type="datetime-local">` sends it: a wall clock,
+ * not yet an instant. The action reads it in the account's time zone
+ * (instantAt), which this schema, shared with the browser, does not know.
+ */
 export function isoDateTime(label = "Date") {
   return z
     .string({ required_error: `${label} is required`, invalid_type_error: `${label} must be text` })
     .trim()
     .transform((value, ctx) => {
-      const date = readDateTime(value, { withTime: true });
-      if (date) return date;
+      const wall = readWallClock(value, { withTime: true });
+      if (wall) return wall;
       ctx.addIssue({ code: z.ZodIssueCode.custom, message: `${label} must be a real date and time (YYYY-MM-DDTHH:MM)` });
       return z.NEVER;
     });

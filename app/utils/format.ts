@@ -1,8 +1,11 @@
 /**
- * Display formatting shared by server and browser render. Everything here is
- * computed in UTC against an explicit `now` so the HTML the server sends and
- * the markup React hydrates are byte-for-byte identical.
+ * Display formatting shared by server and browser render. Instants are shown
+ * on the account's clock (its time zone, from loader data), never the
+ * machine's or the browser's, and relative times are measured against an
+ * explicit `now` from the loader, so the HTML the server sends and the markup
+ * React hydrates are byte-for-byte identical.
  */
+import { dateTimeLocalValue, wallClockAt, type WallClock } from "./time-zone";
 
 type DateInput = string | Date | null | undefined;
 
@@ -26,23 +29,34 @@ function toDate(value: DateInput): Date | null {
 
 const pad2 = (value: number) => String(value).padStart(2, "0");
 
-function shortDate(date: Date): string {
-  return `${date.getUTCDate()} ${MONTHS[date.getUTCMonth()]} ${date.getUTCFullYear()}`;
+function shortDate({ year, month, day }: Pick<WallClock, "year" | "month" | "day">): string {
+  return `${day} ${MONTHS[month - 1]} ${year}`;
 }
 
 const plural = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
 
-/** "24 Nov 2026"; "—" when there is no (valid) date. */
+/**
+ * "24 Nov 2026" for a calendar date (`YYYY-MM-DD`, an agreement's start or
+ * end), which no time zone moves; "—" when there is no (valid) date. For the
+ * day of an instant, formatDateIn.
+ */
 export function formatDate(value: DateInput): string {
   const date = toDate(value);
-  return date ? shortDate(date) : "—";
+  return date ? shortDate({ year: date.getUTCFullYear(), month: date.getUTCMonth() + 1, day: date.getUTCDate() }) : "—";
 }
 
-/** "24 Nov 2026, 14:05" (24-hour clock, UTC); "—" when there is no (valid) date. */
-export function formatDateTime(value: DateInput): string {
+/** "24 Nov 2026": the day `value` (an instant) falls on in `timeZone`; "—" when there is none. */
+export function formatDateIn(value: DateInput, timeZone: string): string {
+  const date = toDate(value);
+  return date ? shortDate(wallClockAt(date, timeZone)) : "—";
+}
+
+/** "24 Nov 2026, 14:05" (24-hour clock) in `timeZone`; "—" when there is no (valid) date. */
+export function formatDateTime(value: DateInput, timeZone: string): string {
   const date = toDate(value);
   if (!date) return "—";
-  return `${shortDate(date)}, ${pad2(date.getUTCHours())}:${pad2(date.getUTCMinutes())}`;
+  const wall = wallClockAt(date, timeZone);
+  return `${shortDate(wall)}, ${pad2(wall.hour)}:${pad2(wall.minute)}`;
 }
 
 /** The ISO timestamp for a `<time dateTime>` attribute, or undefined when there is none. */
@@ -52,10 +66,10 @@ export function toIsoString(value: DateInput): string | undefined {
 
 /**
  * "just now", "5 minutes ago", "3 hours ago", "yesterday", "4 days ago", then
- * the short date once a week has passed. Buckets use elapsed time, not calendar
- * days, so the output does not depend on any timezone.
+ * the short date in `timeZone` once a week has passed. Buckets use elapsed
+ * time, not calendar days, so only that date depends on the zone.
  */
-export function formatRelativeTime(value: DateInput, now: Date): string {
+export function formatRelativeTime(value: DateInput, now: Date, timeZone: string): string {
   if (value === null || value === undefined) return "Never";
   const date = toDate(value);
   if (!date) return "—";
@@ -63,13 +77,13 @@ export function formatRelativeTime(value: DateInput, now: Date): string {
   const elapsed = now.getTime() - date.getTime();
   // A little clock skew between the database and the app server reads as
   // "just now"; anything further ahead is a genuine future date, so show it.
-  if (elapsed < -MINUTE) return shortDate(date);
+  if (elapsed < -MINUTE) return formatDateIn(date, timeZone);
   if (elapsed < MINUTE) return "just now";
   if (elapsed < HOUR) return `${plural(Math.floor(elapsed / MINUTE), "minute", "minutes")} ago`;
   if (elapsed < DAY) return `${plural(Math.floor(elapsed / HOUR), "hour", "hours")} ago`;
   if (elapsed < 2 * DAY) return "yesterday";
   if (elapsed < 7 * DAY) return `${Math.floor(elapsed / DAY)} days ago`;
-  return shortDate(date);
+  return formatDateIn(date, timeZone);
 }
 
 // A plain decimal, optionally signed and in exponent form, as Prisma's Decimal
@@ -95,11 +109,13 @@ function moneyFormatter(currency: string): Intl.NumberFormat {
 }
 
 /**
- * "€1,234.50" from an exact decimal string. The string goes to Intl as-is
- * (Intl.NumberFormat v3 formats decimal strings exactly), so amounts beyond
- * 2^53 cents keep every digit instead of being rounded through a double.
+ * "€1,234.50" from an exact decimal string, in the account's currency (no
+ * default: a forgotten currency would quietly show euros). The string goes to
+ * Intl as-is (Intl.NumberFormat v3 formats decimal strings exactly), so
+ * amounts beyond 2^53 cents keep every digit instead of being rounded through
+ * a double.
  */
-export function formatMoney(amount: string, currency = "EUR"): string {
+export function formatMoney(amount: string, currency: string): string {
   const trimmed = amount.trim();
   // Anything that is not a number is shown raw rather than as "€NaN".
   if (!DECIMAL.test(trimmed)) return amount;
@@ -113,12 +129,5 @@ export function formatMoney(amount: string, currency = "EUR"): string {
  * that depend on "today" compute it in SQL (app_today()).
  */
 export function isoDateIn(timeZone: string, now: Date = new Date()): string {
-  let parts: Intl.DateTimeFormatPart[];
-  try {
-    parts = new Intl.DateTimeFormat("en-GB", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).formatToParts(now);
-  } catch {
-    return now.toISOString().slice(0, 10);
-  }
-  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((entry) => entry.type === type)?.value ?? "";
-  return `${part("year")}-${part("month")}-${part("day")}`;
+  return dateTimeLocalValue(now, timeZone).slice(0, 10);
 }

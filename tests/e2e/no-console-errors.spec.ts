@@ -1,30 +1,8 @@
 // Every page, as a signed-in user with data and as a visitor: no console
 // error, no uncaught exception, no hydration mismatch (React reports those on
 // the console), and nothing wider than the screen at 375 px and 1280 px.
-import type { Page } from "@playwright/test";
 import { expect, seedCustomer, test } from "./support/fixtures";
-
-const WIDTHS = [375, 1280] as const;
-
-/** Waits until the page's scripts have run and React has hydrated it (with JavaScript). */
-async function settled(page: Page, isJs: boolean) {
-  await page.waitForLoadState("networkidle");
-  if (isJs) {
-    await page.waitForFunction(() => "__remixRouter" in window);
-    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
-  }
-}
-
-async function visit(page: Page, isJs: boolean, path: string) {
-  for (const width of WIDTHS) {
-    await page.setViewportSize({ width, height: 900 });
-    const response = await page.goto(path);
-    expect(response?.status(), `${path} answered`).toBeLessThan(500);
-    await settled(page, isJs);
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-    expect(overflow, `${path} scrolls sideways at ${width} px`).toBeLessThanOrEqual(0);
-  }
-}
+import { visitAtEveryWidth as visit } from "./support/page-width";
 
 test("the signed-out pages log no error", async ({ consoleErrors, page, isJs }) => {
   void consoleErrors;

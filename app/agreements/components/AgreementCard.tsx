@@ -51,7 +51,7 @@ function Detail({ label, children }: { label: string; children: ReactNode }) {
   return (
     <div className="min-w-0">
       <dt className="text-xs font-medium text-slate-500">{label}</dt>
-      <dd className="break-words text-sm text-slate-900 tabular-nums">{children}</dd>
+      <dd className="text-sm text-slate-900 tabular-nums wrap-anywhere">{children}</dd>
     </div>
   );
 }
@@ -112,10 +112,10 @@ export function AgreementCard({
     <article aria-labelledby={headingId} className="space-y-3">
       <div className="flex flex-wrap items-start justify-between gap-x-4 gap-y-2">
         <div className="min-w-0 space-y-1">
-          <h3 id={headingId} className="break-words font-semibold text-slate-900">
+          <h3 id={headingId} className="font-semibold text-slate-900 wrap-anywhere">
             {agreement.scope}
           </h3>
-          <p className="text-sm text-slate-700">
+          <p className="text-sm text-slate-700 wrap-anywhere">
             {/* "Other: <note>" names its type already. */}
             {agreement.type === "other" ? null : <span className="font-medium">{AGREEMENT_TYPE_LABELS[agreement.type]} · </span>}
             {describePricing(agreement.type, agreement.pricing, currency)}
@@ -127,7 +127,7 @@ export function AgreementCard({
       <dl className="grid grid-cols-3 gap-x-4 gap-y-2 sm:grid-cols-5 sm:gap-x-6">
         <div className="col-span-3 min-w-0 sm:col-span-2">
           <dt className="text-xs font-medium text-slate-500">Term</dt>
-          <dd className="break-words text-sm text-slate-900">
+          <dd className="text-sm text-slate-900 wrap-anywhere">
             {formatTerm(agreement.startDate, agreement.endDate)}
             <span className="text-slate-600"> · {agreement.noticeDays === 1 ? "1 day" : `${agreement.noticeDays} days`} notice</span>
           </dd>
@@ -140,11 +140,11 @@ export function AgreementCard({
       </dl>
 
       {agreement.status === "terminated" && agreement.terminatedOn ? (
-        <p className="rounded-md bg-rose-50 px-3 py-2 text-sm text-rose-900">
+        <p className="rounded-md bg-rose-50 px-3 py-2 text-sm text-rose-900 wrap-anywhere">
           Terminated on {formatDate(agreement.terminatedOn)}
           {agreement.terminationReason ? (
             <>
-              : <span className="whitespace-pre-line break-words">{agreement.terminationReason}</span>
+              : <span className="whitespace-pre-line">{agreement.terminationReason}</span>
             </>
           ) : (
             "."
@@ -157,7 +157,7 @@ export function AgreementCard({
           {predecessor ? (
             <li className="flex items-start gap-1.5">
               <CornerDownRight aria-hidden="true" className="mt-0.5 h-4 w-4 shrink-0 text-slate-400" />
-              <span className="min-w-0 break-words">
+              <span className="min-w-0 wrap-anywhere">
                 Renews{" "}
                 <a href={`#agreement-${predecessor.id}`} className="text-indigo-700 underline">
                   {agreementName(predecessor)} ({formatTerm(predecessor.startDate, predecessor.endDate)})
@@ -168,7 +168,7 @@ export function AgreementCard({
           {successor ? (
             <li className="flex items-start gap-1.5">
               <CornerDownRight aria-hidden="true" className="mt-0.5 h-4 w-4 shrink-0 text-slate-400" />
-              <span className="min-w-0 break-words">
+              <span className="min-w-0 wrap-anywhere">
                 Renewed by{" "}
                 <a href={`#agreement-${successor.id}`} className="text-indigo-700 underline">
                   {agreementName(successor)} ({formatTerm(successor.startDate, successor.endDate)})

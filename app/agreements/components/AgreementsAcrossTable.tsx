@@ -28,7 +28,7 @@ export function AgreementsAcrossTable({ rows, currency }: { rows: AgreementAcros
       {rows.map((row) => (
         <li key={row.id} className="grid gap-1 px-5 py-3 sm:grid-cols-[minmax(0,2fr)_minmax(0,1fr)_auto] sm:items-center sm:gap-4">
           <div className="min-w-0">
-            <p className="break-words font-medium">
+            <p className="font-medium wrap-anywhere">
               <Link to={`/customers/${row.customerId}/agreements`} className="text-indigo-700 hover:underline">
                 {row.customerName}
               </Link>

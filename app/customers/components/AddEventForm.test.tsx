@@ -4,10 +4,14 @@ import { render, screen } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it } from "vitest";
 import { LIMITS } from "../constants";
-import { AddEventForm } from "./AddEventForm";
+import { AddEventForm, EVENT_DATE_OFFERED } from "./AddEventForm";
 
-async function renderForm(lastResult: SubmissionResult<string[]> | null = null) {
-  const Stub = createRemixStub([{ path: "/customers/:id/overview", Component: () => <AddEventForm lastResult={lastResult} /> }]);
+const now = new Date("2026-03-29T01:30:00.000Z");
+
+async function renderForm(lastResult: SubmissionResult<string[]> | null = null, timeZone = "UTC") {
+  const Stub = createRemixStub([
+    { path: "/customers/:id/overview", Component: () => <AddEventForm lastResult={lastResult} now={now} timeZone={timeZone} /> },
+  ]);
   render(<Stub initialEntries={["/customers/c1/overview"]} />);
   return screen.findByRole("group", { name: "Participants" });
 }
@@ -57,5 +61,30 @@ describe("AddEventForm's participants", () => {
     expect(participants()[2]).toHaveAttribute("aria-invalid", "true");
     expect(participants()[0]).not.toHaveAttribute("aria-invalid");
     expect(screen.getByText("A participant's name must be at most 200 characters")).toBeInTheDocument();
+  });
+});
+
+describe("AddEventForm's date", () => {
+  const dateInput = () => screen.getByLabelText("Date") as HTMLInputElement;
+
+  it("offers now on the account's clock, says which clock, and echoes what it offered", async () => {
+    // 01:30 UTC on the night Berlin springs forward is 03:30 there.
+    await renderForm(null, "Europe/Berlin");
+    expect(dateInput()).toHaveValue("2026-03-29T03:30");
+    expect(screen.getByText("Your time (Europe/Berlin), as set in Account.")).toBeInTheDocument();
+    expect(new FormData(dateInput().form!).get(EVENT_DATE_OFFERED)).toBe("2026-03-29T03:30");
+  });
+
+  it("after a refused post, keeps the typed date and the date first offered", async () => {
+    await renderForm(
+      {
+        status: "error",
+        initialValue: { intent: "add-event", title: "", eventDate: "2026-03-01T09:00", [EVENT_DATE_OFFERED]: "2026-03-28T10:00" },
+        error: { title: ["Title is required"] },
+      } as SubmissionResult<string[]>,
+      "America/New_York",
+    );
+    expect(dateInput()).toHaveValue("2026-03-01T09:00");
+    expect(new FormData(dateInput().form!).get(EVENT_DATE_OFFERED)).toBe("2026-03-28T10:00");
   });
 });

@@ -1,18 +1,45 @@
 import { getFormProps, type SubmissionResult } from "@conform-to/react";
 import { Form } from "@remix-run/react";
 import { CalendarPlus } from "lucide-react";
+import { useState } from "react";
 import { FieldErrors } from "~/components/Field";
 import { SelectField, TextareaField, TextField, useConformForm } from "~/components/forms";
 import { StatusButton } from "~/components/StatusButton";
 import { useIsPending } from "~/utils/pending";
+import { dateTimeLocalValue } from "~/utils/time-zone";
 import { EventFormSchema } from "../schemas";
 import { EVENT_TYPE_LABELS, EVENT_TYPES } from "../constants";
 import { ParticipantsField } from "./ParticipantsField";
 
 const eventTypeOptions = EVENT_TYPES.map((type) => ({ value: type, label: EVENT_TYPE_LABELS[type] ?? type }));
 
-export function AddEventForm({ lastResult }: { lastResult?: SubmissionResult<string[]> | null }) {
-  const [form, fields] = useConformForm(EventFormSchema, { id: "add-event", lastResult });
+/**
+ * The hidden field echoing the date the form offered, so the action can tell
+ * an untouched "now" (dated when saved) from a time the user typed.
+ */
+export const EVENT_DATE_OFFERED = "eventDateOffered";
+
+/**
+ * `now` (from the loader) and `timeZone` (the account's) make the date it
+ * offers: now on the account's clock, the same text on server and browser.
+ */
+export function AddEventForm({
+  lastResult,
+  now,
+  timeZone,
+}: {
+  lastResult?: SubmissionResult<string[]> | null;
+  now: Date;
+  timeZone: string;
+}) {
+  // Fixed for the form's life, as the input's own default is: the hidden echo
+  // must name the date the input shows. After a refused post (a new page
+  // without JavaScript), the date first offered, not a newer now.
+  const [offered] = useState(() => {
+    const echoed = lastResult?.initialValue?.[EVENT_DATE_OFFERED];
+    return typeof echoed === "string" ? echoed : dateTimeLocalValue(now, timeZone);
+  });
+  const [form, fields] = useConformForm(EventFormSchema, { id: "add-event", lastResult, defaultValue: { eventDate: offered } });
   const saving = useIsPending({ intent: "add-event" });
   return (
     <details className="rounded-md border border-slate-200 p-3" open={lastResult ? true : undefined}>
@@ -22,10 +49,11 @@ export function AddEventForm({ lastResult }: { lastResult?: SubmissionResult<str
       </summary>
       <Form method="post" preventScrollReset className="mt-3 space-y-3" {...getFormProps(form)}>
         <input type="hidden" name="intent" value="add-event" />
+        <input type="hidden" name={EVENT_DATE_OFFERED} value={offered} />
         <FieldErrors id={form.errorId} errors={form.errors} />
         <div className="grid gap-3 sm:grid-cols-2">
           <SelectField label="Type" meta={fields.eventType} options={eventTypeOptions} defaultOption="note" />
-          <TextField label="Date" meta={fields.eventDate} type="datetime-local" hint="In UTC. Leave empty for now." />
+          <TextField label="Date" meta={fields.eventDate} type="datetime-local" hint={`Your time (${timeZone.replaceAll("_", " ")}), as set in Account.`} />
         </div>
         <TextField label="Title" meta={fields.title} />
         <TextareaField label="Description" meta={fields.description} textareaProps={{ rows: 3 }} />

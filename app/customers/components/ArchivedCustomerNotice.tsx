@@ -1,6 +1,6 @@
 import { Link, useLocation } from "@remix-run/react";
 import { primaryButtonClass } from "~/components/Field";
-import { formatDate } from "~/utils/format";
+import { formatDateIn } from "~/utils/format";
 import { RestoreForm } from "./RestoreForm";
 
 /**
@@ -12,6 +12,8 @@ export interface ArchivedNotice {
   name: string;
   archivedAt: string;
   daysLeft: number;
+  /** The account's, so the date is the day it was archived on their clock. */
+  timeZone: string;
 }
 
 /** The notice in a 404's data, or null: the data crossed the network, so it is checked, not cast. */
@@ -19,9 +21,10 @@ export function readArchivedNotice(data: unknown): ArchivedNotice | null {
   if (!data || typeof data !== "object") return null;
   const archived = (data as { archived?: unknown }).archived;
   if (!archived || typeof archived !== "object") return null;
-  const { id, name, archivedAt, daysLeft } = archived as Record<string, unknown>;
+  const { id, name, archivedAt, daysLeft, timeZone } = archived as Record<string, unknown>;
   if (typeof id !== "string" || typeof name !== "string" || typeof archivedAt !== "string" || typeof daysLeft !== "number") return null;
-  return { id, name, archivedAt, daysLeft };
+  if (typeof timeZone !== "string") return null;
+  return { id, name, archivedAt, daysLeft, timeZone };
 }
 
 export function daysLeftToRestore(daysLeft: number): string {
@@ -37,9 +40,9 @@ export function ArchivedCustomerNotice({ customer }: { customer: ArchivedNotice 
   const location = useLocation();
   return (
     <div className="mx-auto max-w-lg space-y-4 py-16 text-center">
-      <h1 className="text-2xl font-bold break-words">{`${customer.name} is archived`}</h1>
+      <h1 className="text-2xl font-bold wrap-anywhere">{`${customer.name} is archived`}</h1>
       <p className="text-slate-600">
-        Archived on <time dateTime={customer.archivedAt}>{formatDate(customer.archivedAt)}</time>.{" "}
+        Archived on <time dateTime={customer.archivedAt}>{formatDateIn(customer.archivedAt, customer.timeZone)}</time>.{" "}
         {`${daysLeftToRestore(customer.daysLeft)} to restore it; after that it is deleted for good.`}
       </p>
       <div className="flex flex-wrap items-center justify-center gap-3">

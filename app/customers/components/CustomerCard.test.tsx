@@ -17,9 +17,9 @@ const baseCustomer: CustomerCardData = {
   updatedAt: "2026-11-24T10:00:00.000Z",
 };
 
-function renderCard(overrides: Partial<CustomerCardData> = {}) {
+function renderCard(overrides: Partial<CustomerCardData> = {}, timeZone = "UTC") {
   const customer = { ...baseCustomer, ...overrides };
-  const Stub = createRemixStub([{ path: "/customers", Component: () => <CustomerCard customer={customer} now={now} /> }]);
+  const Stub = createRemixStub([{ path: "/customers", Component: () => <CustomerCard customer={customer} now={now} timeZone={timeZone} /> }]);
   render(<Stub initialEntries={["/customers"]} />);
   return screen.findByRole("article");
 }
@@ -71,6 +71,19 @@ describe("CustomerCard", () => {
       "2026-11-21T12:00:00.000Z",
       "2026-11-24T10:00:00.000Z",
     ]);
+  });
+
+  it("names the exact times, on the account's clock, when pointed at", async () => {
+    const card = await renderCard({}, "America/New_York");
+    const times = card.querySelectorAll("time");
+    expect([...times].map((time) => time.getAttribute("title"))).toEqual(["21 Nov 2026, 07:00", "24 Nov 2026, 05:00"]);
+  });
+
+  it("keeps a vertical or product cut short whole in its title", async () => {
+    const long = "Infrastructure".repeat(20);
+    const card = await renderCard({ vertical: long, productName: null });
+    expect(within(card).getByText(long)).toHaveAttribute("title", long);
+    expect(within(card).getByText("Not set")).not.toHaveAttribute("title");
   });
 
   it.each([

@@ -22,11 +22,14 @@ export function formatTeamSize(teamSize: number): string {
   return teamSize === 1 ? "1 person" : `${teamSize} people`;
 }
 
-function Detail({ label, children }: { label: string; children: ReactNode }) {
+/** One line per detail, cut short when it does not fit; `full` is then the whole text, on hover. */
+function Detail({ label, full, children }: { label: string; full?: string | null; children: ReactNode }) {
   return (
     <div className="min-w-0">
       <dt className="text-xs font-medium text-slate-500">{label}</dt>
-      <dd className="truncate text-sm text-slate-900">{children}</dd>
+      <dd className="truncate text-sm text-slate-900" title={full ?? undefined}>
+        {children}
+      </dd>
     </div>
   );
 }
@@ -35,10 +38,16 @@ function NotSet() {
   return <span className="text-slate-500">Not set</span>;
 }
 
-function Relative({ value, now }: { value: string; now: Date }) {
+/** How times are shown: relative to `now` (from the loader), on the account's clock. */
+export interface CardClock {
+  now: Date;
+  timeZone: string;
+}
+
+function Relative({ value, now, timeZone }: { value: string } & CardClock) {
   return (
-    <time dateTime={toIsoString(value)} title={formatDateTime(value)}>
-      {formatRelativeTime(value, now)}
+    <time dateTime={toIsoString(value)} title={formatDateTime(value, timeZone)}>
+      {formatRelativeTime(value, now, timeZone)}
     </time>
   );
 }
@@ -49,7 +58,7 @@ function Relative({ value, now }: { value: string; now: Date }) {
  * whole card is clickable for pointer users, and carries the focus ring so the
  * keyboard user sees the whole card highlighted.
  */
-export function CustomerCard({ customer, now }: { customer: CustomerCardData; now: Date }) {
+export function CustomerCard({ customer, now, timeZone }: { customer: CustomerCardData } & CardClock) {
   return (
     <article className="relative flex flex-col gap-4 rounded-lg border border-slate-200 bg-white p-4 shadow-sm transition-colors hover:border-indigo-300 hover:bg-slate-50/60 sm:flex-row sm:items-start sm:justify-between sm:gap-6">
       <div className="min-w-0 space-y-2">
@@ -58,7 +67,7 @@ export function CustomerCard({ customer, now }: { customer: CustomerCardData; no
             <Link
               to={`/customers/${customer.id}/overview`}
               prefetch="intent"
-              className="break-words after:absolute after:inset-0 after:rounded-lg hover:text-indigo-700 focus-visible:outline-none focus-visible:after:ring-2 focus-visible:after:ring-indigo-600"
+              className="wrap-anywhere after:absolute after:inset-0 after:rounded-lg hover:text-indigo-700 focus-visible:outline-none focus-visible:after:ring-2 focus-visible:after:ring-indigo-600"
             >
               {customer.name}
             </Link>
@@ -72,21 +81,25 @@ export function CustomerCard({ customer, now }: { customer: CustomerCardData; no
           ) : null}
         </div>
         <dl className="grid grid-cols-2 gap-x-6 gap-y-2 sm:flex sm:flex-wrap">
-          <Detail label="Vertical">{customer.vertical ?? <NotSet />}</Detail>
-          <Detail label="Product">{customer.productName ?? <NotSet />}</Detail>
+          <Detail label="Vertical" full={customer.vertical}>
+            {customer.vertical ?? <NotSet />}
+          </Detail>
+          <Detail label="Product" full={customer.productName}>
+            {customer.productName ?? <NotSet />}
+          </Detail>
           <Detail label="Team">{formatTeamSize(customer.teamSize)}</Detail>
         </dl>
       </div>
       <dl className="grid shrink-0 grid-cols-2 gap-x-6 gap-y-2 border-t border-slate-100 pt-3 sm:flex sm:flex-col sm:border-t-0 sm:pt-0 sm:text-right">
         <Detail label="Last interaction">
           {customer.lastInteractionAt ? (
-            <Relative value={customer.lastInteractionAt} now={now} />
+            <Relative value={customer.lastInteractionAt} now={now} timeZone={timeZone} />
           ) : (
             <span className="text-slate-500">No interactions yet</span>
           )}
         </Detail>
         <Detail label="Updated">
-          {customer.updatedAt ? <Relative value={customer.updatedAt} now={now} /> : "Unknown"}
+          {customer.updatedAt ? <Relative value={customer.updatedAt} now={now} timeZone={timeZone} /> : "Unknown"}
         </Detail>
       </dl>
     </article>

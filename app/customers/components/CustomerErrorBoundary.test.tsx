@@ -14,10 +14,17 @@ describe("CustomerErrorBoundary", () => {
   });
 
   it("shows the user's archived customer, when and for how long it can be restored, with a Restore form", async () => {
-    const archived = { id: "0b7f0c3e-8a8e-4a0c-9a49-3f1b2c4d5e6f", name: "Acme Corp", archivedAt: "2026-03-02T09:00:00.000Z", daysLeft: 1 };
+    // 19:00 UTC on the 2nd is already the 3rd in Tokyo: the day is the account's.
+    const archived = {
+      id: "0b7f0c3e-8a8e-4a0c-9a49-3f1b2c4d5e6f",
+      name: "Acme Corp",
+      archivedAt: "2026-03-02T19:00:00.000Z",
+      daysLeft: 1,
+      timeZone: "Asia/Tokyo",
+    };
     renderThrowing(json({ error: "not_found", archived }, { status: 404 }), CustomerErrorBoundary);
     expect(await heading()).toHaveTextContent("Acme Corp is archived");
-    expect(screen.getByText(/Archived on/)).toHaveTextContent("Archived on 2 Mar 2026. 1 day left to restore it");
+    expect(screen.getByText(/Archived on/)).toHaveTextContent("Archived on 3 Mar 2026. 1 day left to restore it");
     const form = screen.getByRole("button", { name: "Restore Acme Corp" }).closest("form")!;
     expect(form).toHaveAttribute("method", "post");
     expect(form).toHaveAttribute("action", `/customers/${archived.id}`);

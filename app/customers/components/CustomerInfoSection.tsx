@@ -47,7 +47,7 @@ function Detail({ label, value, href, wide }: { label: string; value?: string; h
   return (
     <div className={wide ? "sm:col-span-2" : undefined}>
       <dt className="text-xs font-medium uppercase tracking-wide text-slate-500">{label}</dt>
-      <dd className="mt-1 whitespace-pre-line break-words text-sm text-slate-900">
+      <dd className="mt-1 whitespace-pre-line text-sm wrap-anywhere text-slate-900">
         {value ? (
           href ? (
             <a href={value} className="text-indigo-700 underline" rel="noreferrer noopener" target="_blank">

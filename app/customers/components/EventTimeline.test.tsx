@@ -26,13 +26,13 @@ const events: TimelineEvent[] = [
 
 describe("EventTimeline", () => {
   it("keeps the given order in an ordered list", () => {
-    render(<EventTimeline events={events} now={now} />);
+    render(<EventTimeline events={events} now={now} timeZone="UTC" />);
     const items = within(screen.getByRole("list")).getAllByRole("listitem");
     expect(items.map((item) => within(item).getByRole("heading").textContent)).toEqual(["Moved to Live", "Kick-off"]);
   });
 
   it("shows type label, participants, description and a machine-readable date", () => {
-    render(<EventTimeline events={events} now={now} />);
+    render(<EventTimeline events={events} now={now} timeZone="UTC" />);
     const [statusChange, meeting] = screen.getAllByRole("listitem");
     expect(within(statusChange!).getByText("Status change")).toBeInTheDocument();
     expect(within(meeting!).getByText("Meeting")).toBeInTheDocument();
@@ -44,13 +44,20 @@ describe("EventTimeline", () => {
     expect(within(statusChange!).queryByText(/^With /)).toBeNull();
   });
 
+  it("shows the time on the account's clock, not the machine's", () => {
+    render(<EventTimeline events={events} now={now} timeZone="Europe/Berlin" />);
+    const times = [...document.querySelectorAll("time")];
+    expect(times.map((time) => time.textContent)).toEqual(["24 Nov 2026, 15:05", "20 Nov 2026, 10:30"]);
+    expect(times.map((time) => time.getAttribute("datetime"))).toEqual(["2026-11-24T14:05:00.000Z", "2026-11-20T09:30:00.000Z"]);
+  });
+
   it("falls back to the raw type for an unknown event type", () => {
-    render(<EventTimeline events={[{ ...events[0]!, eventType: "webinar" }]} now={now} />);
+    render(<EventTimeline events={[{ ...events[0]!, eventType: "webinar" }]} now={now} timeZone="UTC" />);
     expect(screen.getByText("webinar")).toBeInTheDocument();
   });
 
   it("says so when there are no events", () => {
-    render(<EventTimeline events={[]} now={now} />);
+    render(<EventTimeline events={[]} now={now} timeZone="UTC" />);
     expect(screen.getByText("No interactions recorded yet.")).toBeInTheDocument();
     expect(screen.queryByRole("list")).toBeNull();
   });
@@ -59,7 +66,7 @@ describe("EventTimeline", () => {
 describe("EventTimeline's pages", () => {
   function renderAt(props: { olderHref?: string | null; newestHref?: string | null }) {
     const Stub = createRemixStub([
-      { path: "/customers/:id/overview", Component: () => <EventTimeline events={events} now={now} {...props} /> },
+      { path: "/customers/:id/overview", Component: () => <EventTimeline events={events} now={now} timeZone="UTC" {...props} /> },
     ]);
     render(<Stub initialEntries={["/customers/c1/overview"]} />);
   }

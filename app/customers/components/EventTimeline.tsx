@@ -41,7 +41,13 @@ interface TimelinePages {
  * The interaction log, one page of it in the order given (the loader sorts
  * newest first). The page links are plain links, so they work without JavaScript.
  */
-export function EventTimeline({ events, now, olderHref = null, newestHref = null }: { events: TimelineEvent[]; now: Date } & TimelinePages) {
+/** How times are shown: relative to `now` (from the loader), on the account's clock. */
+interface Clock {
+  now: Date;
+  timeZone: string;
+}
+
+export function EventTimeline({ events, now, timeZone, olderHref = null, newestHref = null }: { events: TimelineEvent[] } & Clock & TimelinePages) {
   if (events.length === 0) {
     return (
       <>
@@ -53,7 +59,7 @@ export function EventTimeline({ events, now, olderHref = null, newestHref = null
 
   return (
     <>
-      <EventList events={events} now={now} />
+      <EventList events={events} now={now} timeZone={timeZone} />
       <TimelinePageLinks olderHref={olderHref} newestHref={newestHref} />
     </>
   );
@@ -69,7 +75,7 @@ function TimelinePageLinks({ olderHref, newestHref }: TimelinePages) {
   );
 }
 
-function EventList({ events, now }: { events: TimelineEvent[]; now: Date }) {
+function EventList({ events, now, timeZone }: { events: TimelineEvent[] } & Clock) {
   return (
     <ol className="ml-3 space-y-6 border-l border-slate-200 pl-6">
       {events.map((event) => {
@@ -83,24 +89,24 @@ function EventList({ events, now }: { events: TimelineEvent[]; now: Date }) {
             <div className="flex flex-wrap items-baseline gap-x-2 gap-y-1">
               {/* The type is written out, not just implied by the icon. */}
               <span className="text-xs font-semibold uppercase tracking-wide text-slate-600">{typeLabel}</span>
-              <h3 className="min-w-0 break-words text-sm font-semibold text-slate-900">{event.title}</h3>
+              <h3 className="min-w-0 text-sm wrap-anywhere font-semibold text-slate-900">{event.title}</h3>
             </div>
             <p className="mt-0.5 text-xs text-slate-600">
               {event.eventDate ? (
                 <>
-                  <time dateTime={toIsoString(event.eventDate)}>{formatDateTime(event.eventDate)}</time>
-                  <span> · {formatRelativeTime(event.eventDate, now)}</span>
+                  <time dateTime={toIsoString(event.eventDate)}>{formatDateTime(event.eventDate, timeZone)}</time>
+                  <span> · {formatRelativeTime(event.eventDate, now, timeZone)}</span>
                 </>
               ) : (
                 "No date"
               )}
             </p>
             {event.participants.length > 0 ? (
-              <p className="mt-1 text-sm text-slate-700">With {event.participants.join(", ")}</p>
+              <p className="mt-1 text-sm text-slate-700 wrap-anywhere">With {event.participants.join(", ")}</p>
             ) : null}
             {event.description ? (
               // Keep the line breaks people typed into the textarea.
-              <p className="mt-1 whitespace-pre-line break-words text-sm text-slate-700">{event.description}</p>
+              <p className="mt-1 whitespace-pre-line text-sm text-slate-700 wrap-anywhere">{event.description}</p>
             ) : null}
           </li>
         );

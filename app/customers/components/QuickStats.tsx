@@ -19,12 +19,15 @@ function StatTile({ icon: Icon, label, note, children }: { icon: LucideIcon; lab
 export function QuickStats({
   stats,
   now,
-  currency = "EUR",
+  timeZone,
+  currency,
 }: {
   stats: { activeAgreements: number; outstandingBalance: string; activeProjects: number; lastInteractionAt: string | null };
   now: Date;
+  /** The account's time zone (IANA). */
+  timeZone: string;
   /** The account's currency (ISO 4217). */
-  currency?: string;
+  currency: string;
 }) {
   return (
     <dl className="grid grid-cols-1 gap-4 min-[420px]:grid-cols-2 lg:grid-cols-4">
@@ -39,11 +42,11 @@ export function QuickStats({
       </StatTile>
       <StatTile icon={CalendarClock} label="Last interaction">
         {stats.lastInteractionAt ? (
-          <time dateTime={toIsoString(stats.lastInteractionAt)} title={formatDateTime(stats.lastInteractionAt)}>
-            {formatRelativeTime(stats.lastInteractionAt, now)}
+          <time dateTime={toIsoString(stats.lastInteractionAt)} title={formatDateTime(stats.lastInteractionAt, timeZone)}>
+            {formatRelativeTime(stats.lastInteractionAt, now, timeZone)}
           </time>
         ) : (
-          formatRelativeTime(null, now)
+          formatRelativeTime(null, now, timeZone)
         )}
       </StatTile>
     </dl>

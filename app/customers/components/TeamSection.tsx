@@ -114,8 +114,8 @@ export function TeamSection({
               </li>
             ) : (
               <li key={member.id ?? `member-${index}`} className={`flex flex-wrap items-start justify-between gap-3 py-3 ${removing !== null && removing === member.id ? "opacity-50" : ""}`}>
-                <div className="min-w-0">
-                  <p className="font-medium break-words">{member.name}</p>
+                <div className="min-w-0 wrap-anywhere">
+                  <p className="font-medium">{member.name}</p>
                   {member.role ? <p className="text-sm text-slate-600">{member.role}</p> : null}
                   {member.email ? (
                     <a href={`mailto:${member.email}`} className="inline-flex items-center gap-1 text-sm text-indigo-700 underline">

@@ -11,8 +11,8 @@ export interface ProjectEntry {
   updatedAt: string | null;
 }
 
-/** A customer's projects; `now` comes from the server so both renders agree. */
-export function ProjectList({ projects, now }: { projects: ProjectEntry[]; now: Date }) {
+/** A customer's projects; `now` and the account's `timeZone` come from the loader so both renders agree. */
+export function ProjectList({ projects, now, timeZone }: { projects: ProjectEntry[]; now: Date; timeZone: string }) {
   return (
     <TabSection
       id="projects"
@@ -27,13 +27,13 @@ export function ProjectList({ projects, now }: { projects: ProjectEntry[]; now: 
       <ul className="divide-y divide-slate-100">
         {projects.map((project) => (
           <li key={project.id} className="flex flex-wrap justify-between gap-2 px-5 py-3">
-            <div>
+            <div className="min-w-0 wrap-anywhere">
               <p className="font-medium">{project.name}</p>
               {project.description ? <p className="text-sm text-slate-600">{project.description}</p> : null}
             </div>
             <div className="text-right text-sm">
               <p className="font-medium text-slate-700">{PROJECT_STATUS_LABELS[project.status] ?? project.status}</p>
-              <p className="text-slate-500">Updated {formatRelativeTime(project.updatedAt, now)}</p>
+              <p className="text-slate-500">Updated {formatRelativeTime(project.updatedAt, now, timeZone)}</p>
             </div>
           </li>
         ))}

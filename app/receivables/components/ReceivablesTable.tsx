@@ -13,8 +13,8 @@ export interface ReceivableEntry {
   reference: string | null;
 }
 
-/** A customer's invoices and payments, newest first. */
-export function ReceivablesTable({ receivables }: { receivables: ReceivableEntry[] }) {
+/** A customer's invoices and payments, newest first, in the account's currency. */
+export function ReceivablesTable({ receivables, currency }: { receivables: ReceivableEntry[]; currency: string }) {
   return (
     <TabSection
       id="receivables"
@@ -41,9 +41,9 @@ export function ReceivablesTable({ receivables }: { receivables: ReceivableEntry
             <tr key={row.id}>
               <td className="whitespace-nowrap px-5 py-2">{formatDate(row.date)}</td>
               <td className="px-5 py-2">{row.type === "invoice" ? "Invoice" : "Payment"}</td>
-              <td className="px-5 py-2">{[row.reference, row.description].filter(Boolean).join(" · ") || "—"}</td>
+              <td className="px-5 py-2 wrap-anywhere">{[row.reference, row.description].filter(Boolean).join(" · ") || "—"}</td>
               <td className="px-5 py-2">{row.status ?? "—"}</td>
-              <td className="whitespace-nowrap px-5 py-2 text-right tabular-nums">{formatMoney(row.signedAmount)}</td>
+              <td className="whitespace-nowrap px-5 py-2 text-right tabular-nums">{formatMoney(row.signedAmount, currency)}</td>
             </tr>
           ))}
         </tbody>
