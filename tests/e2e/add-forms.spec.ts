@@ -16,15 +16,20 @@ function disclosure(scope: Locator, summary: string): Locator {
   return scope.locator("details").filter({ has: scope.page().locator("summary", { hasText: summary }) });
 }
 
+/** A new customer's overview, its "Add team member" form opened and named Maya Okafor. */
+async function startAddingMaya(page: Page, isJs: boolean, customer: string) {
+  await openOverview(page, isJs, customer);
+  const team = page.getByRole("region", { name: "Team" });
+  const add = disclosure(team, "Add team member");
+  await add.locator("summary").click();
+  await team.getByLabel("Name", { exact: true }).fill("Maya Okafor");
+  return { team, add };
+}
+
 test.describe("add forms", () => {
   test("after adding a team member the form is closed and empty, and one member was added", async ({ page, user, isJs }) => {
     void user;
-    await openOverview(page, isJs, "Team Reset Co");
-    const team = page.getByRole("region", { name: "Team" });
-    const add = disclosure(team, "Add team member");
-
-    await add.locator("summary").click();
-    await team.getByLabel("Name", { exact: true }).fill("Maya Okafor");
+    const { team, add } = await startAddingMaya(page, isJs, "Team Reset Co");
     await team.getByLabel("Role", { exact: true }).fill("CTO");
     await team.getByRole("button", { name: "Add member" }).click();
 
@@ -61,12 +66,7 @@ test.describe("add forms", () => {
 
   test("a save that fails keeps the form open and filled", async ({ page, user, isJs }) => {
     void user;
-    await openOverview(page, isJs, "Refused Co");
-    const team = page.getByRole("region", { name: "Team" });
-    const add = disclosure(team, "Add team member");
-
-    await add.locator("summary").click();
-    await team.getByLabel("Name", { exact: true }).fill("Maya Okafor");
+    const { team, add } = await startAddingMaya(page, isJs, "Refused Co");
     await team.getByLabel("Email", { exact: true }).fill("not an email");
     await team.getByRole("button", { name: "Add member" }).click();
 
@@ -79,14 +79,11 @@ test.describe("add forms", () => {
 
   test("a second submit while the first is in flight is dropped @js-only", async ({ page, user, isJs }) => {
     void user;
-    await openOverview(page, isJs, "Double Co");
+    const { team } = await startAddingMaya(page, isJs, "Double Co");
     const posts: string[] = [];
     page.on("request", (request) => {
       if (request.method() === "POST") posts.push(request.url());
     });
-    const team = page.getByRole("region", { name: "Team" });
-    await disclosure(team, "Add team member").locator("summary").click();
-    await team.getByLabel("Name", { exact: true }).fill("Maya Okafor");
     const button = team.getByRole("button", { name: "Add member" });
     const form = await button.evaluateHandle((element: HTMLButtonElement) => element.form!);
     const sent = page.waitForRequest((request) => request.method() === "POST");
