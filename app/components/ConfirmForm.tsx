@@ -3,7 +3,7 @@ import type { ReactNode } from "react";
 import { CancelButton } from "./CancelButton";
 import { dangerButtonClass, primaryButtonClass } from "./Field";
 import { StatusButton } from "./StatusButton";
-import { useIsPending } from "~/utils/pending";
+import { useIsPending, useSubmissionGuard } from "~/utils/pending";
 
 /**
  * The body of a "are you sure?" step: the question and a plain form that
@@ -11,6 +11,7 @@ import { useIsPending } from "~/utils/pending";
  * (`onCancel` closes it) and a part of the page without, opened by a link
  * such as `?confirm=<action>&…Id=<id>` (Cancel is then a link back).
  * `children` go between the question and the buttons (a refusal, a way out).
+ * It posts once until the page moves on (useSubmissionGuard).
  */
 export function ConfirmForm({
   question,
@@ -34,13 +35,14 @@ export function ConfirmForm({
   children?: ReactNode;
 }) {
   const pending = useIsPending({ intent });
+  const onSubmit = useSubmissionGuard();
   return (
     <div className="space-y-4">
       <p id={questionId} className="wrap-anywhere">
         {question}
       </p>
       {children}
-      <Form method="post" preventScrollReset className="flex flex-wrap gap-2">
+      <Form method="post" preventScrollReset className="flex flex-wrap gap-2" onSubmit={onSubmit}>
         <input type="hidden" name="intent" value={intent} />
         {Object.entries(fields).map(([name, value]) => (
           <input key={name} type="hidden" name={name} value={value} />

@@ -1,7 +1,8 @@
 import { getFormProps, type SubmissionResult } from "@conform-to/react";
-import { Form } from "@remix-run/react";
+import { json, redirect } from "@remix-run/node";
+import { Form, useActionData } from "@remix-run/react";
 import { createRemixStub } from "@remix-run/testing";
-import { render, screen, waitFor } from "@testing-library/react";
+import { act, render, screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
@@ -118,5 +119,72 @@ describe("TextField, TextareaField, SelectField", () => {
   it("take the form's default values", async () => {
     await renderForm({ defaultValue: { kind: "a" } });
     expect(await screen.findByLabelText("Kind")).toHaveValue("a");
+  });
+});
+
+describe("useConformForm's submissions", () => {
+  const NameOnly = z.object({ name: z.string({ required_error: "Name is required" }) });
+
+  function SavingForm({ onSaved }: { onSaved?: () => void }) {
+    const actionData = useActionData<{ result: SubmissionResult<string[]> }>();
+    const [form, fields] = useConformForm(NameOnly, { id: "saving", lastResult: actionData?.result, onSaved });
+    return (
+      <Form method="post" {...getFormProps(form)}>
+        <TextField label="Name" meta={fields.name} />
+        <button type="submit">Save</button>
+      </Form>
+    );
+  }
+
+  it("drops a second submit while the first is still in flight", async () => {
+    const received: string[] = [];
+    let answer: (() => void) | null = null;
+    const Stub = createRemixStub([
+      {
+        path: "/",
+        action: async ({ request }) => {
+          received.push(String((await request.formData()).get("name")));
+          await new Promise<void>((resolve) => (answer = resolve));
+          return redirect("/");
+        },
+        Component: () => <SavingForm />,
+      },
+    ]);
+    render(<Stub />);
+    await userEvent.type(await screen.findByLabelText("Name"), "Ann");
+    const save = screen.getByRole("button", { name: "Save" });
+    // Both before React renders the first one's pending state.
+    act(() => {
+      save.click();
+      save.click();
+    });
+    await waitFor(() => expect(received).toEqual(["Ann"]));
+    await act(async () => answer?.());
+    expect(received).toEqual(["Ann"]);
+  });
+
+  it("tells its owner when a submission was saved (the action redirected), not when it failed", async () => {
+    let saved = 0;
+    let fail = true;
+    const Stub = createRemixStub([
+      {
+        path: "/",
+        action: () => (fail ? json({ result: { status: "error", initialValue: { name: "Ann" }, error: { name: ["Taken"] } } }, { status: 400 }) : redirect("/")),
+        Component: () => <SavingForm onSaved={() => (saved += 1)} />,
+      },
+    ]);
+    render(<Stub />);
+    const user = userEvent.setup();
+    await user.type(await screen.findByLabelText("Name"), "Ann");
+    await user.click(screen.getByRole("button", { name: "Save" }));
+    await waitFor(() => expect(screen.getByLabelText("Name")).toHaveAccessibleDescription("Taken"));
+    expect(saved).toBe(0);
+
+    fail = false;
+    await user.click(screen.getByRole("button", { name: "Save" }));
+    await waitFor(() => expect(saved).toBe(1));
+    // And a second submission, once the page has moved on, is not dropped.
+    await user.click(screen.getByRole("button", { name: "Save" }));
+    await waitFor(() => expect(saved).toBe(2));
   });
 });

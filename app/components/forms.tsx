@@ -10,6 +10,7 @@ import {
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { useMemo, type InputHTMLAttributes, type SelectHTMLAttributes, type TextareaHTMLAttributes } from "react";
 import type { z } from "zod";
+import { useSubmissionGuard } from "~/utils/pending";
 import { Field, inputClass } from "./Field";
 
 // The Conform-aware side of the form pieces. Field.tsx stays free of Conform so
@@ -20,22 +21,32 @@ import { Field, inputClass } from "./Field";
  * the Zod schema, the same schema validating in the browser, first on blur and
  * then on every keystroke once a field has shown an error. A form states only
  * its id, the action's last result and, when editing, the current values.
+ * A valid submission goes out once until the page moves on (see
+ * useSubmissionGuard); `onSaved` hears when one was saved, so that a form the
+ * page keeps (an "add" form) can start over.
  */
 export function useConformForm<Schema extends z.ZodTypeAny>(
   schema: Schema,
-  options: {
+  {
+    onSaved,
+    ...options
+  }: {
     id: string;
     lastResult?: SubmissionResult<string[]> | null;
     defaultValue?: DefaultValue<z.input<Schema>>;
+    onSaved?: () => void;
   },
 ) {
   const constraint = useMemo(() => getZodConstraint(schema), [schema]);
+  const onSubmit = useSubmissionGuard({ lastResult: options.lastResult, onSaved });
   return useForm<z.input<Schema>, z.output<Schema>, string[]>({
     ...options,
     constraint,
     shouldValidate: "onBlur",
     shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema }),
+    // Conform calls it for a submission that passed validation only.
+    onSubmit,
   });
 }
 

@@ -2,6 +2,7 @@ import { getFormProps, type SubmissionResult } from "@conform-to/react";
 import { Form } from "@remix-run/react";
 import { CalendarPlus } from "lucide-react";
 import { useState } from "react";
+import { AddDisclosure } from "~/components/AddDisclosure";
 import { FieldErrors } from "~/components/Field";
 import { SelectField, TextareaField, TextField, useConformForm } from "~/components/forms";
 import { StatusButton } from "~/components/StatusButton";
@@ -19,49 +20,47 @@ const eventTypeOptions = EVENT_TYPES.map((type) => ({ value: type, label: EVENT_
  */
 export const EVENT_DATE_OFFERED = "eventDateOffered";
 
-/**
- * `now` (from the loader) and `timeZone` (the account's) make the date it
- * offers: now on the account's clock, the same text on server and browser.
- */
-export function AddEventForm({
-  lastResult,
-  now,
-  timeZone,
-}: {
+interface AddEventFormProps {
   lastResult?: SubmissionResult<string[]> | null;
+  /** With `timeZone` (the account's), the date the form offers: now on the account's clock, the same text on server and browser. */
   now: Date;
   timeZone: string;
-}) {
+}
+
+export function AddEventForm({ lastResult, now, timeZone }: AddEventFormProps) {
+  return (
+    <AddDisclosure summary="Add event" icon={CalendarPlus} open={Boolean(lastResult)}>
+      {(onSaved) => <EventForm lastResult={lastResult} now={now} timeZone={timeZone} onSaved={onSaved} />}
+    </AddDisclosure>
+  );
+}
+
+function EventForm({ lastResult, now, timeZone, onSaved }: AddEventFormProps & { onSaved: () => void }) {
   // Fixed for the form's life, as the input's own default is: the hidden echo
   // must name the date the input shows. After a refused post (a new page
-  // without JavaScript), the date first offered, not a newer now.
+  // without JavaScript), the date first offered, not a newer now; after a
+  // save the form starts over with the loader's new now.
   const [offered] = useState(() => {
-    const echoed = lastResult?.initialValue?.[EVENT_DATE_OFFERED];
+    const echoed = lastResult?.status === "error" ? lastResult.initialValue?.[EVENT_DATE_OFFERED] : undefined;
     return typeof echoed === "string" ? echoed : dateTimeLocalValue(now, timeZone);
   });
-  const [form, fields] = useConformForm(EventFormSchema, { id: "add-event", lastResult, defaultValue: { eventDate: offered } });
+  const [form, fields] = useConformForm(EventFormSchema, { id: "add-event", lastResult, onSaved, defaultValue: { eventDate: offered } });
   const saving = useIsPending({ intent: "add-event" });
   return (
-    <details className="rounded-md border border-slate-200 p-3" open={lastResult ? true : undefined}>
-      <summary className="flex cursor-pointer items-center gap-2 text-sm font-medium text-indigo-700">
-        <CalendarPlus aria-hidden="true" className="h-4 w-4" />
+    <Form method="post" preventScrollReset className="space-y-3" {...getFormProps(form)}>
+      <input type="hidden" name="intent" value="add-event" />
+      <input type="hidden" name={EVENT_DATE_OFFERED} value={offered} />
+      <FieldErrors id={form.errorId} errors={form.errors} />
+      <div className="grid gap-3 sm:grid-cols-2">
+        <SelectField label="Type" meta={fields.eventType} options={eventTypeOptions} defaultOption="note" />
+        <TextField label="Date" meta={fields.eventDate} type="datetime-local" hint={`Your time (${timeZone.replaceAll("_", " ")}), as set in Account.`} />
+      </div>
+      <TextField label="Title" meta={fields.title} />
+      <TextareaField label="Description" meta={fields.description} textareaProps={{ rows: 3 }} />
+      <ParticipantsField meta={fields.participants} />
+      <StatusButton pending={saving} pendingLabel="Adding…">
         Add event
-      </summary>
-      <Form method="post" preventScrollReset className="mt-3 space-y-3" {...getFormProps(form)}>
-        <input type="hidden" name="intent" value="add-event" />
-        <input type="hidden" name={EVENT_DATE_OFFERED} value={offered} />
-        <FieldErrors id={form.errorId} errors={form.errors} />
-        <div className="grid gap-3 sm:grid-cols-2">
-          <SelectField label="Type" meta={fields.eventType} options={eventTypeOptions} defaultOption="note" />
-          <TextField label="Date" meta={fields.eventDate} type="datetime-local" hint={`Your time (${timeZone.replaceAll("_", " ")}), as set in Account.`} />
-        </div>
-        <TextField label="Title" meta={fields.title} />
-        <TextareaField label="Description" meta={fields.description} textareaProps={{ rows: 3 }} />
-        <ParticipantsField meta={fields.participants} />
-        <StatusButton pending={saving} pendingLabel="Adding…">
-          Add event
-        </StatusButton>
-      </Form>
-    </details>
+      </StatusButton>
+    </Form>
   );
 }

@@ -2,6 +2,7 @@ import { getFormProps, type SubmissionResult } from "@conform-to/react";
 import { Form, Link, useLocation } from "@remix-run/react";
 import { Mail, Pencil, Trash2, UserPlus } from "lucide-react";
 import { useState } from "react";
+import { AddDisclosure } from "~/components/AddDisclosure";
 import { ConfirmForm } from "~/components/ConfirmForm";
 import { Dialog, useHydrated } from "~/components/Dialog";
 import { FieldErrors, secondaryButtonClass } from "~/components/Field";
@@ -152,15 +153,9 @@ export function TeamSection({
           )}
         </ul>
       )}
-      <details className="mt-4 rounded-md border border-slate-200 p-3" open={lastIntent === "add-team-member" ? true : undefined}>
-        <summary className="flex cursor-pointer items-center gap-2 text-sm font-medium text-indigo-700">
-          <UserPlus aria-hidden="true" className="h-4 w-4" />
-          Add team member
-        </summary>
-        <div className="mt-3">
-          <MemberForm intent="add-team-member" lastResult={lastIntent === "add-team-member" ? lastResult : null} />
-        </div>
-      </details>
+      <AddDisclosure summary="Add team member" icon={UserPlus} open={lastIntent === "add-team-member"} className="mt-4">
+        {(onSaved) => <MemberForm intent="add-team-member" lastResult={lastIntent === "add-team-member" ? lastResult : null} onSaved={onSaved} />}
+      </AddDisclosure>
       {dialogMember?.id ? (
         <Dialog title={REMOVE_TITLE} open onClose={closeDialog}>
           <RemoveMemberConfirm member={{ ...dialogMember, id: dialogMember.id }} onCancel={closeDialog} />
@@ -174,14 +169,17 @@ function MemberForm({
   intent,
   member,
   lastResult,
+  onSaved,
 }: {
   intent: "add-team-member" | "update-team-member";
   member?: TeamMemberView;
   lastResult?: SubmissionResult<string[]> | null;
+  onSaved?: () => void;
 }) {
   const [form, fields] = useConformForm(TeamMemberFormSchema, {
     id: member?.id ? `member-${member.id}` : "add-member",
     lastResult,
+    onSaved,
     defaultValue: member ? { name: member.name, role: member.role, email: member.email, notes: member.notes } : undefined,
   });
   const saving = useIsPending({ intent });
