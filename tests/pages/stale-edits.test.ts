@@ -62,6 +62,11 @@ async function open(path: string, intent: string): Promise<OpenForm> {
   return formIn(await response.text(), path, intent);
 }
 
+/** Two tabs opening the same form. */
+function openTwice(path: string, intent: string): Promise<[OpenForm, OpenForm]> {
+  return Promise.all([open(path, intent), open(path, intent)]);
+}
+
 /** The form with `changes` typed into it (every other field as it was). */
 function typed(form: OpenForm, changes: Record<string, string>): OpenForm {
   for (const name of Object.keys(changes)) expect(form.fields.some(([field]) => field === name), `a field ${name}`).toBe(true);
@@ -104,8 +109,7 @@ describe("Edit info in two tabs", () => {
   });
 
   it("the second save keeps the first's change to another field (About, then Vertical)", async () => {
-    const tab1 = await open(`${overview}?edit=info`, "update-info");
-    const tab2 = await open(`${overview}?edit=info`, "update-info");
+    const [tab1, tab2] = await openTwice(`${overview}?edit=info`, "update-info");
     expect((await submit(typed(tab1, { about: "Makes better widgets" }))).status).toBe(302);
     expect((await submit(typed(tab2, { vertical: "Fintech" }))).status).toBe(302);
     expect(await storedInfo(customerId)).toEqual({
@@ -117,8 +121,7 @@ describe("Edit info in two tabs", () => {
   });
 
   it("a save that changes the same field someone else changed is refused with 409, keeping what was typed and saying what it reads now", async () => {
-    const tab1 = await open(`${overview}?edit=info`, "update-info");
-    const tab2 = await open(`${overview}?edit=info`, "update-info");
+    const [tab1, tab2] = await openTwice(`${overview}?edit=info`, "update-info");
     expect((await submit(typed(tab1, { about: "Makes gadgets", productName: "Gadget" }))).status).toBe(302);
     const refused = await submit(typed(tab2, { about: "Makes gizmos", persona: "CTO" }));
     expect(refused.status).toBe(409);
@@ -143,8 +146,7 @@ describe("Edit info in two tabs", () => {
   });
 
   it("says so when someone else cleared the field", async () => {
-    const tab1 = await open(`${overview}?edit=info`, "update-info");
-    const tab2 = await open(`${overview}?edit=info`, "update-info");
+    const [tab1, tab2] = await openTwice(`${overview}?edit=info`, "update-info");
     expect((await submit(typed(tab1, { vertical: "" }))).status).toBe(302);
     const refused = await submit(typed(tab2, { vertical: "Fintech" }));
     expect(refused.status).toBe(409);
@@ -152,8 +154,7 @@ describe("Edit info in two tabs", () => {
   });
 
   it("a 400 in between does not make the stale form current: the first tab's change still survives", async () => {
-    const tab1 = await open(`${overview}?edit=info`, "update-info");
-    const tab2 = await open(`${overview}?edit=info`, "update-info");
+    const [tab1, tab2] = await openTwice(`${overview}?edit=info`, "update-info");
     expect((await submit(typed(tab1, { about: "Makes better widgets" }))).status).toBe(302);
     const invalid = await submit(typed(tab2, { productUrl: "not a url" }));
     expect(invalid.status).toBe(400);
@@ -163,8 +164,7 @@ describe("Edit info in two tabs", () => {
   });
 
   it("the same change made in both tabs is no conflict", async () => {
-    const tab1 = await open(`${overview}?edit=info`, "update-info");
-    const tab2 = await open(`${overview}?edit=info`, "update-info");
+    const [tab1, tab2] = await openTwice(`${overview}?edit=info`, "update-info");
     expect((await submit(typed(tab1, { vertical: "Fintech" }))).status).toBe(302);
     expect((await submit(typed(tab2, { vertical: "Fintech", persona: "CFO" }))).status).toBe(302);
     expect(await storedInfo(customerId)).toMatchObject({ vertical: "Fintech", persona: "CFO", about: "Makes widgets" });
@@ -187,16 +187,14 @@ describe("Edit member in two tabs", () => {
   const maya = async (id: string) => (await storedInfo(id)).team!.find((member) => member.id === memberId);
 
   it("the second save keeps the first's change to another field (Role, then Email)", async () => {
-    const tab1 = await open(editPage, "update-team-member");
-    const tab2 = await open(editPage, "update-team-member");
+    const [tab1, tab2] = await openTwice(editPage, "update-team-member");
     expect((await submit(typed(tab1, { role: "CEO" }))).status).toBe(302);
     expect((await submit(typed(tab2, { email: "maya@okafor.example" }))).status).toBe(302);
     expect(await maya(customerId)).toEqual({ id: memberId, name: "Maya Okafor", role: "CEO", email: "maya@okafor.example", linkedin: "kept" });
   });
 
   it("a save that changes the same field is refused with 409, keeping what was typed; saving again goes through", async () => {
-    const tab1 = await open(editPage, "update-team-member");
-    const tab2 = await open(editPage, "update-team-member");
+    const [tab1, tab2] = await openTwice(editPage, "update-team-member");
     expect((await submit(typed(tab1, { role: "CEO", notes: "Board member" }))).status).toBe(302);
     const refused = await submit(typed(tab2, { role: "COO" }));
     expect(refused.status).toBe(409);
@@ -244,16 +242,14 @@ describe("Edit agreement in two tabs", () => {
   const stored = () => prisma().agreement.findUniqueOrThrow({ where: { id: agreementId } });
 
   it("the second save keeps the first's change to another field (Scope, then Notice and Amount)", async () => {
-    const tab1 = await open(editPage, "update-agreement");
-    const tab2 = await open(editPage, "update-agreement");
+    const [tab1, tab2] = await openTwice(editPage, "update-agreement");
     expect((await submit(typed(tab1, { scope: "Monthly retainer, design and build" }))).status).toBe(302);
     expect((await submit(typed(tab2, { noticeDays: "60", amount: "1800" }))).status).toBe(302);
     expect(await stored()).toMatchObject({ scope: "Monthly retainer, design and build", noticeDays: 60, pricing: { amount: "1800.00", period: "month" } });
   });
 
   it("a save that changes the same field is refused with 409, keeping what was typed", async () => {
-    const tab1 = await open(editPage, "update-agreement");
-    const tab2 = await open(editPage, "update-agreement");
+    const [tab1, tab2] = await openTwice(editPage, "update-agreement");
     expect((await submit(typed(tab1, { amount: "2000" }))).status).toBe(302);
     const refused = await submit(typed(tab2, { amount: "1750", scope: "Retainer" }));
     expect(refused.status).toBe(409);
@@ -264,5 +260,14 @@ describe("Edit agreement in two tabs", () => {
     expect(valueOf(again, "scope")).toBe("Retainer");
     expect((await submit(again)).status).toBe(302);
     expect(await stored()).toMatchObject({ scope: "Retainer", pricing: { amount: "1750.00", period: "month" } });
+  });
+
+  it("a price typed for a type someone else has since changed is refused: the price means nothing for the new type", async () => {
+    const [tab1, tab2] = await openTwice(editPage, "update-agreement");
+    expect((await submit(typed(tab1, { type: "hourly", rate: "120" }))).status).toBe(302);
+    const refused = await submit(typed(tab2, { amount: "1800" }));
+    expect(refused.status).toBe(409);
+    expect(refused.html).toContain(escaped("Someone else changed Type since you opened this form: it now reads \u201cHourly\u201d."));
+    expect(await stored()).toMatchObject({ type: "hourly", pricing: { rate: "120.00" } });
   });
 });

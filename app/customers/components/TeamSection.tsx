@@ -5,32 +5,13 @@ import { useState } from "react";
 import { ConfirmForm } from "~/components/ConfirmForm";
 import { Dialog, useHydrated } from "~/components/Dialog";
 import { FieldErrors, secondaryButtonClass } from "~/components/Field";
-import { TextareaField, TextField, useConformForm } from "~/components/forms";
+import { EditForm, OpenedWithField, TextareaField, TextField, useConformForm } from "~/components/forms";
 import { StatusButton } from "~/components/StatusButton";
 import { useIsPending, usePendingFormData } from "~/utils/pending";
+import { memberFormValues, type TeamMemberView } from "../info-view";
 import { TeamMemberFormSchema } from "../schemas";
 
-export interface TeamMemberView {
-  id: string | null;
-  name: string;
-  role?: string;
-  email?: string;
-  notes?: string;
-}
-
-/** Reads info.team defensively; members without a name are skipped. */
-export function readTeam(info: unknown): TeamMemberView[] {
-  const team = info && typeof info === "object" && !Array.isArray(info) ? (info as Record<string, unknown>).team : null;
-  if (!Array.isArray(team)) return [];
-  const str = (value: unknown) => (typeof value === "string" && value ? value : undefined);
-  return team.flatMap((member: unknown) => {
-    if (!member || typeof member !== "object") return [];
-    const record = member as Record<string, unknown>;
-    const name = str(record.name);
-    if (!name) return [];
-    return [{ id: str(record.id) ?? null, name, role: str(record.role), email: str(record.email), notes: str(record.notes) }];
-  });
-}
+export type { TeamMemberView };
 
 /**
  * Removing a member asks first. Without JavaScript the question is a page of
@@ -106,11 +87,7 @@ export function TeamSection({
               </li>
             ) : member.id && member.id === editingId ? (
               <li key={member.id} className="py-3">
-                <MemberForm
-                  intent="update-team-member"
-                  member={member}
-                  lastResult={lastIntent === "update-team-member" ? lastResult : null}
-                />
+                <EditMemberForm member={member} lastResult={lastIntent === "update-team-member" ? lastResult : null} />
               </li>
             ) : (
               <li key={member.id ?? `member-${index}`} className={`flex flex-wrap items-start justify-between gap-3 py-3 ${removing !== null && removing === member.id ? "opacity-50" : ""}`}>
@@ -170,13 +147,24 @@ export function TeamSection({
   );
 }
 
+function EditMemberForm({ member, lastResult }: { member: TeamMemberView; lastResult?: SubmissionResult<string[]> | null }) {
+  return (
+    <EditForm lastResult={lastResult} values={memberFormValues(member)}>
+      {(openedWith) => <MemberForm intent="update-team-member" member={member} openedWith={openedWith} lastResult={lastResult} />}
+    </EditForm>
+  );
+}
+
 function MemberForm({
   intent,
   member,
+  openedWith,
   lastResult,
 }: {
   intent: "add-team-member" | "update-team-member";
   member?: TeamMemberView;
+  /** For an edit, the values it was opened with (see EditForm). */
+  openedWith?: string;
   lastResult?: SubmissionResult<string[]> | null;
 }) {
   const [form, fields] = useConformForm(TeamMemberFormSchema, {
@@ -189,6 +177,7 @@ function MemberForm({
     <Form method="post" preventScrollReset className="space-y-3" {...getFormProps(form)}>
       <input type="hidden" name="intent" value={intent} />
       {member?.id ? <input type="hidden" name="memberId" value={member.id} /> : null}
+      {openedWith ? <OpenedWithField value={openedWith} /> : null}
       <FieldErrors id={form.errorId} errors={form.errors} />
       <div className="grid gap-3 sm:grid-cols-2">
         <TextField label="Name" meta={fields.name} />
