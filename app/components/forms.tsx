@@ -147,10 +147,13 @@ export function SelectField<Schema>({
 export function EditForm({
   lastResult,
   values,
+  focusKey,
   children,
 }: {
   lastResult?: SubmissionResult<string[]> | null;
   values: FormValues;
+  /** What useEditFocus knows this form by (data-edit-form). */
+  focusKey?: string;
   children: (openedWith: string) => ReactNode;
 }) {
   const carried = lastResult?.initialValue?.[OPENED_WITH];
@@ -164,7 +167,7 @@ export function EditForm({
     wrapper.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
   }, [openedWith]);
   return (
-    <div ref={wrapper} className="contents">
+    <div ref={wrapper} className="contents" data-edit-form={focusKey}>
       <Fragment key={openedWith}>{children(openedWith)}</Fragment>
     </div>
   );

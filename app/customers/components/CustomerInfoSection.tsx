@@ -1,6 +1,8 @@
 import { getFormProps, type SubmissionResult } from "@conform-to/react";
 import { Form, Link } from "@remix-run/react";
 import { Pencil } from "lucide-react";
+import { useRef } from "react";
+import { useEditFocus } from "~/components/edit-focus";
 import { FieldErrors, secondaryButtonClass } from "~/components/Field";
 import { EditForm, OpenedWithField, TextareaField, TextField, useConformForm } from "~/components/forms";
 import { StatusButton } from "~/components/StatusButton";
@@ -41,22 +43,24 @@ export function CustomerInfoSection({
   editing: boolean;
   lastResult?: SubmissionResult<string[]> | null;
 }) {
+  const section = useRef<HTMLElement>(null);
+  useEditFocus(editing ? "info" : null, section);
   const values = infoFormValues(info);
   return (
-    <section aria-labelledby="info-heading" className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
+    <section ref={section} aria-labelledby="info-heading" className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
       <div className="mb-4 flex items-center justify-between">
         <h2 id="info-heading" className="text-lg font-semibold">
           Customer info
         </h2>
         {editing ? null : (
-          <Link to="?edit=info" className={secondaryButtonClass} preventScrollReset>
+          <Link to="?edit=info" className={secondaryButtonClass} preventScrollReset data-edit-trigger="info">
             <Pencil aria-hidden="true" className="h-4 w-4" />
             Edit info
           </Link>
         )}
       </div>
       {editing ? (
-        <EditForm lastResult={lastResult} values={values}>
+        <EditForm lastResult={lastResult} values={values} focusKey="info">
           {(openedWith) => <InfoForm values={values} openedWith={openedWith} lastResult={lastResult} />}
         </EditForm>
       ) : (

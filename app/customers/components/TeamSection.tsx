@@ -1,9 +1,10 @@
 import { getFormProps, type SubmissionResult } from "@conform-to/react";
 import { Form, Link, useLocation } from "@remix-run/react";
 import { Mail, Pencil, Trash2, UserPlus } from "lucide-react";
-import { useState } from "react";
+import { useRef, useState } from "react";
 import { ConfirmForm } from "~/components/ConfirmForm";
 import { Dialog, useHydrated } from "~/components/Dialog";
+import { useEditFocus } from "~/components/edit-focus";
 import { FieldErrors, secondaryButtonClass } from "~/components/Field";
 import { EditForm, OpenedWithField, TextareaField, TextField, useConformForm } from "~/components/forms";
 import { StatusButton } from "~/components/StatusButton";
@@ -66,8 +67,11 @@ export function TeamSection({
   const [dialog, setDialog] = useState<{ memberId: string; key: string } | null>(null);
   const dialogMember = hydrated && dialog?.key === location.key ? team.find((member) => member.id === dialog.memberId) : undefined;
   const closeDialog = () => setDialog(null);
+  const section = useRef<HTMLElement>(null);
+  const editing = editingId && team.some((member) => member.id === editingId) ? editingId : null;
+  useEditFocus(editing, section);
   return (
-    <section aria-labelledby="team-heading" className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
+    <section ref={section} aria-labelledby="team-heading" className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
       <h2 id="team-heading" className="mb-4 text-lg font-semibold">
         Team
       </h2>
@@ -104,7 +108,13 @@ export function TeamSection({
                 </div>
                 {member.id ? (
                   <div className="flex gap-2">
-                    <Link to={`?member=${member.id}`} preventScrollReset className={secondaryButtonClass} aria-label={`Edit ${member.name}`}>
+                    <Link
+                      to={`?member=${member.id}`}
+                      preventScrollReset
+                      className={secondaryButtonClass}
+                      aria-label={`Edit ${member.name}`}
+                      data-edit-trigger={member.id}
+                    >
                       <Pencil aria-hidden="true" className="h-4 w-4" />
                       Edit
                     </Link>
@@ -149,7 +159,7 @@ export function TeamSection({
 
 function EditMemberForm({ member, lastResult }: { member: TeamMemberView; lastResult?: SubmissionResult<string[]> | null }) {
   return (
-    <EditForm lastResult={lastResult} values={memberFormValues(member)}>
+    <EditForm lastResult={lastResult} values={memberFormValues(member)} focusKey={member.id ?? undefined}>
       {(openedWith) => <MemberForm intent="update-team-member" member={member} openedWith={openedWith} lastResult={lastResult} />}
     </EditForm>
   );
