@@ -1,9 +1,18 @@
 import { isCustomerRef, liveCustomer, type CustomerRef } from "~/customers/ownership.server";
 import { asUser, type Db } from "~/db/scope.server";
 import type { Prisma } from "~/generated/prisma/client";
+import { mergeEdit, type FormValues, type OpenedWith, type StaleEdit } from "~/utils/edit-merge";
 import { AGREEMENT_TYPE_LABELS, type AgreementType } from "./constants";
 import { isAgreementRef, readAgreement, type AgreementRef, type AgreementRow } from "./agreements.server";
-import { pricingAfterPatch, type AgreementInput, type AgreementPatch } from "./schemas";
+import {
+  AGREEMENT_FORM_FIELDS,
+  agreementFormValues,
+  patchFromForm,
+  PRICING_FORM_FIELDS,
+  pricingAfterPatch,
+  type AgreementInput,
+  type AgreementPatch,
+} from "./schemas";
 
 /**
  * Changing agreements: create, edit, and the lifecycle actions of DOMAIN.md
@@ -28,7 +37,7 @@ async function recordEvent(db: Db, row: { customerId: string }, userId: string, 
 }
 
 /** Runs `change` on the user's agreement, locked, or answers not found. */
-function withAgreement<T>(ref: AgreementRef, change: (db: Db, row: AgreementRow) => Promise<Outcome<T>>): Promise<Outcome<T>> {
+function withAgreement<Result>(ref: AgreementRef, change: (db: Db, row: AgreementRow) => Promise<Result>): Promise<Result | typeof notFound> {
   if (!isAgreementRef(ref)) return Promise.resolve(notFound);
   return asUser(
     ref.userId,
@@ -63,28 +72,54 @@ export async function createAgreement({ input, ...ref }: CustomerRef & { input: 
 
 /** Changes the fields sent; pricing is validated against the type the agreement ends with. */
 export function updateAgreement({ patch, ...ref }: AgreementRef & { patch: AgreementPatch }): Promise<Outcome<AgreementRow>> {
-  return withAgreement(ref, async (db, row) => {
-    const type: AgreementType = patch.type ?? row.type;
-    const typeChanged = type !== row.type;
-    let pricing: string | null = null;
-    if (patch.pricing !== undefined || typeChanged) {
-      const parsed = pricingAfterPatch(type, patch.pricing ?? (typeChanged ? {} : row.pricing));
-      if (!parsed.ok) return { ok: false, reason: "invalid", issues: parsed.issues };
-      pricing = JSON.stringify(parsed.pricing);
-    }
-    const start = patch.start_date === undefined ? row.startDate : patch.start_date;
-    const end = patch.end_date === undefined ? row.endDate : patch.end_date;
-    if (start && end && end < start) {
-      return { ok: false, reason: "invalid", issues: { end_date: ["End date cannot be before the start date"] } };
-    }
-    await db.$executeRaw`
-      UPDATE customer_agreements
-         SET scope = ${patch.scope ?? row.scope}, type = ${type}, start_date = ${start}::date, end_date = ${end}::date,
-             notice_days = ${patch.notice_days ?? row.noticeDays},
-             pricing = coalesce(${pricing}::jsonb, pricing)
-       WHERE id = ${row.id}::uuid`;
-    return { ok: true, value: (await readAgreement(db, ref))! };
+  return withAgreement(ref, (db, row) => applyPatch(db, ref, row, patch));
+}
+
+/**
+ * The tab's edit form: the fields the user changed from what the form was
+ * opened with (`posted` against `opened`), unless someone else changed one of
+ * them since, measured on the locked row (docs/decisions/0012). Pricing
+ * fields mean something only for their type, so a type someone else changed
+ * under pricing the user changed is a conflict too.
+ */
+export function editAgreement({
+  opened = null,
+  posted,
+  input,
+  ...ref
+}: AgreementRef & OpenedWith & { posted: FormValues; input: AgreementInput }): Promise<Outcome<AgreementRow> | StaleEdit> {
+  return withAgreement(ref, async (db, row): Promise<Outcome<AgreementRow> | StaleEdit> => {
+    const current = agreementFormValues(row);
+    const merge = mergeEdit(AGREEMENT_FORM_FIELDS, { opened, mine: posted, current });
+    const typeMoved = opened !== null && opened.type !== current.type && !merge.changed.includes("type");
+    const pricingTyped = [...merge.changed, ...merge.conflicts].some((field) => PRICING_FORM_FIELDS.includes(field));
+    if (typeMoved && pricingTyped && !merge.conflicts.includes("type")) merge.conflicts.push("type");
+    if (merge.conflicts.length) return { stale: merge };
+    return applyPatch(db, ref, row, patchFromForm(input, merge));
   });
+}
+
+async function applyPatch(db: Db, ref: AgreementRef, row: AgreementRow, patch: AgreementPatch): Promise<Outcome<AgreementRow>> {
+  const type: AgreementType = patch.type ?? row.type;
+  const typeChanged = type !== row.type;
+  let pricing: string | null = null;
+  if (patch.pricing !== undefined || typeChanged) {
+    const parsed = pricingAfterPatch(type, patch.pricing ?? (typeChanged ? {} : row.pricing));
+    if (!parsed.ok) return { ok: false, reason: "invalid", issues: parsed.issues };
+    pricing = JSON.stringify(parsed.pricing);
+  }
+  const start = patch.start_date === undefined ? row.startDate : patch.start_date;
+  const end = patch.end_date === undefined ? row.endDate : patch.end_date;
+  if (start && end && end < start) {
+    return { ok: false, reason: "invalid", issues: { end_date: ["End date cannot be before the start date"] } };
+  }
+  await db.$executeRaw`
+    UPDATE customer_agreements
+       SET scope = ${patch.scope ?? row.scope}, type = ${type}, start_date = ${start}::date, end_date = ${end}::date,
+           notice_days = ${patch.notice_days ?? row.noticeDays},
+           pricing = coalesce(${pricing}::jsonb, pricing)
+     WHERE id = ${row.id}::uuid`;
+  return { ok: true, value: (await readAgreement(db, ref))! };
 }
 
 /** Ends it early (or on time): the end date becomes `date` when it was later or missing. */

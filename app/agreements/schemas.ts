@@ -1,6 +1,8 @@
 import { z } from "zod";
 import { isoDate, money, requiredText, shortText } from "~/utils/fields";
+import { fieldsOf, type FormValues } from "~/utils/edit-merge";
 import { AGREEMENT_LIMITS, AGREEMENT_TYPES, BILLING_PERIODS, type AgreementType } from "./constants";
+import { pricingFormValues } from "./pricing";
 
 /**
  * What a client may send to create or change an agreement, for the JSON API
@@ -224,16 +226,58 @@ export const AgreementFormSchema = z
     }),
   );
 
-/** The change an edit form makes, as the domain's patch: every field, since the form sends them all. */
-export function patchFromForm(input: AgreementInput): AgreementPatch {
-  return {
-    scope: input.scope,
-    type: input.type,
-    start_date: input.startDate,
-    end_date: input.endDate,
-    notice_days: input.noticeDays,
-    pricing: input.pricing,
+/** The agreement form's fields and their labels (as shown without JavaScript): a refused edit names them. */
+export const AGREEMENT_FORM_LABELS = {
+  scope: "Scope",
+  type: "Type",
+  noticeDays: "Notice (days)",
+  startDate: "Start date",
+  endDate: "End date",
+  amount: "Amount",
+  period: "Billing period",
+  hoursIncluded: "Hours included",
+  rate: "Hourly rate",
+  hoursCap: "Hours cap",
+  note: "Pricing note",
+} as const;
+export type AgreementFormField = keyof typeof AGREEMENT_FORM_LABELS;
+export const AGREEMENT_FORM_FIELDS = fieldsOf(AGREEMENT_FORM_LABELS);
+export const PRICING_FORM_FIELDS: readonly AgreementFormField[] = ["amount", "period", "hoursIncluded", "rate", "hoursCap", "note"];
+
+/** What the agreement form shows for a stored agreement, field by field. */
+export function agreementFormValues(
+  agreement: Pick<AgreementInput, "scope" | "type" | "startDate" | "endDate" | "noticeDays"> & { pricing: unknown },
+): FormValues {
+  const values: Partial<Record<AgreementFormField, string>> = {
+    scope: agreement.scope,
+    type: agreement.type,
+    startDate: agreement.startDate ?? undefined,
+    endDate: agreement.endDate ?? undefined,
+    noticeDays: String(agreement.noticeDays),
+    ...pricingFormValues(agreement.pricing),
   };
+  return Object.fromEntries(AGREEMENT_FORM_FIELDS.map((field) => [field, values[field] ?? ""]));
+}
+
+/**
+ * The change an edit form makes, as the domain's patch: the fields in
+ * `edit.changed`. Pricing goes whole when the type or any of its fields
+ * changed, built from `edit.merged` — the user's values where they changed
+ * them, the stored ones elsewhere — for the type the agreement ends with.
+ */
+export function patchFromForm(input: AgreementInput, edit: { changed: readonly string[]; merged: FormValues }): AgreementPatch {
+  const changed = new Set(edit.changed);
+  const patch: AgreementPatch = {};
+  if (changed.has("scope")) patch.scope = input.scope;
+  if (changed.has("type")) patch.type = input.type;
+  if (changed.has("startDate")) patch.start_date = input.startDate;
+  if (changed.has("endDate")) patch.end_date = input.endDate;
+  if (changed.has("noticeDays")) patch.notice_days = input.noticeDays;
+  if (changed.has("type") || PRICING_FORM_FIELDS.some((field) => changed.has(field))) {
+    const type = changed.has("type") ? input.type : (AGREEMENT_TYPES.find((candidate) => candidate === edit.merged.type) ?? input.type);
+    patch.pricing = formPricing(type, edit.merged);
+  }
+  return patch;
 }
 
 export const TerminateFormSchema = z.object({

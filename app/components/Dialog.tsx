@@ -1,5 +1,6 @@
 import { X } from "lucide-react";
 import { useEffect, useId, useRef, useState, type ReactNode } from "react";
+import { FORM_FIELDS } from "./edit-focus";
 
 /**
  * A modal built on <dialog>: focus is trapped and Escape closes it natively.
@@ -29,7 +30,7 @@ export function Dialog({
       dialog.showModal();
       // showModal focuses the first focusable element, the close button;
       // the first field is where the user means to start.
-      dialog.querySelector<HTMLElement>("input:not([type=hidden]), select, textarea")?.focus();
+      dialog.querySelector<HTMLElement>(FORM_FIELDS)?.focus();
     }
     if (!open && dialog.open) dialog.close();
   }, [open]);

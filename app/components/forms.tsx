@@ -8,8 +8,19 @@ import {
   type SubmissionResult,
 } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
-import { useMemo, type InputHTMLAttributes, type SelectHTMLAttributes, type TextareaHTMLAttributes } from "react";
+import {
+  Fragment,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  type InputHTMLAttributes,
+  type ReactNode,
+  type SelectHTMLAttributes,
+  type TextareaHTMLAttributes,
+} from "react";
 import type { z } from "zod";
+import { OPENED_WITH, type FormValues } from "~/utils/edit-merge";
 import { useSubmissionGuard } from "~/utils/pending";
 import { Field, inputClass } from "./Field";
 
@@ -133,4 +144,47 @@ export function SelectField<Schema>({
       </select>
     </Field>
   );
+}
+
+/**
+ * An edit form that carries the values it was opened with (docs/decisions/0012):
+ * `children` renders the form, given them (as JSON) for its hidden
+ * OpenedWithField. They are the values a refused post brought back, else
+ * those shown when the form opened — not the page's latest, which a reload
+ * after another form's post may bring while the user is typing. A refusal
+ * that brings new ones (a 409: someone else changed the row) mounts the form
+ * afresh to show its values, and the focus goes to the first field it marks.
+ */
+export function EditForm({
+  lastResult,
+  values,
+  focusKey,
+  children,
+}: {
+  lastResult?: SubmissionResult<string[]> | null;
+  values: FormValues;
+  /** What useEditFocus knows this form by (data-edit-form). */
+  focusKey?: string;
+  children: (openedWith: string) => ReactNode;
+}) {
+  const carried = lastResult?.initialValue?.[OPENED_WITH];
+  const [openedWith, setOpenedWith] = useState(() => (typeof carried === "string" ? carried : JSON.stringify(values)));
+  if (typeof carried === "string" && carried !== openedWith) setOpenedWith(carried);
+  const wrapper = useRef<HTMLDivElement>(null);
+  const shown = useRef(openedWith);
+  useEffect(() => {
+    if (shown.current === openedWith) return;
+    shown.current = openedWith;
+    wrapper.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+  }, [openedWith]);
+  return (
+    <div ref={wrapper} className="contents" data-edit-form={focusKey}>
+      <Fragment key={openedWith}>{children(openedWith)}</Fragment>
+    </div>
+  );
+}
+
+/** The hidden field of an EditForm's form. */
+export function OpenedWithField({ value }: { value: string }) {
+  return <input type="hidden" name={OPENED_WITH} value={value} />;
 }

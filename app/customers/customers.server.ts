@@ -1,10 +1,12 @@
-import { asUser } from "~/db/scope.server";
+import { asUser, type Db } from "~/db/scope.server";
 import type { Prisma } from "~/generated/prisma/client";
+import { formValuesOf, mergeEdit, type OpenedWith, type StaleEdit } from "~/utils/edit-merge";
 import { CUSTOMER_COLUMNS, customerSelect, type CustomerRow } from "./api-shape.server";
 import type { CustomerStatus } from "./constants";
 import { recordStatusChange } from "./events.server";
 import { isCustomerRef, liveCustomer, liveCustomerWhere, type CustomerRef } from "./ownership.server";
-import type { InfoPatch } from "./schemas";
+import { infoFormValues, readInfo } from "./info-view";
+import { INFO_FORM_FIELDS, infoPatchFromForm, type InfoFormValues, type InfoPatch } from "./schemas";
 import { withMemberIds } from "./team.server";
 
 /**
@@ -97,45 +99,71 @@ export interface UpdatedCustomer extends CustomerRow {
  */
 export async function updateCustomer({ changes, ...ref }: CustomerRef & { changes: CustomerChanges }): Promise<UpdatedCustomer | null> {
   if (!isCustomerRef(ref)) return null;
+  return mapInfoSizeViolation(() => asUser(ref.userId, (tx) => applyChanges(tx, ref, changes), { atomic: true }));
+}
+
+/** updateCustomer's work, inside the caller's transaction. */
+async function applyChanges(tx: Db, ref: CustomerRef, changes: CustomerChanges): Promise<UpdatedCustomer | null> {
   const infoPatch = changes.info === undefined ? null : JSON.stringify(withMemberIds(changes.info));
+  // The locked row is read in `previous`: a concurrent writer's version, not the statement's snapshot.
+  const [row] = await tx.$queryRaw<Array<UpdatedCustomer & { previousStatus: string }>>`
+    WITH previous AS (
+      SELECT ${CUSTOMER_COLUMNS},
+             coalesce(${changes.name ?? null}::text, c.name) AS next_name,
+             coalesce(${changes.status ?? null}::text, c.status) AS next_status,
+             CASE WHEN ${infoPatch}::jsonb IS NULL THEN c.info
+                  ELSE jsonb_merge_patch(coalesce(c.info, '{}'::jsonb), ${infoPatch}::jsonb) END AS next_info
+        FROM customers c
+       WHERE ${liveCustomer(ref)}
+         FOR UPDATE
+    ), updated AS (
+      UPDATE customers c
+         SET name = p.next_name, status = p.next_status, info = p.next_info
+        FROM previous p
+       WHERE c.id = p.id
+         -- The locked row's values (p), not c's: c is read in the statement's
+         -- snapshot, which predates a writer this statement waited for, and a
+         -- row filtered out here is never re-read at its latest version.
+         AND (p.name, p.status, p.info) IS DISTINCT FROM (p.next_name, p.next_status, p.next_info)
+      RETURNING ${CUSTOMER_COLUMNS}, p.status AS "previousStatus", true AS changed
+    )
+    SELECT * FROM updated
+    UNION ALL
+    SELECT p.id, p."userId", p.name, p.status, p.info, p."createdAt", p."updatedAt", p."deletedAt",
+           p.status AS "previousStatus", false AS changed
+      FROM previous p
+     WHERE NOT EXISTS (SELECT 1 FROM updated)`;
+  if (!row) return null;
+  const { previousStatus, ...customer } = row;
+  if (previousStatus !== customer.status) {
+    await recordStatusChange(tx, ref, { from: previousStatus, to: customer.status });
+  }
+  return customer;
+}
+
+/** Saved, nothing to save, or refused: someone else changed a field this edit changes (see the merge). */
+export type EditResult = "ok" | "unchanged" | StaleEdit;
+
+/**
+ * The overview's info form, saved as the fields the user changed from what
+ * the form was opened with, and only if nobody else changed one of those
+ * since (docs/decisions/0012). Measured against the row under its lock, so
+ * no writer can slip in between. Null when the customer is not the user's.
+ */
+export async function editCustomerInfo({ values, opened = null, ...ref }: CustomerRef & OpenedWith & { values: InfoFormValues }): Promise<EditResult | null> {
+  if (!isCustomerRef(ref)) return null;
   return mapInfoSizeViolation(() =>
     asUser(
       ref.userId,
-      async (tx) => {
-        // The locked row is read in `previous`: a concurrent writer's version, not the statement's snapshot.
-        const [row] = await tx.$queryRaw<Array<UpdatedCustomer & { previousStatus: string }>>`
-          WITH previous AS (
-            SELECT ${CUSTOMER_COLUMNS},
-                   coalesce(${changes.name ?? null}::text, c.name) AS next_name,
-                   coalesce(${changes.status ?? null}::text, c.status) AS next_status,
-                   CASE WHEN ${infoPatch}::jsonb IS NULL THEN c.info
-                        ELSE jsonb_merge_patch(coalesce(c.info, '{}'::jsonb), ${infoPatch}::jsonb) END AS next_info
-              FROM customers c
-             WHERE ${liveCustomer(ref)}
-               FOR UPDATE
-          ), updated AS (
-            UPDATE customers c
-               SET name = p.next_name, status = p.next_status, info = p.next_info
-              FROM previous p
-             WHERE c.id = p.id
-               -- The locked row's values (p), not c's: c is read in the statement's
-               -- snapshot, which predates a writer this statement waited for, and a
-               -- row filtered out here is never re-read at its latest version.
-               AND (p.name, p.status, p.info) IS DISTINCT FROM (p.next_name, p.next_status, p.next_info)
-            RETURNING ${CUSTOMER_COLUMNS}, p.status AS "previousStatus", true AS changed
-          )
-          SELECT * FROM updated
-          UNION ALL
-          SELECT p.id, p."userId", p.name, p.status, p.info, p."createdAt", p."updatedAt", p."deletedAt",
-                 p.status AS "previousStatus", false AS changed
-            FROM previous p
-           WHERE NOT EXISTS (SELECT 1 FROM updated)`;
-        if (!row) return null;
-        const { previousStatus, ...customer } = row;
-        if (previousStatus !== customer.status) {
-          await recordStatusChange(tx, ref, { from: previousStatus, to: customer.status });
-        }
-        return customer;
+      async (tx): Promise<EditResult | null> => {
+        const [locked] = await tx.$queryRaw<Array<{ info: unknown }>>`SELECT c.info FROM customers c WHERE ${liveCustomer(ref)} FOR UPDATE`;
+        if (!locked) return null;
+        const mine = formValuesOf(values, INFO_FORM_FIELDS);
+        const merge = mergeEdit(INFO_FORM_FIELDS, { opened, mine, current: infoFormValues(readInfo(locked.info)) });
+        if (merge.conflicts.length) return { stale: merge };
+        if (!merge.changed.length) return "unchanged";
+        const customer = await applyChanges(tx, ref, { info: infoPatchFromForm(values, merge.changed) });
+        return customer?.changed ? "ok" : "unchanged";
       },
       { atomic: true },
     ),

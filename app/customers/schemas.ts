@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { fieldsOf } from "~/utils/edit-merge";
 import { email as emailField, isoDateTime, longText, requiredText, shortText, url as urlField } from "~/utils/fields";
 import { CUSTOMER_STATUSES, EVENT_TYPES, LIMITS } from "./constants";
 
@@ -99,6 +100,21 @@ export const CreateCustomerFormSchema = z.object({
 
 export const StatusFormSchema = z.object({ status: statusSchema });
 
+/** The info form's fields and their labels: the form shows them, and a refused edit names them. */
+export const INFO_FORM_LABELS = {
+  about: "About",
+  vertical: "Vertical",
+  persona: "Persona",
+  icp: "Ideal customer profile",
+  productName: "Product name",
+  productStage: "Product stage",
+  productCategory: "Product category",
+  productDescription: "Product description",
+  productUrl: "Product URL",
+} as const;
+export type InfoFormField = keyof typeof INFO_FORM_LABELS;
+export const INFO_FORM_FIELDS = fieldsOf(INFO_FORM_LABELS);
+
 /** The overview's info form: flat fields; an emptied field clears its value. */
 export const InfoFormSchema = z.object({
   about: longText("About").optional(),
@@ -113,23 +129,24 @@ export const InfoFormSchema = z.object({
 });
 export type InfoFormValues = z.infer<typeof InfoFormSchema>;
 
-/** Turns the info form into a merge patch: every field is set or cleared. */
-export function infoPatchFromForm(values: InfoFormValues): InfoPatch {
+/**
+ * Turns the info form into a merge patch: each field in `only` (all of them
+ * unless given) is set, or cleared when empty; the others are left out.
+ */
+export function infoPatchFromForm(values: InfoFormValues, only: readonly InfoFormField[] = INFO_FORM_FIELDS): InfoPatch {
+  const sent = (field: InfoFormField) => only.includes(field);
   const orNull = (value: string | undefined) => (value === undefined || value === "" ? null : value);
-  return {
-    about: orNull(values.about),
-    vertical: orNull(values.vertical),
-    persona: orNull(values.persona),
-    icp: orNull(values.icp),
-    product: {
-      name: orNull(values.productName),
-      stage: orNull(values.productStage),
-      category: orNull(values.productCategory),
-      description: orNull(values.productDescription),
-      url: orNull(values.productUrl),
-    },
-  };
+  const pick = <Key extends string>(fields: Record<Key, InfoFormField>) =>
+    Object.fromEntries(Object.entries<InfoFormField>(fields).filter(([, field]) => sent(field)).map(([key, field]) => [key, orNull(values[field])]));
+  const patch: InfoPatch = pick({ about: "about", vertical: "vertical", persona: "persona", icp: "icp" });
+  const product = pick({ name: "productName", stage: "productStage", category: "productCategory", description: "productDescription", url: "productUrl" });
+  if (Object.keys(product).length) patch.product = product;
+  return patch;
 }
+
+/** The member form's fields and their labels, as for the info form. */
+export const MEMBER_FORM_LABELS = { name: "Name", role: "Role", email: "Email", notes: "Notes" } as const;
+export const MEMBER_FORM_FIELDS = fieldsOf(MEMBER_FORM_LABELS);
 
 export const TeamMemberFormSchema = z.object({
   name: TeamMemberSchema.shape.name,

@@ -1,10 +1,12 @@
 import { randomUUID } from "node:crypto";
 import { asUser } from "~/db/scope.server";
 import { Prisma } from "~/generated/prisma/client";
+import { formValuesOf, mergeEdit, type OpenedWith, type StaleEdit } from "~/utils/edit-merge";
 import { isUuid } from "~/utils/uuid";
 import { LIMITS } from "./constants";
 import { isCustomerRef, liveCustomer, ownsLiveCustomer, type CustomerRef } from "./ownership.server";
-import type { InfoPatch, TeamMemberInput } from "./schemas";
+import { memberFormValues, readTeam } from "./info-view";
+import { MEMBER_FORM_FIELDS, type InfoPatch, type TeamMemberInput } from "./schemas";
 
 /**
  * A customer's team lives in `info.team`, each member with a stable id so it
@@ -53,24 +55,43 @@ function customerWithMember({ memberId, ...ref }: MemberRef, memberMatches: Pris
 }
 
 /**
- * Replaces a member's known fields (keeping any extra keys), in SQL. An edit
- * that leaves the member as it was writes nothing ("unchanged"), so it does
- * not move the customer's updated_at.
+ * Saves the member form: the fields the user changed from what the form was
+ * opened with (`edit.opened`; every field differing from the stored member
+ * when null), unless someone else changed one of those since — measured
+ * under the customer row's lock (docs/decisions/0012). Extra keys on the
+ * member stay; a field emptied is removed. An edit that changes nothing
+ * writes nothing ("unchanged"), so it does not move the customer's updated_at.
  */
-export async function updateTeamMember({ member, ...ref }: MemberRef & { member: TeamMemberInput }): Promise<TeamResult> {
-  if (!isCustomerRef(ref) || !isUuid(ref.memberId)) return "not_found";
-  const { id: _ignored, ...fields } = member;
-  const edited = Prisma.sql`(m - ARRAY['name', 'role', 'email', 'notes']) || ${JSON.stringify(fields)}::jsonb`;
-  const updated = await asUser(ref.userId, (db) => db.$executeRaw`
-    UPDATE customers c
-       SET info = jsonb_set(c.info, '{team}', (
-             SELECT jsonb_agg(CASE WHEN m->>'id' = ${ref.memberId} THEN ${edited} ELSE m END ORDER BY ord)
-               FROM jsonb_array_elements(c.info->'team') WITH ORDINALITY AS t(m, ord)))
-     WHERE ${customerWithMember(ref, Prisma.sql`${edited} IS DISTINCT FROM m`)}`);
-  if (updated) return "ok";
-  // Nothing written: either the member is already as sent, or it is not there.
-  const present = await asUser(ref.userId, (db) => db.$queryRaw<unknown[]>`SELECT 1 FROM customers c WHERE ${customerWithMember(ref)}`);
-  return present.length ? "unchanged" : outcome(0, ref, "member_not_found");
+export async function updateTeamMember({
+  member: values,
+  opened = null,
+  ...ref
+}: MemberRef & OpenedWith & { member: TeamMemberInput }): Promise<TeamResult | StaleEdit> {
+  if (!isCustomerRef(ref)) return "not_found";
+  if (!isUuid(ref.memberId)) return outcome(0, ref, "member_not_found");
+  return asUser(
+    ref.userId,
+    async (db): Promise<TeamResult | StaleEdit> => {
+      const [locked] = await db.$queryRaw<Array<{ info: unknown }>>`SELECT c.info FROM customers c WHERE ${liveCustomer(ref)} FOR UPDATE`;
+      if (!locked) return "not_found";
+      const member = readTeam(locked.info).find((candidate) => candidate.id === ref.memberId);
+      if (!member) return "member_not_found";
+      const mine = formValuesOf(values, MEMBER_FORM_FIELDS);
+      const merge = mergeEdit(MEMBER_FORM_FIELDS, { opened, mine, current: memberFormValues(member) });
+      if (merge.conflicts.length) return { stale: merge };
+      if (!merge.changed.length) return "unchanged";
+      const set = Object.fromEntries(merge.changed.flatMap((field) => (mine[field] ? [[field, mine[field]]] : [])));
+      const edited = Prisma.sql`(m - ARRAY[${Prisma.join(merge.changed)}]::text[]) || ${JSON.stringify(set)}::jsonb`;
+      const updated = await db.$executeRaw`
+        UPDATE customers c
+           SET info = jsonb_set(c.info, '{team}', (
+                 SELECT jsonb_agg(CASE WHEN m->>'id' = ${ref.memberId} THEN ${edited} ELSE m END ORDER BY ord)
+                   FROM jsonb_array_elements(c.info->'team') WITH ORDINALITY AS t(m, ord)))
+         WHERE ${customerWithMember(ref, Prisma.sql`${edited} IS DISTINCT FROM m`)}`;
+      return updated ? "ok" : "unchanged";
+    },
+    { atomic: true },
+  );
 }
 
 export async function removeTeamMember(ref: MemberRef): Promise<TeamResult> {

@@ -6,21 +6,24 @@ import { useActionData, useLoaderData } from "@remix-run/react";
 import type { AgreementActionFailure, AgreementIntent } from "~/agreements/actions";
 import { listAgreements } from "~/agreements/agreements.server";
 import { AgreementsTab } from "~/agreements/components/AgreementsTab";
+import { AGREEMENT_TYPE_LABELS } from "~/agreements/constants";
 import {
   createAgreement,
   deleteAgreement,
+  editAgreement,
   renewAgreement,
   resumeAgreement,
   suspendAgreement,
   terminateAgreement,
-  updateAgreement,
 } from "~/agreements/lifecycle.server";
-import { AgreementFormSchema, patchFromForm, TerminateFormSchema } from "~/agreements/schemas";
+import { AGREEMENT_FORM_FIELDS, AGREEMENT_FORM_LABELS, AgreementFormSchema, TerminateFormSchema } from "~/agreements/schemas";
 import { requireUser, requireUserId } from "~/auth/session.server";
 import { CustomerErrorBoundary } from "~/customers/components/CustomerErrorBoundary";
 import { refusal, requireCustomerAgreement } from "~/http/agreement-forms.server";
 import { loadCustomerTab } from "~/http/customer-tab.server";
 import { notFound, unknownIntent } from "~/http/responses.server";
+import { staleEditReply } from "~/http/stale-edit.server";
+import { formValuesOf, openedWithOf } from "~/utils/edit-merge";
 import { formatDate, isoDateIn } from "~/utils/format";
 import { readFormData } from "~/utils/form.server";
 import { redirectWithToast } from "~/utils/toast.server";
@@ -74,7 +77,19 @@ export async function action({ request, params }: ActionFunctionArgs) {
       const agreementId = await requireCustomerAgreement(ref, formData);
       const submission = parseWithZod(formData, { schema: AgreementFormSchema });
       if (submission.status !== "success") return invalid(intent, agreementId, submission.reply());
-      const outcome = await updateAgreement({ userId: ref.userId, agreementId, patch: patchFromForm(submission.value) });
+      const outcome = await editAgreement({
+        userId: ref.userId,
+        agreementId,
+        input: submission.value,
+        posted: formValuesOf(submission.payload, AGREEMENT_FORM_FIELDS),
+        opened: openedWithOf(formData, AGREEMENT_FORM_FIELDS),
+      });
+      if ("stale" in outcome) {
+        const result = staleEditReply(submission, outcome.stale, AGREEMENT_FORM_LABELS, (field, value) =>
+          field === "type" ? (AGREEMENT_TYPE_LABELS[value as keyof typeof AGREEMENT_TYPE_LABELS] ?? value) : value,
+        );
+        return json<AgreementActionFailure>({ intent, agreementId, result }, { status: 409 });
+      }
       return outcome.ok ? done("Agreement saved.") : refusal({ intent, agreementId, submission }, outcome);
     }
     case "terminate-agreement": {

@@ -6,26 +6,32 @@ import { useActionData, useLoaderData, useSearchParams } from "@remix-run/react"
 import { useMemo } from "react";
 import { requireUser } from "~/auth/session.server";
 import { AddEventForm, EVENT_DATE_OFFERED } from "~/customers/components/AddEventForm";
-import { CustomerInfoSection, readInfo } from "~/customers/components/CustomerInfoSection";
+import { CustomerInfoSection } from "~/customers/components/CustomerInfoSection";
 import { EventTimeline } from "~/customers/components/EventTimeline";
 import { QuickStats } from "~/customers/components/QuickStats";
-import { memberToRemove, readTeam, TeamSection } from "~/customers/components/TeamSection";
+import { memberToRemove, TeamSection } from "~/customers/components/TeamSection";
 import { LIMITS } from "~/customers/constants";
-import { InfoTooLargeError, updateCustomer } from "~/customers/customers.server";
+import { editCustomerInfo, InfoTooLargeError } from "~/customers/customers.server";
+import { readInfo, readTeam } from "~/customers/info-view";
 import { addEvent } from "~/customers/events.server";
 import { getOverview } from "~/customers/overview.server";
 import { decodeEventCursor } from "~/customers/cursor.server";
 import { TIMELINE_HEADING_ID, timelineHref } from "~/customers/timeline-href";
 import {
   EventFormSchema,
+  INFO_FORM_FIELDS,
+  INFO_FORM_LABELS,
   InfoFormSchema,
-  infoPatchFromForm,
+  MEMBER_FORM_FIELDS,
+  MEMBER_FORM_LABELS,
   MemberIdFormSchema,
   TeamMemberFormSchema,
   UpdateTeamMemberFormSchema,
 } from "~/customers/schemas";
 import { addTeamMember, removeTeamMember, updateTeamMember, type TeamResult } from "~/customers/team.server";
 import { notFound, unknownIntent } from "~/http/responses.server";
+import { staleEditReply, type Replyable } from "~/http/stale-edit.server";
+import { openedWithOf, type StaleEdit } from "~/utils/edit-merge";
 import { redirectWithToast } from "~/utils/toast.server";
 import { readFormData } from "~/utils/form.server";
 import { instantAt } from "~/utils/time-zone";
@@ -58,6 +64,11 @@ function invalid(intent: Intent, result: SubmissionResult<string[]>) {
   return json({ intent, result }, { status: 400 });
 }
 
+/** Someone else changed what this edit changes since the form was opened: the form again, saying what. */
+function stale(intent: Intent, submission: Replyable, { stale: merge }: StaleEdit, labels: Readonly<Record<string, string>>) {
+  return json({ intent, result: staleEditReply(submission, merge, labels) }, { status: 409 });
+}
+
 export async function action({ request, params }: ActionFunctionArgs) {
   const { id: userId, settings } = await requireUser(request);
   const ref = { userId, customerId: params.id ?? "" };
@@ -67,7 +78,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const done = (message: string) => redirectWithToast(`/customers/${id}/overview`, { kind: "success", message });
   // Not a success toast: a save that changed nothing must not read as one that did.
   const nothingChanged = () => redirectWithToast(`/customers/${id}/overview`, { kind: "info", message: "No changes to save." });
-  type Replyable = { reply(options?: { formErrors?: string[] }): SubmissionResult<string[]> };
   const teamOutcome = async (submissionIntent: Intent, submission: Replyable, result: TeamResult, message: string) => {
     if (result === "not_found") throw notFound();
     if (result === "full") {
@@ -84,15 +94,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
     case "update-info": {
       const submission = parseWithZod(formData, { schema: InfoFormSchema });
       if (submission.status !== "success") return invalid(intent, submission.reply());
-      let customer;
+      let result;
       try {
-        customer = await updateCustomer({ ...ref, changes: { info: infoPatchFromForm(submission.value) } });
+        result = await editCustomerInfo({ ...ref, values: submission.value, opened: openedWithOf(formData, INFO_FORM_FIELDS) });
       } catch (error) {
         if (!(error instanceof InfoTooLargeError)) throw error;
         return invalid(intent, submission.reply({ formErrors: ["This customer's info is too large to save."] }));
       }
-      if (!customer) throw notFound();
-      return customer.changed ? done("Customer info saved.") : nothingChanged();
+      if (!result) throw notFound();
+      if (typeof result === "object") return stale(intent, submission, result, INFO_FORM_LABELS);
+      return result === "ok" ? done("Customer info saved.") : nothingChanged();
     }
     case "add-team-member": {
       const submission = parseWithZod(formData, { schema: TeamMemberFormSchema });
@@ -104,7 +115,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
       const submission = parseWithZod(formData, { schema: UpdateTeamMemberFormSchema });
       if (submission.status !== "success") return invalid(intent, submission.reply());
       const { memberId, ...member } = submission.value;
-      const result = await updateTeamMember({ ...ref, memberId, member });
+      const result = await updateTeamMember({ ...ref, memberId, member, opened: openedWithOf(formData, MEMBER_FORM_FIELDS) });
+      if (typeof result === "object") return stale(intent, submission, result, MEMBER_FORM_LABELS);
       return teamOutcome(intent, submission, result, `Saved ${member.name}.`);
     }
     case "remove-team-member": {

@@ -135,7 +135,7 @@ describe("concurrent partial edits lose nothing", () => {
     const edited = team.slice(4, 8);
     const untouched = team.slice(8);
     const added = Array.from({ length: WRITERS / 2 }, (_, index) => `New ${index}`);
-    const ok = (result: string) => result === "ok";
+    const ok = (result: unknown) => result === "ok";
     const writes = interleave<() => Promise<boolean>>([
       ...removed.map((member) => () => removeTeamMember({ userId: user.id, customerId: customer.id, memberId: member.id }).then(ok)),
       ...edited.map((member) => () => updateTeamMember({ userId: user.id, customerId: customer.id, memberId: member.id, member: { name: member.name, role: "After" } }).then(ok)),

@@ -3,13 +3,13 @@ import { Form } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { useHydrated } from "~/components/Dialog";
 import { FieldErrors } from "~/components/Field";
-import { SelectField, TextareaField, TextField, useConformForm } from "~/components/forms";
+import { EditForm, OpenedWithField, SelectField, TextareaField, TextField, useConformForm } from "~/components/forms";
 import { CancelButton } from "~/components/CancelButton";
 import { StatusButton } from "~/components/StatusButton";
+import type { FormValues } from "~/utils/edit-merge";
 import { useIsPending } from "~/utils/pending";
 import { AGREEMENT_LIMITS, AGREEMENT_TYPE_LABELS, AGREEMENT_TYPES, BILLING_PERIODS, type AgreementType } from "../constants";
-import { pricingFormValues } from "../pricing";
-import { AgreementFormSchema } from "../schemas";
+import { agreementFormValues, AgreementFormSchema } from "../schemas";
 import type { AgreementView } from "./AgreementCard";
 
 const typeOptions = AGREEMENT_TYPES.map((type) => ({ value: type, label: AGREEMENT_TYPE_LABELS[type] }));
@@ -28,36 +28,43 @@ function PricingField({ show, children }: { show: boolean; children: ReactNode }
   return <div hidden={!show}>{children}</div>;
 }
 
-/**
- * Create (no `agreement`) or edit an agreement. The same form is the dialog's
- * content with JavaScript and the page's (?new, ?edit=<id>) without it.
- */
-export function AgreementForm({
-  agreement,
-  currency,
-  lastResult,
-  onCancel,
-}: {
+interface AgreementFormProps {
   agreement?: AgreementView;
   currency: string;
   lastResult?: SubmissionResult<string[]> | null;
   /** With JavaScript, closes the dialog; without, Cancel is a link back to the tab. */
   onCancel?: () => void;
-}) {
+}
+
+/**
+ * Create (no `agreement`) or edit an agreement. The same form is the dialog's
+ * content with JavaScript and the page's (?new, ?edit=<id>) without it. An
+ * edit carries the values it was opened with (see EditForm).
+ */
+export function AgreementForm(props: AgreementFormProps) {
+  const { agreement, lastResult } = props;
+  if (!agreement) return <AgreementFields {...props} />;
+  const values = agreementFormValues(agreement);
+  return (
+    <EditForm lastResult={lastResult} values={values}>
+      {(openedWith) => <AgreementFields {...props} values={values} openedWith={openedWith} />}
+    </EditForm>
+  );
+}
+
+function AgreementFields({
+  agreement,
+  currency,
+  lastResult,
+  onCancel,
+  values,
+  openedWith,
+}: AgreementFormProps & { values?: FormValues; openedWith?: string }) {
   const intent = agreement ? "update-agreement" : "create-agreement";
   const [form, fields] = useConformForm(AgreementFormSchema, {
     id: agreement ? `agreement-${agreement.id}` : "agreement-new",
     lastResult,
-    defaultValue: agreement
-      ? {
-          scope: agreement.scope,
-          type: agreement.type,
-          startDate: agreement.startDate ?? undefined,
-          endDate: agreement.endDate ?? undefined,
-          noticeDays: String(agreement.noticeDays),
-          ...pricingFormValues(agreement.pricing),
-        }
-      : { type: "retainer", noticeDays: "30", period: "month" },
+    defaultValue: values ?? { type: "retainer", noticeDays: "30", period: "month" },
   });
   const saving = useIsPending({ intent });
   const enhanced = useHydrated();
@@ -70,6 +77,7 @@ export function AgreementForm({
     <Form method="post" preventScrollReset className="space-y-4" {...getFormProps(form)}>
       <input type="hidden" name="intent" value={intent} />
       {agreement ? <input type="hidden" name="agreementId" value={agreement.id} /> : null}
+      {openedWith ? <OpenedWithField value={openedWith} /> : null}
       <FieldErrors id={form.errorId} errors={form.errors} />
       <TextareaField label="Scope" meta={fields.scope} hint="What the agreement covers." textareaProps={{ rows: 2, maxLength: AGREEMENT_LIMITS.scope, required: true }} />
       <div className="grid gap-4 sm:grid-cols-2">

@@ -1,45 +1,15 @@
 import { getFormProps, type SubmissionResult } from "@conform-to/react";
 import { Form, Link } from "@remix-run/react";
 import { Pencil } from "lucide-react";
+import { useRef } from "react";
+import { useEditFocus } from "~/components/edit-focus";
 import { FieldErrors, secondaryButtonClass } from "~/components/Field";
-import { TextareaField, TextField, useConformForm } from "~/components/forms";
+import { EditForm, OpenedWithField, TextareaField, TextField, useConformForm } from "~/components/forms";
 import { StatusButton } from "~/components/StatusButton";
+import type { FormValues } from "~/utils/edit-merge";
 import { useIsPending } from "~/utils/pending";
-import { InfoFormSchema } from "../schemas";
-
-export interface CustomerInfoView {
-  about?: string;
-  vertical?: string;
-  persona?: string;
-  icp?: string;
-  product?: { name?: string; stage?: string; category?: string; description?: string; url?: string };
-}
-
-function text(value: unknown): string | undefined {
-  return typeof value === "string" && value.trim() ? value : undefined;
-}
-
-/** Reads the known info keys defensively: info is free-form JSON. */
-export function readInfo(info: unknown): CustomerInfoView {
-  const record = info && typeof info === "object" && !Array.isArray(info) ? (info as Record<string, unknown>) : {};
-  const product =
-    record.product && typeof record.product === "object" && !Array.isArray(record.product)
-      ? (record.product as Record<string, unknown>)
-      : {};
-  return {
-    about: text(record.about),
-    vertical: text(record.vertical),
-    persona: text(record.persona),
-    icp: text(record.icp),
-    product: {
-      name: text(product.name),
-      stage: text(product.stage),
-      category: text(product.category),
-      description: text(product.description),
-      url: text(product.url),
-    },
-  };
-}
+import { infoFormValues, type CustomerInfoView } from "../info-view";
+import { INFO_FORM_LABELS as LABELS, InfoFormSchema } from "../schemas";
 
 // `wide` spans both columns. It is set on this <div> rather than on a wrapper
 // around it: a <dl> may only hold one level of <div> around its dt/dd groups.
@@ -73,21 +43,26 @@ export function CustomerInfoSection({
   editing: boolean;
   lastResult?: SubmissionResult<string[]> | null;
 }) {
+  const section = useRef<HTMLElement>(null);
+  useEditFocus(editing ? "info" : null, section);
+  const values = infoFormValues(info);
   return (
-    <section aria-labelledby="info-heading" className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
+    <section ref={section} aria-labelledby="info-heading" className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
       <div className="mb-4 flex items-center justify-between">
         <h2 id="info-heading" className="text-lg font-semibold">
           Customer info
         </h2>
         {editing ? null : (
-          <Link to="?edit=info" className={secondaryButtonClass} preventScrollReset>
+          <Link to="?edit=info" className={secondaryButtonClass} preventScrollReset data-edit-trigger="info">
             <Pencil aria-hidden="true" className="h-4 w-4" />
             Edit info
           </Link>
         )}
       </div>
       {editing ? (
-        <InfoForm info={info} lastResult={lastResult} />
+        <EditForm lastResult={lastResult} values={values} focusKey="info">
+          {(openedWith) => <InfoForm values={values} openedWith={openedWith} lastResult={lastResult} />}
+        </EditForm>
       ) : (
         <dl className="grid gap-4 sm:grid-cols-2">
           <Detail label="About" value={info.about} wide />
@@ -105,42 +80,29 @@ export function CustomerInfoSection({
   );
 }
 
-function InfoForm({ info, lastResult }: { info: CustomerInfoView; lastResult?: SubmissionResult<string[]> | null }) {
-  const [form, fields] = useConformForm(InfoFormSchema, {
-    id: "customer-info",
-    lastResult,
-    defaultValue: {
-      about: info.about,
-      vertical: info.vertical,
-      persona: info.persona,
-      icp: info.icp,
-      productName: info.product?.name,
-      productStage: info.product?.stage,
-      productCategory: info.product?.category,
-      productDescription: info.product?.description,
-      productUrl: info.product?.url,
-    },
-  });
+function InfoForm({ values, openedWith, lastResult }: { values: FormValues; openedWith: string; lastResult?: SubmissionResult<string[]> | null }) {
+  const [form, fields] = useConformForm(InfoFormSchema, { id: "customer-info", lastResult, defaultValue: values });
   const saving = useIsPending({ intent: "update-info" });
   return (
     <Form method="post" preventScrollReset className="space-y-4" {...getFormProps(form)}>
       <input type="hidden" name="intent" value="update-info" />
+      <OpenedWithField value={openedWith} />
       <FieldErrors id={form.errorId} errors={form.errors} />
-      <TextareaField label="About" meta={fields.about} textareaProps={{ rows: 3 }} />
+      <TextareaField label={LABELS.about} meta={fields.about} textareaProps={{ rows: 3 }} />
       <div className="grid gap-4 sm:grid-cols-2">
-        <TextField label="Vertical" meta={fields.vertical} />
-        <TextField label="Persona" meta={fields.persona} />
+        <TextField label={LABELS.vertical} meta={fields.vertical} />
+        <TextField label={LABELS.persona} meta={fields.persona} />
       </div>
-      <TextareaField label="Ideal customer profile" meta={fields.icp} textareaProps={{ rows: 3 }} />
+      <TextareaField label={LABELS.icp} meta={fields.icp} textareaProps={{ rows: 3 }} />
       <fieldset className="space-y-4 rounded-md border border-slate-200 p-4">
         <legend className="px-1 text-sm font-semibold">Product</legend>
         <div className="grid gap-4 sm:grid-cols-2">
-          <TextField label="Product name" meta={fields.productName} />
-          <TextField label="Product stage" meta={fields.productStage} />
-          <TextField label="Product category" meta={fields.productCategory} />
-          <TextField label="Product URL" meta={fields.productUrl} type="url" />
+          <TextField label={LABELS.productName} meta={fields.productName} />
+          <TextField label={LABELS.productStage} meta={fields.productStage} />
+          <TextField label={LABELS.productCategory} meta={fields.productCategory} />
+          <TextField label={LABELS.productUrl} meta={fields.productUrl} type="url" />
         </div>
-        <TextareaField label="Product description" meta={fields.productDescription} textareaProps={{ rows: 3 }} />
+        <TextareaField label={LABELS.productDescription} meta={fields.productDescription} textareaProps={{ rows: 3 }} />
       </fieldset>
       <div className="flex gap-2">
         <StatusButton pending={saving} pendingLabel="Saving…">

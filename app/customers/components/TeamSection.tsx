@@ -1,37 +1,19 @@
 import { getFormProps, type SubmissionResult } from "@conform-to/react";
 import { Form, Link, useLocation } from "@remix-run/react";
 import { Mail, Pencil, Trash2, UserPlus } from "lucide-react";
-import { useState } from "react";
+import { useRef, useState } from "react";
 import { AddDisclosure } from "~/components/AddDisclosure";
 import { ConfirmForm } from "~/components/ConfirmForm";
 import { Dialog, useHydrated } from "~/components/Dialog";
+import { useEditFocus } from "~/components/edit-focus";
 import { FieldErrors, secondaryButtonClass } from "~/components/Field";
-import { TextareaField, TextField, useConformForm } from "~/components/forms";
+import { EditForm, OpenedWithField, TextareaField, TextField, useConformForm } from "~/components/forms";
 import { StatusButton } from "~/components/StatusButton";
 import { useIsPending, usePendingFormData } from "~/utils/pending";
+import { memberFormValues, type TeamMemberView } from "../info-view";
 import { TeamMemberFormSchema } from "../schemas";
 
-export interface TeamMemberView {
-  id: string | null;
-  name: string;
-  role?: string;
-  email?: string;
-  notes?: string;
-}
-
-/** Reads info.team defensively; members without a name are skipped. */
-export function readTeam(info: unknown): TeamMemberView[] {
-  const team = info && typeof info === "object" && !Array.isArray(info) ? (info as Record<string, unknown>).team : null;
-  if (!Array.isArray(team)) return [];
-  const str = (value: unknown) => (typeof value === "string" && value ? value : undefined);
-  return team.flatMap((member: unknown) => {
-    if (!member || typeof member !== "object") return [];
-    const record = member as Record<string, unknown>;
-    const name = str(record.name);
-    if (!name) return [];
-    return [{ id: str(record.id) ?? null, name, role: str(record.role), email: str(record.email), notes: str(record.notes) }];
-  });
-}
+export type { TeamMemberView };
 
 /**
  * Removing a member asks first. Without JavaScript the question is a page of
@@ -86,8 +68,11 @@ export function TeamSection({
   const [dialog, setDialog] = useState<{ memberId: string; key: string } | null>(null);
   const dialogMember = hydrated && dialog?.key === location.key ? team.find((member) => member.id === dialog.memberId) : undefined;
   const closeDialog = () => setDialog(null);
+  const section = useRef<HTMLElement>(null);
+  const editing = editingId && team.some((member) => member.id === editingId) ? editingId : null;
+  useEditFocus(editing, section);
   return (
-    <section aria-labelledby="team-heading" className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
+    <section ref={section} aria-labelledby="team-heading" className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
       <h2 id="team-heading" className="mb-4 text-lg font-semibold">
         Team
       </h2>
@@ -107,11 +92,7 @@ export function TeamSection({
               </li>
             ) : member.id && member.id === editingId ? (
               <li key={member.id} className="py-3">
-                <MemberForm
-                  intent="update-team-member"
-                  member={member}
-                  lastResult={lastIntent === "update-team-member" ? lastResult : null}
-                />
+                <EditMemberForm member={member} lastResult={lastIntent === "update-team-member" ? lastResult : null} />
               </li>
             ) : (
               <li key={member.id ?? `member-${index}`} className={`flex flex-wrap items-start justify-between gap-3 py-3 ${removing !== null && removing === member.id ? "opacity-50" : ""}`}>
@@ -128,7 +109,13 @@ export function TeamSection({
                 </div>
                 {member.id ? (
                   <div className="flex gap-2">
-                    <Link to={`?member=${member.id}`} preventScrollReset className={secondaryButtonClass} aria-label={`Edit ${member.name}`}>
+                    <Link
+                      to={`?member=${member.id}`}
+                      preventScrollReset
+                      className={secondaryButtonClass}
+                      aria-label={`Edit ${member.name}`}
+                      data-edit-trigger={member.id}
+                    >
                       <Pencil aria-hidden="true" className="h-4 w-4" />
                       Edit
                     </Link>
@@ -165,14 +152,25 @@ export function TeamSection({
   );
 }
 
+function EditMemberForm({ member, lastResult }: { member: TeamMemberView; lastResult?: SubmissionResult<string[]> | null }) {
+  return (
+    <EditForm lastResult={lastResult} values={memberFormValues(member)} focusKey={member.id ?? undefined}>
+      {(openedWith) => <MemberForm intent="update-team-member" member={member} openedWith={openedWith} lastResult={lastResult} />}
+    </EditForm>
+  );
+}
+
 function MemberForm({
   intent,
   member,
+  openedWith,
   lastResult,
   onSaved,
 }: {
   intent: "add-team-member" | "update-team-member";
   member?: TeamMemberView;
+  /** For an edit, the values it was opened with (see EditForm). */
+  openedWith?: string;
   lastResult?: SubmissionResult<string[]> | null;
   onSaved?: () => void;
 }) {
@@ -187,6 +185,7 @@ function MemberForm({
     <Form method="post" preventScrollReset className="space-y-3" {...getFormProps(form)}>
       <input type="hidden" name="intent" value={intent} />
       {member?.id ? <input type="hidden" name="memberId" value={member.id} /> : null}
+      {openedWith ? <OpenedWithField value={openedWith} /> : null}
       <FieldErrors id={form.errorId} errors={form.errors} />
       <div className="grid gap-3 sm:grid-cols-2">
         <TextField label="Name" meta={fields.name} />

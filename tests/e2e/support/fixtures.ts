@@ -119,17 +119,26 @@ export const test = base.extend<Fixtures>({
     await use(user);
   },
   consoleErrors: async ({ page }, use) => {
-    const errors: string[] = [];
-    page.on("console", (message) => {
-      if (message.type() !== "error" || EXPECTED_REFUSAL.test(message.text())) return;
-      if (DOCUMENT_NOT_FOUND.test(message.text()) && message.location().url === page.url()) return;
-      errors.push(`${message.text()} (${message.location().url || "no url"})`);
-    });
-    page.on("pageerror", (error) => errors.push(`uncaught: ${error.message}`));
+    const errors = collectConsoleErrors(page);
     await use(errors);
     expect(errors, "the page logged errors").toEqual([]);
   },
 });
+
+/**
+ * The errors `page` logs or throws from now on, as the consoleErrors fixture
+ * counts them; for a second page (a second tab) the fixture does not watch.
+ */
+export function collectConsoleErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on("console", (message) => {
+    if (message.type() !== "error" || EXPECTED_REFUSAL.test(message.text())) return;
+    if (DOCUMENT_NOT_FOUND.test(message.text()) && message.location().url === page.url()) return;
+    errors.push(`${message.text()} (${message.location().url || "no url"})`);
+  });
+  page.on("pageerror", (error) => errors.push(`uncaught: ${error.message}`));
+  return errors;
+}
 
 /**
  * Presses Tab (Shift+Tab with `backwards`) until `target` has the focus, as a
