@@ -1,6 +1,6 @@
+import { recordEvent } from "~/customers/events.server";
 import { isCustomerRef, liveCustomer, type CustomerRef } from "~/customers/ownership.server";
 import { asUser, type Db } from "~/db/scope.server";
-import type { Prisma } from "~/generated/prisma/client";
 import { AGREEMENT_TYPE_LABELS, type AgreementType } from "./constants";
 import { isAgreementRef, readAgreement, type AgreementRef, type AgreementRow } from "./agreements.server";
 import { pricingAfterPatch, type AgreementInput, type AgreementPatch } from "./schemas";
@@ -20,12 +20,6 @@ export type Outcome<T> =
 
 const notFound = { ok: false, reason: "not_found" } as const;
 const conflict = (message: string) => ({ ok: false, reason: "conflict", message }) as const;
-
-async function recordEvent(db: Db, row: { customerId: string }, userId: string, title: string, metadata: Prisma.InputJsonObject) {
-  await db.customerEvent.create({
-    data: { userId, customerId: row.customerId, eventType: "update", title, metadata },
-  });
-}
 
 /** Runs `change` on the user's agreement, locked, or answers not found. */
 function withAgreement<T>(ref: AgreementRef, change: (db: Db, row: AgreementRow) => Promise<Outcome<T>>): Promise<Outcome<T>> {
