@@ -11,6 +11,7 @@ import * as agreementActionRoute from "~/routes/api.agreements.$aid.$action";
 import * as customerReceivablesRoute from "~/routes/api.customers.$id.receivables";
 import * as receivableRoute from "~/routes/api.receivables.$rid";
 import * as receivableVoidRoute from "~/routes/api.receivables.$rid.void";
+import * as receivablesAcrossRoute from "~/routes/api.receivables";
 import { insertCustomer } from "../../prisma/factories";
 import { signUp } from "../auth-helpers";
 import { BASE_URL, call } from "../http";
@@ -35,6 +36,7 @@ const ROUTES: Array<{ pattern: RegExp; module: RouteModule; params?: string[] }>
   { pattern: /^\/api\/agreements\/([^/]+)$/, module: agreementRoute, params: ["aid"] },
   { pattern: /^\/api\/agreements\/([^/]+)\/([^/]+)$/, module: agreementActionRoute, params: ["aid", "action"] },
   { pattern: /^\/api\/customers\/([^/]+)\/receivables$/, module: customerReceivablesRoute, params: ["id"] },
+  { pattern: /^\/api\/receivables$/, module: receivablesAcrossRoute },
   { pattern: /^\/api\/receivables\/([^/]+)$/, module: receivableRoute, params: ["rid"] },
   { pattern: /^\/api\/receivables\/([^/]+)\/void$/, module: receivableVoidRoute, params: ["rid"] },
 ];
