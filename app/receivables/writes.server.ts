@@ -1,9 +1,9 @@
-import type { Outcome } from "~/agreements/lifecycle.server";
+import { withLockedChild, type Outcome } from "~/agreements/lifecycle.server";
 import { recordEvent } from "~/customers/events.server";
 import { isCustomerRef, liveCustomer, type CustomerRef } from "~/customers/ownership.server";
 import { asUser, type Db } from "~/db/scope.server";
 import type { ReceivableType } from "./constants";
-import { isReceivableRef, readReceivable, type ReceivableRef, type ReceivableRow } from "./receivables.server";
+import { readReceivable, type ReceivableRef, type ReceivableRow } from "./receivables.server";
 import { DUE_BEFORE_DATE, LINK_MESSAGES, type ReceivableInput, type ReceivablePatch } from "./schemas";
 
 /**
@@ -113,19 +113,7 @@ export function createReceivable({ input, ...ref }: CustomerRef & { input: Recei
 
 /** Runs `change` on the user's receivable, locked, or answers not found. */
 function withReceivable<T>(ref: ReceivableRef, change: (db: Db, row: ReceivableRow) => Promise<Outcome<T>>): Promise<Outcome<T>> {
-  if (!isReceivableRef(ref)) return Promise.resolve(notFound);
-  return asUser(
-    ref.userId,
-    async (db) => {
-      const locked = await db.$queryRaw<Array<{ id: string }>>`
-        SELECT r.id FROM customer_receivables r JOIN customers c ON c.id = r.customer_id
-         WHERE r.id = ${ref.receivableId}::uuid AND c.user_id = ${ref.userId}::uuid AND c.deleted_at IS NULL
-           FOR UPDATE OF r`;
-      const row = locked.length ? await readReceivable(db, ref) : null;
-      return row ? change(db, row) : notFound;
-    },
-    { atomic: true },
-  );
+  return withLockedChild({ userId: ref.userId, table: "customer_receivables", id: ref.receivableId }, (db) => readReceivable(db, ref), change);
 }
 
 /** Why `row` may not become void, or null when it may. */
