@@ -161,7 +161,8 @@ export async function insertCommercials(db: Db, customer: CustomerRef, random: R
       amount,
       date: new Date(Date.now() - 30 * 86_400_000),
       description: "Invoice for last month",
-      reference: `INV-${random.int(1000, 9999)}`,
+      // Unique among the user's invoices (a random number would repeat across customers).
+      reference: `INV-${customer.id.slice(0, 8).toUpperCase()}`,
       linkedAgreementId: agreement.id,
     },
   });

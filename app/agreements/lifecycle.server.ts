@@ -1,7 +1,9 @@
+import { recordEvent } from "~/customers/events.server";
 import { isCustomerRef, liveCustomer, type CustomerRef } from "~/customers/ownership.server";
 import { asUser, type Db } from "~/db/scope.server";
-import type { Prisma } from "~/generated/prisma/client";
+import { Prisma } from "~/generated/prisma/client";
 import { mergeEdit, type FormValues, type OpenedWith, type StaleEdit } from "~/utils/edit-merge";
+import { isUuid } from "~/utils/uuid";
 import { AGREEMENT_TYPE_LABELS, type AgreementType } from "./constants";
 import { isAgreementRef, readAgreement, type AgreementRef, type AgreementRow } from "./agreements.server";
 import {
@@ -30,27 +32,35 @@ export type Outcome<T> =
 const notFound = { ok: false, reason: "not_found" } as const;
 const conflict = (message: string) => ({ ok: false, reason: "conflict", message }) as const;
 
-async function recordEvent(db: Db, row: { customerId: string }, userId: string, title: string, metadata: Prisma.InputJsonObject) {
-  await db.customerEvent.create({
-    data: { userId, customerId: row.customerId, eventType: "update", title, metadata },
-  });
+/**
+ * Runs `change` on a row of a child table under the user's live customer,
+ * locked FOR UPDATE for the rest of the transaction and read by `read`, or
+ * answers not found. All or nothing. Shared by agreements and receivables.
+ */
+export function withLockedChild<Row, Result>(
+  { userId, table, id }: { userId: string; table: "customer_agreements" | "customer_receivables"; id: string },
+  read: (db: Db) => Promise<Row | null>,
+  change: (db: Db, row: Row) => Promise<Result>,
+): Promise<Result | typeof notFound> {
+  if (!isUuid(userId) || !isUuid(id)) return Promise.resolve(notFound);
+  return asUser(
+    userId,
+    async (db) => {
+      const locked = await db.$queryRaw<Array<{ id: string }>>`
+        SELECT x.id FROM ${Prisma.raw(table)} x JOIN customers c ON c.id = x.customer_id
+         WHERE x.id = ${id}::uuid AND c.user_id = ${userId}::uuid AND c.deleted_at IS NULL
+           FOR UPDATE OF x`;
+      const row = locked.length ? await read(db) : null;
+      return row ? change(db, row) : notFound;
+    },
+    { atomic: true },
+  );
 }
 
 /** Runs `change` on the user's agreement, locked, or answers not found. */
 function withAgreement<Result>(ref: AgreementRef, change: (db: Db, row: AgreementRow) => Promise<Result>): Promise<Result | typeof notFound> {
   if (!isAgreementRef(ref)) return Promise.resolve(notFound);
-  return asUser(
-    ref.userId,
-    async (db) => {
-      const locked = await db.$queryRaw<Array<{ id: string }>>`
-        SELECT a.id FROM customer_agreements a JOIN customers c ON c.id = a.customer_id
-         WHERE a.id = ${ref.agreementId}::uuid AND c.user_id = ${ref.userId}::uuid AND c.deleted_at IS NULL
-           FOR UPDATE OF a`;
-      const row = locked.length ? await readAgreement(db, ref) : null;
-      return row ? change(db, row) : notFound;
-    },
-    { atomic: true },
-  );
+  return withLockedChild({ userId: ref.userId, table: "customer_agreements", id: ref.agreementId }, (db) => readAgreement(db, ref), change);
 }
 
 export async function createAgreement({ input, ...ref }: CustomerRef & { input: AgreementInput }): Promise<AgreementRow | null> {

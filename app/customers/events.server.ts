@@ -63,6 +63,13 @@ export async function recordStatusChange(db: Db, { userId, customerId }: Custome
   });
 }
 
+/** An event a feature's change writes to its customer's timeline, inside the transaction that made the change. */
+export async function recordEvent(db: Db, row: { customerId: string }, userId: string, title: string, metadata: Prisma.InputJsonObject) {
+  await db.customerEvent.create({
+    data: { userId, customerId: row.customerId, eventType: "update", title, metadata },
+  });
+}
+
 /**
  * The customer `c`'s last interaction (a scalar subquery, read by the list's
  * cards and the overview's stats alike): the newest interaction that has

@@ -1,40 +1,179 @@
-import { asUser } from "~/db/scope.server";
-import { Prisma } from "~/generated/prisma/client";
+import { TODAY_FROM } from "~/agreements/agreements.server";
 import { isCustomerRef, liveCustomer, type CustomerRef } from "~/customers/ownership.server";
+import { asUser, type Db } from "~/db/scope.server";
+import { Prisma } from "~/generated/prisma/client";
+import { isUuid } from "~/utils/uuid";
+import { AGING_BUCKETS, type AgingBucket, type InvoiceDisplayStatus, type ReceivableFilterStatus, type ReceivableType, type StoredStatus } from "./constants";
 
 /**
- * Invoices and payments. Money stays NUMERIC in SQL and travels as a
- * two-decimal string; sums and signs are computed in SQL, never in JS.
+ * Reading invoices and payments. Every figure is SQL over NUMERIC and leaves
+ * as a two-decimal string: an invoice's paid, balance and display status
+ * (invoice_display_status() against app_today(), migration receivables), and
+ * a summary's outstanding, credit, net and aging. The tab, the overview's
+ * stat, the cross-customer list and the API all select them from here.
  */
 
-/** A row's effect on the balance: an invoice adds, a payment subtracts (over the alias `r`). */
-const SIGNED_AMOUNT_SQL = Prisma.sql`CASE WHEN r.type = 'invoice' THEN r.amount ELSE -r.amount END`;
+/** NUMERIC as the wire's two-decimal string; wide enough for any sum of NUMERIC(12,2). */
+export function moneyText(amount: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`(${amount})::numeric(20,2)::text`;
+}
 
-/** The customer `c`'s outstanding balance, invoiced minus paid, as a decimal string (a scalar subquery). */
-export const OUTSTANDING_BALANCE_SQL = Prisma.sql`(SELECT coalesce(sum(${SIGNED_AMOUNT_SQL}), 0)::numeric(14,2)::text
-     FROM customer_receivables r WHERE r.customer_id = c.id)`;
+/** What the row `r` has been paid (`m.paid`): its non-void payments; 0 for a payment. */
+export const PAID_LATERAL = Prisma.sql`LATERAL (
+  SELECT coalesce(sum(p.amount), 0) AS paid FROM customer_receivables p
+   WHERE r.type = 'invoice' AND p.linked_invoice_id = r.id AND p.status = 'received') m`;
 
-export interface ReceivableListItem {
+const SENT_INVOICE = Prisma.sql`r.type = 'invoice' AND r.status = 'sent'`;
+
+/** What is still owed on each sent invoice, floored at zero, summed over the rows `r` (with PAID_LATERAL). */
+const OUTSTANDING_SUM = Prisma.sql`coalesce(sum(greatest(r.amount - m.paid, 0)) FILTER (WHERE ${SENT_INVOICE}), 0)`;
+
+/**
+ * Credit over the rows `r`: received payments applied to no invoice, plus
+ * what each invoice was paid beyond its amount. Money paid on an invoice that
+ * is not sent (only older rows can hold that) counts whole: it is owed back
+ * or to be applied, so outstanding − credit stays invoiced − paid.
+ */
+const CREDIT_SUM = Prisma.sql`coalesce(sum(r.amount) FILTER (WHERE r.type = 'payment' AND r.status = 'received' AND r.linked_invoice_id IS NULL), 0)
+  + coalesce(sum(greatest(m.paid - CASE WHEN r.status = 'sent' THEN r.amount ELSE 0 END, 0)) FILTER (WHERE r.type = 'invoice'), 0)`;
+
+/** The customer `c`'s outstanding amount, as a decimal string (a scalar subquery): the overview's stat. */
+export const OUTSTANDING_BALANCE_SQL = Prisma.sql`(SELECT ${moneyText(OUTSTANDING_SUM)}
+     FROM customer_receivables r CROSS JOIN ${PAID_LATERAL}
+    WHERE r.user_id = c.user_id AND r.customer_id = c.id AND ${SENT_INVOICE})`;
+
+export interface ReceivableRow {
   id: string;
-  type: string;
+  customerId: string;
+  type: ReceivableType;
   /** As recorded: positive for invoices and payments alike. */
   amount: string;
   /** Its effect on the balance: negative for a payment. */
   signedAmount: string;
-  date: Date;
-  status: string | null;
-  description: string | null;
+  date: string;
+  dueDate: string | null;
+  status: StoredStatus;
+  /** Invoices only (null for a payment), like paid and balance. */
+  displayStatus: InvoiceDisplayStatus | null;
+  paid: string | null;
+  /** amount − paid: negative when overpaid. */
+  balance: string | null;
   reference: string | null;
+  description: string | null;
+  linkedInvoiceId: string | null;
+  linkedAgreementId: string | null;
+  createdAt: Date | null;
+  updatedAt: Date | null;
+}
+
+/** The display status of the row `r` (with PAID_LATERAL and TODAY_FROM): an invoice's, null for a payment. */
+export const DISPLAY_STATUS_SQL = Prisma.sql`CASE WHEN r.type = 'invoice'
+  THEN invoice_display_status(r.status, r.amount, m.paid, r.due_date, t.today) END`;
+
+/** The columns of ReceivableRow over RECEIVABLE_FROM. */
+export const RECEIVABLE_COLUMNS = Prisma.sql`r.id, r.customer_id AS "customerId", r.type, r.amount::text AS amount,
+       ${moneyText(Prisma.sql`CASE WHEN r.type = 'invoice' THEN r.amount ELSE -r.amount END`)} AS "signedAmount",
+       r.date::text AS date, r.due_date::text AS "dueDate", r.status,
+       ${DISPLAY_STATUS_SQL} AS "displayStatus",
+       CASE WHEN r.type = 'invoice' THEN ${moneyText(Prisma.sql`m.paid`)} END AS paid,
+       CASE WHEN r.type = 'invoice' THEN ${moneyText(Prisma.sql`r.amount - m.paid`)} END AS balance,
+       r.reference, r.description, r.linked_invoice_id AS "linkedInvoiceId", r.linked_agreement_id AS "linkedAgreementId",
+       r.created_at AS "createdAt", r.updated_at AS "updatedAt"`;
+
+/** Receivables `r` of live customers `c`, each with its paid `m.paid` and the statement's today `t.today`. */
+export const RECEIVABLE_FROM = Prisma.sql`customer_receivables r
+  JOIN customers c ON c.id = r.customer_id AND c.deleted_at IS NULL
+  CROSS JOIN ${TODAY_FROM}
+  CROSS JOIN ${PAID_LATERAL}`;
+
+/** `?status=`: an invoice's display status, a payment's stored one. */
+export function statusFilterSql(status: ReceivableFilterStatus | undefined): Prisma.Sql {
+  if (!status) return Prisma.sql`TRUE`;
+  return Prisma.sql`(CASE WHEN r.type = 'invoice' THEN ${DISPLAY_STATUS_SQL} ELSE r.status END) = ${status}`;
+}
+
+export interface ReceivableFilter {
+  type?: ReceivableType;
+  status?: ReceivableFilterStatus;
+}
+
+function selectReceivables(db: Db, { type, status, ...ref }: CustomerRef & ReceivableFilter): Promise<ReceivableRow[]> {
+  return db.$queryRaw<ReceivableRow[]>`
+    SELECT ${RECEIVABLE_COLUMNS}
+      FROM ${RECEIVABLE_FROM}
+     WHERE ${liveCustomer(ref)} AND r.user_id = ${ref.userId}::uuid
+       AND ${type ? Prisma.sql`r.type = ${type}` : Prisma.sql`TRUE`} AND ${statusFilterSql(status)}
+     ORDER BY r.date DESC, r.created_at DESC, r.id`;
 }
 
 /** The invoices and payments of the user's live customer, newest first. */
-export async function listReceivables(ref: CustomerRef): Promise<ReceivableListItem[]> {
+export async function listReceivables(ref: CustomerRef & ReceivableFilter): Promise<ReceivableRow[]> {
   if (!isCustomerRef(ref)) return [];
-  return asUser(ref.userId, (db) => db.$queryRaw<ReceivableListItem[]>`
-    SELECT r.id, r.type, r.amount::text AS amount, (${SIGNED_AMOUNT_SQL})::numeric(14,2)::text AS "signedAmount",
-           r.date, r.status, r.description, r.reference
-      FROM customer_receivables r
-      JOIN customers c ON c.id = r.customer_id
-     WHERE ${liveCustomer(ref)}
-     ORDER BY r.date DESC, r.id`);
+  return asUser(ref.userId, (db) => selectReceivables(db, ref));
+}
+
+/** Which receivable of which user. */
+export interface ReceivableRef {
+  userId: string;
+  receivableId: string;
+}
+
+export function isReceivableRef(ref: ReceivableRef): boolean {
+  return isUuid(ref.userId) && isUuid(ref.receivableId);
+}
+
+/** One receivable of the user's, under a live customer; null otherwise. */
+export async function readReceivable(db: Db, { userId, receivableId }: ReceivableRef): Promise<ReceivableRow | null> {
+  const [row] = await db.$queryRaw<ReceivableRow[]>`
+    SELECT ${RECEIVABLE_COLUMNS}
+      FROM ${RECEIVABLE_FROM}
+     WHERE r.id = ${receivableId}::uuid AND c.user_id = ${userId}::uuid`;
+  return row ?? null;
+}
+
+export async function getReceivable(ref: ReceivableRef): Promise<ReceivableRow | null> {
+  if (!isReceivableRef(ref)) return null;
+  return asUser(ref.userId, (db) => readReceivable(db, ref));
+}
+
+export interface ReceivablesSummary {
+  outstanding: string;
+  credit: string;
+  /** outstanding − credit: negative when the customer is owed money. */
+  net: string;
+  /** The outstanding amount by days past due; the buckets add up to it. */
+  aging: Record<AgingBucket, string>;
+}
+
+type SummaryRow = Omit<ReceivablesSummary, "aging"> & { aging: Record<AgingBucket, string> };
+
+/** The summary of the receivables `r` that `where` keeps (over RECEIVABLE_FROM). */
+export async function readSummary(db: Db, where: Prisma.Sql): Promise<ReceivablesSummary> {
+  const buckets = AGING_BUCKETS.map(
+    (bucket) => Prisma.sql`${bucket}::text, ${moneyText(Prisma.sql`coalesce(sum(greatest(r.amount - m.paid, 0))
+        FILTER (WHERE ${SENT_INVOICE} AND aging_bucket(r.due_date, t.today) = ${bucket}), 0)`)}`,
+  );
+  const [row] = await db.$queryRaw<SummaryRow[]>`
+    SELECT ${moneyText(Prisma.sql`s.outstanding`)} AS outstanding, ${moneyText(Prisma.sql`s.credit`)} AS credit,
+           ${moneyText(Prisma.sql`s.outstanding - s.credit`)} AS net, s.aging
+      FROM (SELECT ${OUTSTANDING_SUM} AS outstanding, ${CREDIT_SUM} AS credit,
+                   json_build_object(${Prisma.join(buckets)}) AS aging
+              FROM ${RECEIVABLE_FROM}
+             WHERE ${where}) s`;
+  return row!;
+}
+
+/** A customer's invoices and payments (filtered) with its summary (never filtered); null unless the user's live customer. */
+export async function listReceivablesWithSummary(
+  ref: CustomerRef & ReceivableFilter,
+): Promise<{ receivables: ReceivableRow[]; summary: ReceivablesSummary } | null> {
+  if (!isCustomerRef(ref)) return null;
+  const customer = { userId: ref.userId, customerId: ref.customerId };
+  return asUser(ref.userId, async (db) => {
+    const [live] = await db.$queryRaw<Array<{ id: string }>>`SELECT c.id FROM customers c WHERE ${liveCustomer(customer)}`;
+    if (!live) return null;
+    const receivables = await selectReceivables(db, ref);
+    const summary = await readSummary(db, Prisma.sql`${liveCustomer(customer)} AND r.user_id = ${ref.userId}::uuid`);
+    return { receivables, summary };
+  });
 }

@@ -8,6 +8,10 @@ import * as customerAgreementsRoute from "~/routes/api.customers.$id.agreements"
 import * as customerEventsRoute from "~/routes/api.customers.$id.events";
 import * as agreementRoute from "~/routes/api.agreements.$aid";
 import * as agreementActionRoute from "~/routes/api.agreements.$aid.$action";
+import * as customerReceivablesRoute from "~/routes/api.customers.$id.receivables";
+import * as receivableRoute from "~/routes/api.receivables.$rid";
+import * as receivableVoidRoute from "~/routes/api.receivables.$rid.void";
+import * as receivablesAcrossRoute from "~/routes/api.receivables";
 import { insertCustomer } from "../../prisma/factories";
 import { signUp } from "../auth-helpers";
 import { BASE_URL, call } from "../http";
@@ -31,6 +35,10 @@ const ROUTES: Array<{ pattern: RegExp; module: RouteModule; params?: string[] }>
   { pattern: /^\/api\/customers\/([^/]+)\/events$/, module: customerEventsRoute, params: ["id"] },
   { pattern: /^\/api\/agreements\/([^/]+)$/, module: agreementRoute, params: ["aid"] },
   { pattern: /^\/api\/agreements\/([^/]+)\/([^/]+)$/, module: agreementActionRoute, params: ["aid", "action"] },
+  { pattern: /^\/api\/customers\/([^/]+)\/receivables$/, module: customerReceivablesRoute, params: ["id"] },
+  { pattern: /^\/api\/receivables$/, module: receivablesAcrossRoute },
+  { pattern: /^\/api\/receivables\/([^/]+)$/, module: receivableRoute, params: ["rid"] },
+  { pattern: /^\/api\/receivables\/([^/]+)\/void$/, module: receivableVoidRoute, params: ["rid"] },
 ];
 
 export async function send(request: Request): Promise<Response> {

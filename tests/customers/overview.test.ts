@@ -194,11 +194,19 @@ describe("events and the overview", () => {
         { userId, customerId: id, scope: "future", startDate: day(10), endDate: day(90) },
       ],
     });
+    // Outstanding (DOMAIN.md) is what sent invoices still owe: a draft and a
+    // void invoice owe nothing, and a payment applied to no invoice is credit.
+    const paidInPart = await prisma().receivable.create({
+      data: { userId, customerId: id, type: "invoice", amount: "1000.10", date: day(-20) },
+    });
     await prisma().receivable.createMany({
       data: [
-        { userId, customerId: id, type: "invoice", amount: "1000.10", date: day(-20) },
         { userId, customerId: id, type: "invoice", amount: "1250.20", date: day(-10) },
-        { userId, customerId: id, type: "payment", amount: "750.30", date: day(-5) },
+        { userId, customerId: id, type: "invoice", amount: "500.00", date: day(-3), status: "draft", reference: "D-1" },
+        { userId, customerId: id, type: "invoice", amount: "300.00", date: day(-3), status: "void", reference: "V-1" },
+        { userId, customerId: id, type: "payment", amount: "750.30", date: day(-5), linkedInvoiceId: paidInPart.id },
+        { userId, customerId: id, type: "payment", amount: "99.00", date: day(-4) },
+        { userId, customerId: id, type: "payment", amount: "10.00", date: day(-4), status: "void", linkedInvoiceId: paidInPart.id },
       ],
     });
     await prisma().project.createMany({
@@ -217,8 +225,17 @@ describe("events and the overview", () => {
 
     const overview = await getOverview({ userId, customerId: id });
     expect(overview!.customer).toMatchObject({ id, name: "Stats Co" });
+    // 1000.10 − 750.30 + 1250.20: the void payment, the draft, the void invoice and the credit do not count.
     expect(overview!.stats).toEqual({ activeAgreements: 3, outstandingBalance: "1500.00", activeProjects: 2, lastInteractionAt: null });
-    expect((await listReceivables({ userId, customerId: id })).map((row) => row.amount).sort()).toEqual(["1000.10", "1250.20", "750.30"]);
+    expect((await listReceivables({ userId, customerId: id })).map((row) => row.amount).sort()).toEqual([
+      "10.00",
+      "1000.10",
+      "1250.20",
+      "300.00",
+      "500.00",
+      "750.30",
+      "99.00",
+    ]);
   });
 
   it("a customer with nothing yet has zero stats and a 0.00 balance", async () => {
@@ -230,11 +247,13 @@ describe("events and the overview", () => {
 
   it("a balance beyond float precision stays exact", async () => {
     const customer = await createCustomer(userId, { name: "Rich Co" });
+    const large = await prisma().receivable.create({
+      data: { userId, customerId: customer.id, type: "invoice", amount: "9999999999.99", date: new Date() },
+    });
     await prisma().receivable.createMany({
       data: [
-        { userId, customerId: customer.id, type: "invoice", amount: "9999999999.99", date: new Date() },
         { userId, customerId: customer.id, type: "invoice", amount: "0.01", date: new Date() },
-        { userId, customerId: customer.id, type: "payment", amount: "0.03", date: new Date() },
+        { userId, customerId: customer.id, type: "payment", amount: "0.03", date: new Date(), linkedInvoiceId: large.id },
       ],
     });
     expect((await getOverview({ userId, customerId: customer.id }))!.stats.outstandingBalance).toBe("9999999999.97");

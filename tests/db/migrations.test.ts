@@ -217,3 +217,55 @@ it("gives the team members stored without an id one, keeping the others' ids and
     await rm(dir, { recursive: true, force: true });
   }
 });
+
+it("brings the receivables already there within the receivables rules, keeping their money", async () => {
+  const RECEIVABLES = "20261206090000_receivables";
+  const dir = await copyMigrations();
+  try {
+    await rm(path.join(dir, RECEIVABLES), { recursive: true, force: true });
+    await migrate(empty.database, { dir });
+    await empty.database.withConnection(async (conn) => {
+      const [user] = await conn.query<{ id: string }>(
+        "INSERT INTO users (email, name, payment_terms_days) VALUES ('money@example.com', 'Money', 14) RETURNING id",
+      );
+      const customer = async (name: string) =>
+        (await conn.query<{ id: string }>("INSERT INTO customers (user_id, name) VALUES ($1, $2) RETURNING id", [user!.id, name]))[0]!.id;
+      const [mine, theirs] = [await customer("Mine"), await customer("Theirs")];
+      const insert = async (customerId: string, values: string) =>
+        (
+          await conn.query<{ id: string }>(
+            `INSERT INTO customer_receivables (user_id, customer_id, type, amount, date, status, reference, linked_invoice_id)
+             VALUES ${values} RETURNING id`.replaceAll("$c", `'${customerId}'`).replaceAll("$u", `'${user!.id}'`),
+          )
+        )[0]!.id;
+      const other = await insert(theirs, "($u, $c, 'invoice', 10, '2026-01-01', 'sent', 'INV-1', NULL)");
+      const first = await insert(mine, "($u, $c, 'invoice', 100, '2026-02-01', 'paid', 'INV-1', NULL)");
+      await insert(mine, `($u, $c, 'payment', -40, '2026-02-03', 'sent', 'refund sign', '${first}')`);
+      await insert(mine, `($u, $c, 'payment', 5, '2026-02-04', NULL, 'cross-customer', '${other}')`);
+      await insert(mine, `($u, $c, 'invoice', 7, '2026-02-05', 'partial', 'INV-2', '${first}')`);
+      await insert(mine, "($u, $c, 'payment', 0, '2026-02-06', 'received', 'nothing', NULL)");
+    });
+
+    expect((await migrate(empty.database)).applied).toEqual([RECEIVABLES]);
+    const rows = await empty.database.withConnection((conn) =>
+      conn.query<Record<string, string | null>>(
+        `SELECT r.type, r.amount::text AS amount, r.status, r.reference, r.due_date::text AS due_date,
+                (SELECT i.reference FROM customer_receivables i WHERE i.id = r.linked_invoice_id) AS invoice, c.name AS customer
+           FROM customer_receivables r JOIN customers c ON c.id = r.customer_id
+          ORDER BY r.date, r.type`,
+      ),
+    );
+    expect(rows).toEqual([
+      { type: "invoice", amount: "10.00", status: "sent", reference: "INV-1", due_date: "2026-01-15", invoice: null, customer: "Theirs" },
+      // The same number again among the user's invoices gets a suffix; 'paid' is computed now.
+      { type: "invoice", amount: "100.00", status: "sent", reference: "INV-1 (2)", due_date: "2026-02-15", invoice: null, customer: "Mine" },
+      { type: "payment", amount: "40.00", status: "received", reference: "refund sign", due_date: null, invoice: "INV-1 (2)", customer: "Mine" },
+      // A link to another customer's invoice is dropped: the payment becomes credit.
+      { type: "payment", amount: "5.00", status: "received", reference: "cross-customer", due_date: null, invoice: null, customer: "Mine" },
+      // Only payments name an invoice.
+      { type: "invoice", amount: "7.00", status: "sent", reference: "INV-2", due_date: "2026-02-19", invoice: null, customer: "Mine" },
+    ]);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+});

@@ -38,6 +38,86 @@ describe("CHECK constraints reject bad values", () => {
     }
   });
 
+  const receivable = (columns: string, values: string): [string, unknown[]] => [
+    `INSERT INTO customer_receivables (user_id, customer_id, ${columns}) VALUES ($1, $2, ${values})`,
+    [userId, customerId],
+  ];
+  it.each<[string, () => [string, unknown[]]]>([
+    ["an invoice's status is draft, sent or void", () => receivable("type, amount, date, status", "'invoice', 1, CURRENT_DATE, 'received'")],
+    ["a payment's status is received or void", () => receivable("type, amount, date, status", "'payment', 1, CURRENT_DATE, 'draft'")],
+    ["a status is never a display status", () => receivable("type, amount, date, status", "'invoice', 1, CURRENT_DATE, 'paid'")],
+    ["an amount is above zero", () => receivable("type, amount, date", "'invoice', 0, CURRENT_DATE")],
+    ["a negative amount too", () => receivable("type, amount, date", "'payment', -5, CURRENT_DATE")],
+    ["an invoice is not due before its date", () => receivable("type, amount, date, due_date", "'invoice', 1, '2026-03-02', '2026-03-01'")],
+    ["a payment has no due date", () => receivable("type, amount, date, due_date", "'payment', 1, '2026-03-02', '2026-03-09'")],
+  ])("customer_receivables: %s", async (_name, build) => {
+    const [text, params] = build();
+    await expect(sql(text, params)).rejects.toThrow(/violates check constraint/);
+  });
+
+  it("defaults a payment to received and an invoice's due date to the account's payment terms", async () => {
+    await sql("UPDATE users SET payment_terms_days = 21 WHERE id = $1", [userId]);
+    const rows = await sql<{ type: string; status: string; due: string | null }>(
+      `INSERT INTO customer_receivables (user_id, customer_id, type, amount, date)
+       VALUES ($1, $2, 'invoice', 1, '2026-02-20'), ($1, $2, 'payment', 1, '2026-02-20')
+       RETURNING type, status, due_date::text AS due`,
+      [userId, customerId],
+    );
+    expect(rows).toEqual([
+      { type: "invoice", status: "sent", due: "2026-03-13" },
+      { type: "payment", status: "received", due: null },
+    ]);
+  });
+
+  it("keeps an invoice number unique among the user's invoices, not among payments or across users", async () => {
+    const insert = (owner: string, customer: string, type: string) =>
+      sql("INSERT INTO customer_receivables (user_id, customer_id, type, amount, date, reference) VALUES ($1, $2, $3, 1, CURRENT_DATE, 'UNIQ-1')", [
+        owner,
+        customer,
+        type,
+      ]);
+    await insert(userId, customerId, "invoice");
+    await insert(userId, customerId, "payment");
+    await insert(userId, customerId, "payment");
+    await expect(insert(userId, customerId, "invoice")).rejects.toThrow(/duplicate key/);
+    const neighbour = await newUserId("Neighbour");
+    const theirs = await insertCustomer(prisma(), neighbour, { name: "Theirs" });
+    await insert(neighbour, theirs.id, "invoice");
+  });
+
+  it("keeps links within the row's customer, and only a payment names an invoice", async () => {
+    const other = await insertCustomer(prisma(), userId, { name: "Other Co" });
+    const [invoice] = await sql<{ id: string }>(
+      "INSERT INTO customer_receivables (user_id, customer_id, type, amount, date) VALUES ($1, $2, 'invoice', 1, CURRENT_DATE) RETURNING id",
+      [userId, other.id],
+    );
+    const [agreement] = await sql<{ id: string }>("INSERT INTO customer_agreements (user_id, customer_id, scope) VALUES ($1, $2, 's') RETURNING id", [
+      userId,
+      other.id,
+    ]);
+    await expect(
+      sql("INSERT INTO customer_receivables (user_id, customer_id, type, amount, date, linked_invoice_id) VALUES ($1, $2, 'payment', 1, CURRENT_DATE, $3)", [
+        userId,
+        customerId,
+        invoice!.id,
+      ]),
+    ).rejects.toThrow(/violates foreign key constraint/);
+    await expect(
+      sql("INSERT INTO customer_receivables (user_id, customer_id, type, amount, date, linked_agreement_id) VALUES ($1, $2, 'invoice', 1, CURRENT_DATE, $3)", [
+        userId,
+        customerId,
+        agreement!.id,
+      ]),
+    ).rejects.toThrow(/violates foreign key constraint/);
+    await expect(
+      sql("INSERT INTO customer_receivables (user_id, customer_id, type, amount, date, linked_invoice_id) VALUES ($1, $2, 'invoice', 1, CURRENT_DATE, $3)", [
+        userId,
+        other.id,
+        invoice!.id,
+      ]),
+    ).rejects.toThrow(/violates check constraint/);
+  });
+
   it("keeps money exact to the cent", async () => {
     const [row] = await sql<{ amount: string }>(
       "INSERT INTO customer_receivables (user_id, customer_id, type, amount, date) VALUES ($1, $2, 'invoice', 1234567.891, CURRENT_DATE) RETURNING amount::text",

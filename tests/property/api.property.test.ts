@@ -8,6 +8,10 @@ import * as customerAgreementsRoute from "~/routes/api.customers.$id.agreements"
 import * as customerEventsRoute from "~/routes/api.customers.$id.events";
 import * as agreementRoute from "~/routes/api.agreements.$aid";
 import * as agreementActionRoute from "~/routes/api.agreements.$aid.$action";
+import * as customerReceivablesRoute from "~/routes/api.customers.$id.receivables";
+import * as receivableRoute from "~/routes/api.receivables.$rid";
+import * as receivableVoidRoute from "~/routes/api.receivables.$rid.void";
+import * as receivablesAcrossRoute from "~/routes/api.receivables";
 import { apiRequest } from "../api/helpers";
 import { call } from "../http";
 import {
@@ -30,6 +34,7 @@ import {
   type HeaderChoices,
 } from "./arbitraries";
 import { actionBody, actionName, agreementBody, agreementId } from "./agreement-arbitraries";
+import { receivableBody, receivableId, receivablesQuery } from "./receivable-arbitraries";
 import { truncate } from "./config";
 import { PropertySuite } from "./harness";
 
@@ -232,6 +237,46 @@ suite.property(
     const { param, segment } = idPath(id);
     const name = idPath(action);
     await exchange(agreementActionRoute, `/api/agreements/${segment}/${name.segment}`, { aid: param, action: name.param }, value, bAgreements());
+  },
+);
+
+// ---------------------------------------------------------- receivables ----
+
+/** B's receivable ids: an answer to A may link only A's own rows, so none of B's may appear. */
+const bReceivables = () => [...suite.world.receivables.other, ...suite.world.agreements.other];
+
+suite.property(
+  "GET and POST /api/customers/:id/receivables on anyone's customer with any query and body",
+  { quick: 80, full: 1200 },
+  (world) =>
+    fc.tuple(customerId(world), receivablesQuery, apiCase(method("GET", "POST", "POST"), apiBody(receivableBody(world, world.receivables, { typeRequired: true })))),
+  async ([id, query, value]) => {
+    const { param, segment } = idPath(id);
+    await exchange(customerReceivablesRoute, `/api/customers/${segment}/receivables${queryString(query)}`, { id: param }, value, bReceivables());
+  },
+);
+
+suite.property(
+  "GET, PATCH and DELETE /api/receivables/:rid and POST …/void on anyone's receivable with any body",
+  { quick: 80, full: 1200 },
+  (world) =>
+    fc.oneof(
+      { weight: 3, arbitrary: fc.tuple(receivableId(world), fc.constant(false), apiCase(method("GET", "PATCH", "PATCH", "DELETE"), apiBody(receivableBody(world, world.receivables, { typeRequired: false })))) },
+      { weight: 1, arbitrary: fc.tuple(receivableId(world), fc.constant(true), apiCase(method("POST"), apiBody(fc.constant({})))) },
+    ),
+  async ([id, toVoid, value]) => {
+    const { param, segment } = idPath(id);
+    if (toVoid) await exchange(receivableVoidRoute, `/api/receivables/${segment}/void`, { rid: param }, value, bReceivables());
+    else await exchange(receivableRoute, `/api/receivables/${segment}`, { rid: param }, value, bReceivables());
+  },
+);
+
+suite.property(
+  "GET /api/receivables with any query string",
+  { quick: 40, full: 600 },
+  () => fc.tuple(receivablesQuery, fc.constantFrom("GET", "HEAD", "POST"), headerChoices),
+  async ([query, verb, headers]) => {
+    await exchange(receivablesAcrossRoute, `/api/receivables${queryString(query)}`, {}, { method: verb, headers, body: { kind: "none" }, contentType: undefined }, bReceivables());
   },
 );
 

@@ -9,6 +9,7 @@ import { call, get } from "../http";
 import { ownerPrisma } from "../setup/owner";
 import { createTestDatabase, type TestDatabase } from "../setup/test-db";
 import { arrangeAgreements, reviveActorAgreements, type AgreementPool } from "./agreements-world";
+import { arrangeReceivables, type ReceivableIds } from "./receivable-arbitraries";
 import { assertProperty, FULL_RUN, numRuns, SEED, timeoutFor, truncate } from "./config";
 import { changedTables, takeSnapshot, type Snapshot } from "./snapshot";
 import { DAY_MS } from "../support/db";
@@ -48,6 +49,7 @@ export interface World {
   aCustomers: CustomerPool;
   bCustomers: CustomerPool;
   agreements: AgreementPool;
+  receivables: ReceivableIds;
 }
 
 
@@ -124,6 +126,7 @@ export async function buildWorld(): Promise<World> {
     aCustomers,
     bCustomers,
     agreements: await arrangeAgreements(aId, aCustomers.live, aCustomers.archived, bId),
+    receivables: await arrangeReceivables(aId, aCustomers.live, bId),
   };
 }
 
