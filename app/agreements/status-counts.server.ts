@@ -32,7 +32,7 @@ export function storedCountsSql(userId: string): Prisma.Sql {
 }
 
 /** The user's agreements `a` whose customer is live (archived customers are few: a hashed NOT IN). */
-export function ofLiveCustomers(userId: string): Prisma.Sql {
+function ofLiveCustomers(userId: string): Prisma.Sql {
   return Prisma.sql`a.user_id = ${userId}::uuid AND a.customer_id NOT IN (SELECT archived_customer_ids())`;
 }
 
