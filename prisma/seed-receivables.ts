@@ -32,7 +32,7 @@ interface InvoicePlan {
 /** What each invoice shows today, in the order of INV-0001, INV-0002, … */
 const INVOICES: InvoicePlan[] = [
   // Draft, open and partly paid, none due yet (current).
-  { customer: 0, amount: "2400.00", issuedDaysAgo: 2, dueInDays: 28, status: "draft", description: "Discovery workshop (draft)" },
+  { customer: 0, amount: "2400.00", issuedDaysAgo: 2, dueInDays: 28, status: "draft", description: "Discovery workshop" },
   { customer: 0, amount: "1800.00", issuedDaysAgo: 10, dueInDays: 20, status: "sent", description: "Retainer, this month" },
   {
     customer: 0,
@@ -111,7 +111,7 @@ async function insertPayment(tx: Tx, userId: string, customerId: string, invoice
   await tx.$executeRaw`
     INSERT INTO customer_receivables (user_id, customer_id, type, amount, date, status, reference, description, linked_invoice_id)
     VALUES (${userId}::uuid, ${customerId}::uuid, 'payment', ${plan.amount}::numeric(12,2),
-            ${accountToday(userId)} - ${plan.daysAgo}::int, ${plan.status ?? "received"}, 'Bank transfer',
+            ${accountToday(userId)} - ${plan.daysAgo}::int, ${plan.status ?? "received"}, NULL,
             ${plan.description}, ${invoiceId}::uuid)`;
 }
 
@@ -144,7 +144,7 @@ export async function seedDemoReceivables(prisma: PrismaClient, userId: string):
           FROM (SELECT ${accountToday(userId)} AS today) t
         RETURNING id`;
       for (const payment of plan.payments ?? []) {
-        await insertPayment(tx, userId, customer.id, invoice!.id, { ...payment, description: `Payment of ${invoiceNumber(index + 1)}` });
+        await insertPayment(tx, userId, customer.id, invoice!.id, { ...payment, description: `Bank transfer for ${invoiceNumber(index + 1)}` });
       }
     }
     for (const credit of UNAPPLIED) {
