@@ -1,6 +1,7 @@
 import type pg from "pg";
 import { hashPassword } from "../app/auth/password.server";
 import type { DatasetSize } from "./config";
+import { INSERT_RECEIVABLES } from "./receivables-data";
 
 /**
  * The bench's data set, generated inside PostgreSQL (INSERT … SELECT over
@@ -10,7 +11,7 @@ import type { DatasetSize } from "./config";
 
 export const BENCH_PASSWORD = "bench-password-1234";
 /** Bump when the generated data changes shape: older data sets are regenerated. */
-const GENERATOR_VERSION = 2;
+const GENERATOR_VERSION = 3;
 
 export interface BenchUser {
   id: string;
@@ -101,7 +102,7 @@ SELECT c.user_id, c.id,
 const SECONDARY_INDEXES = `
 SELECT i.indexrelid::regclass::text AS name, pg_get_indexdef(i.indexrelid) AS definition
   FROM pg_index i JOIN pg_class t ON t.oid = i.indrelid
- WHERE t.relnamespace = 'public'::regnamespace AND t.relname IN ('customers', 'customer_events', 'customer_agreements')
+ WHERE t.relnamespace = 'public'::regnamespace AND t.relname IN ('customers', 'customer_events', 'customer_agreements', 'customer_receivables')
    AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = i.indexrelid)
  ORDER BY 1`;
 
@@ -114,7 +115,9 @@ CREATE TABLE IF NOT EXISTS bench_dataset (
   events BIGINT NOT NULL,
   seconds NUMERIC NOT NULL,
   generated_at TIMESTAMPTZ NOT NULL DEFAULT now()
-)`;
+);
+ALTER TABLE bench_dataset ADD COLUMN IF NOT EXISTS receivables BIGINT NOT NULL DEFAULT 0;
+ALTER TABLE bench_dataset ADD COLUMN IF NOT EXISTS receivable_seconds NUMERIC NOT NULL DEFAULT 0`;
 
 interface Marker {
   users: number;
@@ -122,6 +125,8 @@ interface Marker {
   generator_version: number;
   customers: string;
   events: string;
+  receivables: string;
+  receivable_seconds: string;
   seconds: string;
   generated_at: Date;
 }
@@ -136,8 +141,12 @@ const count = (value: number) => value.toLocaleString("en-US");
 export interface Dataset {
   customers: number;
   events: number;
+  /** Invoices and payments, all users'. */
+  receivables: number;
   /** Seconds its generation took (then or now). */
   seconds: number;
+  /** Of those, the seconds the receivables' inserts took (indexes rebuilt afterwards not included). */
+  receivableSeconds: number;
   reused: boolean;
 }
 
@@ -154,14 +163,22 @@ export async function ensureDataset(client: pg.Client, size: DatasetSize): Promi
     marker.generator_version === GENERATOR_VERSION
   ) {
     console.log(
-      `Data set reused: ${count(marker.users)} users, ${count(Number(marker.customers))} customers, ${count(Number(marker.events))} events ` +
+      `Data set reused: ${count(marker.users)} users, ${count(Number(marker.customers))} customers, ${count(Number(marker.events))} events, ` +
+        `${count(Number(marker.receivables))} receivables ` +
         `(generated ${marker.generated_at.toISOString()} in ${Number(marker.seconds).toFixed(0)} s); vacuum analyze…`,
     );
     // Earlier runs' create scenario leaves dead rows and clears visibility-map
     // bits; without this, index-only scans turn into heap visits and plans
     // drift from run to run.
-    await client.query("VACUUM (ANALYZE) customers, customer_events, customer_agreements");
-    return { customers: Number(marker.customers), events: Number(marker.events), seconds: Number(marker.seconds), reused: true };
+    await client.query("VACUUM (ANALYZE) customers, customer_events, customer_agreements, customer_receivables");
+    return {
+      customers: Number(marker.customers),
+      events: Number(marker.events),
+      receivables: Number(marker.receivables),
+      seconds: Number(marker.seconds),
+      receivableSeconds: Number(marker.receivable_seconds),
+      reused: true,
+    };
   }
   return generate(client, size);
 }
@@ -190,26 +207,42 @@ async function generate(client: pg.Client, size: DatasetSize): Promise<Dataset> 
 
     const usersPerBatch = Math.max(1, Math.floor(50_000 / size.customersPerUser));
     let events = 0;
+    let receivables = 0;
+    let receivableMs = 0;
     for (let first = 1; first <= size.users; first += usersPerBatch) {
       const last = Math.min(size.users, first + usersPerBatch - 1);
       const result = await client.query(INSERT_BATCH, [first, last, size.customersPerUser]);
       events += result.rowCount ?? 0;
-      progress(`  customers ${count(last * size.customersPerUser)}/${count(total)}, events ${count(events)} · ${elapsed()}`);
+      const receivablesStarted = performance.now();
+      const { rows } = await client.query<{ rows: string }>(INSERT_RECEIVABLES, [first, last]);
+      receivableMs += performance.now() - receivablesStarted;
+      receivables += Number(rows[0]?.rows ?? 0);
+      progress(
+        `  customers ${count(last * size.customersPerUser)}/${count(total)}, events ${count(events)}, ` +
+          `receivables ${count(receivables)} (${(receivableMs / 1000).toFixed(0)} s) · ${elapsed()}`,
+      );
     }
     for (const [position, index] of indexes.entries()) {
       progress(`  customers ${count(total)}/${count(total)}, events ${count(events)} · index ${position + 1}/${indexes.length} ${index.name} · ${elapsed()}`);
       await client.query(index.definition);
     }
     await client.query(
-      `INSERT INTO bench_dataset (users, customers_per_user, generator_version, customers, events, seconds)
-       VALUES ($1, $2, $3, $4, $5, $6)`,
-      [size.users, size.customersPerUser, GENERATOR_VERSION, total, events, (performance.now() - started) / 1000],
+      `INSERT INTO bench_dataset (users, customers_per_user, generator_version, customers, events, receivables, seconds, receivable_seconds)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+      [size.users, size.customersPerUser, GENERATOR_VERSION, total, events, receivables, (performance.now() - started) / 1000, receivableMs / 1000],
     );
     await client.query("COMMIT");
     progress(`  customers ${count(total)}, events ${count(events)}, ${indexes.length} indexes rebuilt · ${elapsed()}; vacuum analyze…`);
-    await client.query("VACUUM (ANALYZE) users, passwords, customers, customer_events, customer_agreements");
+    await client.query("VACUUM (ANALYZE) users, passwords, customers, customer_events, customer_agreements, customer_receivables");
     progress(`  customers ${count(total)}, events ${count(events)} · done in ${elapsed()}\n`);
-    return { customers: total, events, seconds: (performance.now() - started) / 1000, reused: false };
+    return {
+      customers: total,
+      events,
+      receivables,
+      seconds: (performance.now() - started) / 1000,
+      receivableSeconds: receivableMs / 1000,
+      reused: false,
+    };
   } catch (error) {
     await client.query("ROLLBACK").catch(() => undefined);
     throw error;

@@ -7,16 +7,22 @@ import { likePattern, listPageQuery, searchIdsQuery, selectiveIds, type ListFilt
  * characters, first search_customer_ids() and then the page with
  * `c.id = ANY(ids)` when it returned 200 ids or fewer. As the role
  * `customers_app` with `app.user_id` set (row-level security), inside a
- * transaction that is rolled back. A sequential scan on customers fails the bench.
+ * transaction that is rolled back. A sequential scan on customers or
+ * customer_receivables fails the bench.
  */
 
 export const APP_ROLE = "customers_app";
+
+/** Tables a sequential scan of fails the full bench: they grow with every customer. */
+const FATAL_SEQ_SCANS = ["customers", "customer_receivables"];
 
 export interface PlanResult {
   name: string;
   /** Scans in the plan: "customers: Index Scan using idx_…", "counts › customers: …" for the counts subquery. */
   scans: string[];
   seqScanOnCustomers: boolean;
+  /** A sequential scan on customer_receivables fails the bench too. */
+  seqScanOnReceivables: boolean;
   /** Sequential scans on other tables (worth a look, not fatal). */
   otherSeqScans: string[];
   executionMs: number;
@@ -157,7 +163,13 @@ async function hasSearchFunction(client: pg.Client): Promise<boolean> {
 }
 
 /** `searches`: a common term (walks the user's rows in page order) and a rare one (the id list's case). */
-export async function checkPlans(client: pg.Client, userId: string, searches: string[]): Promise<PlanCheck> {
+/** `extra`: more statements to explain the same way (the receivables', see receivable-plans.ts). */
+export async function checkPlans(
+  client: pg.Client,
+  userId: string,
+  searches: string[],
+  extra: Array<[string, QueryBuilder]> = [],
+): Promise<PlanCheck> {
   const withSearchFunction = await hasSearchFunction(client);
   const page = (filter: Omit<ListFilter, "ids">): QueryBuilder =>
     withSearchFunction ? appListPage(userId, filter) : fixed(listPageQuery(userId, filter, { counts: true }));
@@ -170,6 +182,7 @@ export async function checkPlans(client: pg.Client, userId: string, searches: st
   }
   queries.push(["status=live page with its counts", page({ status: "live" })]);
   queries.push(["page 50 (keyset cursor) with its counts", page({ after: await cursorBefore(client, userId, 50) })]);
+  queries.push(...extra);
 
   const { rowCount } = await client.query("SELECT 1 FROM pg_roles WHERE rolname = $1", [APP_ROLE]);
   let asAppRole = Boolean(rowCount);
@@ -193,7 +206,10 @@ export async function checkPlans(client: pg.Client, userId: string, searches: st
       name: note ? `${name} [${note}]` : name,
       scans: [...new Set(scans.map((scan) => scan.description))],
       seqScanOnCustomers: scans.some((scan) => scan.relation === "customers" && scan.nodeType === "Seq Scan"),
-      otherSeqScans: scans.filter((scan) => scan.relation !== "customers" && scan.nodeType === "Seq Scan").map((scan) => scan.description),
+      seqScanOnReceivables: scans.some((scan) => scan.relation === "customer_receivables" && scan.nodeType === "Seq Scan"),
+      otherSeqScans: scans
+        .filter((scan) => !FATAL_SEQ_SCANS.includes(scan.relation ?? "") && scan.nodeType === "Seq Scan")
+        .map((scan) => scan.description),
       executionMs: ms,
     });
   }

@@ -16,9 +16,9 @@ export function machineDescription(postgresVersion: string): string {
 export function planReport(check: PlanCheck, enforced: boolean): string {
   const lines = [`Plan check (EXPLAIN ANALYZE as ${check.ranAs})${enforced ? "" : " — not enforced below full size"}:`];
   for (const result of check.results) {
-    const verdict = result.seqScanOnCustomers ? "SEQ SCAN on customers" : "ok";
-    lines.push(`  ${verdict.padEnd(21)} ${result.name} (${result.executionMs.toFixed(1)} ms): ${result.scans.join("; ")}`);
-    for (const scan of result.otherSeqScans) lines.push(`  ${"note".padEnd(21)} sequential scan ${scan}`);
+    const verdict = result.seqScanOnCustomers ? "SEQ SCAN on customers" : result.seqScanOnReceivables ? "SEQ SCAN on receivables" : "ok";
+    lines.push(`  ${verdict.padEnd(23)} ${result.name} (${result.executionMs.toFixed(1)} ms): ${result.scans.join("; ")}`);
+    for (const scan of result.otherSeqScans) lines.push(`  ${"note".padEnd(23)} sequential scan ${scan}`);
   }
   return lines.join("\n");
 }

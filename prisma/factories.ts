@@ -141,7 +141,13 @@ export async function insertEvents(db: Db, customer: CustomerRef, count: number,
 }
 
 /** An agreement with one invoice, a part payment and a project: enough for every stat. */
-export async function insertCommercials(db: Db, customer: CustomerRef, random: Random = createRandom()) {
+export async function insertCommercials(
+  db: Db,
+  customer: CustomerRef,
+  random: Random = createRandom(),
+  // Unique among the user's invoices (a random number would repeat across customers).
+  invoiceNumber = `INV-${customer.id.slice(0, 8).toUpperCase()}`,
+) {
   const parent = { userId: customer.userId, customerId: customer.id };
   const agreement = await db.agreement.create({
     data: {
@@ -161,8 +167,7 @@ export async function insertCommercials(db: Db, customer: CustomerRef, random: R
       amount,
       date: new Date(Date.now() - 30 * 86_400_000),
       description: "Invoice for last month",
-      // Unique among the user's invoices (a random number would repeat across customers).
-      reference: `INV-${customer.id.slice(0, 8).toUpperCase()}`,
+      reference: invoiceNumber,
       linkedAgreementId: agreement.id,
     },
   });

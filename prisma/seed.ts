@@ -12,6 +12,7 @@ import {
   insertEvents,
   insertUser,
 } from "./factories";
+import { invoiceNumber, seedDemoReceivables } from "./seed-receivables";
 
 export const DEMO_ACCOUNT = {
   email: "demo@customers.test",
@@ -21,14 +22,17 @@ export const DEMO_ACCOUNT = {
 
 const CUSTOMER_COUNT = 30;
 
+/** The commercials' invoices are numbered after the demo receivables' (seed-receivables.ts). */
+const COMMERCIALS_FIRST_INVOICE = 101;
+
 /**
- * Creates the demo account with ~30 customers across every status, unless it
- * exists already. Returns whether it created anything.
+ * Creates the demo account with ~30 customers across every status, and its
+ * receivables, unless they exist already: an account seeded before there were
+ * receivables gets them. Returns whether it created anything.
  */
 export async function seedDemoAccount(prisma: PrismaClient): Promise<boolean> {
-  if (await prisma.user.findUnique({ where: { email: DEMO_ACCOUNT.email }, select: { id: true } })) {
-    return false;
-  }
+  const existing = await prisma.user.findUnique({ where: { email: DEMO_ACCOUNT.email }, select: { id: true } });
+  if (existing) return seedDemoReceivables(prisma, existing.id);
   const random = createRandom(2026);
   const user = await insertUser(prisma, {
     email: DEMO_ACCOUNT.email,
@@ -53,9 +57,10 @@ export async function seedDemoAccount(prisma: PrismaClient): Promise<boolean> {
       random,
     );
     await insertEvents(prisma, customer, random.int(1, 5), random);
-    if (index % 4 === 0) await insertCommercials(prisma, customer, random);
+    if (index % 4 === 0) await insertCommercials(prisma, customer, random, invoiceNumber(COMMERCIALS_FIRST_INVOICE + index / 4));
     // Agreements in every computed status, so each filter of /agreements shows something.
     if (index < AGREEMENT_STATUSES.length) await insertAgreement(prisma, customer, AGREEMENT_STATUSES[index]!, random);
   }
+  await seedDemoReceivables(prisma, user.id);
   return true;
 }

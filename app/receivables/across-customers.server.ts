@@ -49,25 +49,32 @@ export interface ReceivablesAcross {
   nextCursor: string | null;
 }
 
-export async function listReceivablesAcross({
-  userId,
-  status,
-  cursor,
-}: { userId: string; cursor: CursorKey | null } & Pick<ReceivableFilter, "status">): Promise<ReceivablesAcross> {
-  const mine = Prisma.sql`${liveCustomersOf(userId)} AND r.user_id = ${userId}::uuid`;
+type AcrossQuery = { userId: string; cursor: CursorKey | null } & Pick<ReceivableFilter, "status">;
+
+/** The rows the summary covers: every receivable of the user's live customers. */
+export function acrossSummaryWhere(userId: string): Prisma.Sql {
+  return Prisma.sql`${liveCustomersOf(userId)} AND r.user_id = ${userId}::uuid`;
+}
+
+/** The statement of one page, one row more than a page (the bench explains it as the app runs it). */
+export function acrossPageSql({ userId, status, cursor }: AcrossQuery): Prisma.Sql {
   const after = cursor ? Prisma.sql`(${SORT_DAY}, r.id) > (${cursor[0]}::date, ${cursor[1]}::uuid)` : Prisma.sql`TRUE`;
-  return asUser(userId, async (db) => {
-    const rows = await db.$queryRaw<Array<ReceivableRow & { sortDay: string }>>`
+  return Prisma.sql`
       SELECT ${RECEIVABLE_COLUMNS}, ${SORT_DAY}::text AS "sortDay"
         FROM ${RECEIVABLE_FROM}
-       WHERE ${mine} AND ${statusFilterSql(status)} AND ${after}
+       WHERE ${acrossSummaryWhere(userId)} AND ${statusFilterSql(status)} AND ${after}
        ORDER BY ${SORT_DAY}, r.id
        LIMIT ${ACROSS_PAGE_SIZE + 1}`;
+}
+
+export async function listReceivablesAcross(query: AcrossQuery): Promise<ReceivablesAcross> {
+  return asUser(query.userId, async (db) => {
+    const rows = await db.$queryRaw<Array<ReceivableRow & { sortDay: string }>>(acrossPageSql(query));
     const page = rows.slice(0, ACROSS_PAGE_SIZE);
     const last = page[page.length - 1];
     return {
       receivables: page.map(({ sortDay: _sortDay, ...row }) => row),
-      summary: await readSummary(db, mine),
+      summary: await readSummary(db, acrossSummaryWhere(query.userId)),
       nextCursor: rows.length > ACROSS_PAGE_SIZE && last ? encodeCursor([last.sortDay, last.id]) : null,
     };
   });

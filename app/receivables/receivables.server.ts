@@ -97,13 +97,18 @@ export interface ReceivableFilter {
   status?: ReceivableFilterStatus;
 }
 
-function selectReceivables(db: Db, { type, status, ...ref }: CustomerRef & ReceivableFilter): Promise<ReceivableRow[]> {
-  return db.$queryRaw<ReceivableRow[]>`
+/** The statement of a customer's list (the bench explains it as the app runs it). */
+export function receivablesListSql({ type, status, ...ref }: CustomerRef & ReceivableFilter): Prisma.Sql {
+  return Prisma.sql`
     SELECT ${RECEIVABLE_COLUMNS}
       FROM ${RECEIVABLE_FROM}
      WHERE ${liveCustomer(ref)} AND r.user_id = ${ref.userId}::uuid
        AND ${type ? Prisma.sql`r.type = ${type}` : Prisma.sql`TRUE`} AND ${statusFilterSql(status)}
      ORDER BY r.date DESC, r.created_at DESC, r.id`;
+}
+
+function selectReceivables(db: Db, filter: CustomerRef & ReceivableFilter): Promise<ReceivableRow[]> {
+  return db.$queryRaw<ReceivableRow[]>(receivablesListSql(filter));
 }
 
 /** The invoices and payments of the user's live customer, newest first. */
@@ -147,19 +152,28 @@ export interface ReceivablesSummary {
 
 type SummaryRow = Omit<ReceivablesSummary, "aging"> & { aging: Record<AgingBucket, string> };
 
-/** The summary of the receivables `r` that `where` keeps (over RECEIVABLE_FROM). */
-export async function readSummary(db: Db, where: Prisma.Sql): Promise<ReceivablesSummary> {
+/** The statement of the summary of the receivables `r` that `where` keeps (over RECEIVABLE_FROM). */
+export function summarySql(where: Prisma.Sql): Prisma.Sql {
   const buckets = AGING_BUCKETS.map(
     (bucket) => Prisma.sql`${bucket}::text, ${moneyText(Prisma.sql`coalesce(sum(greatest(r.amount - m.paid, 0))
         FILTER (WHERE ${SENT_INVOICE} AND aging_bucket(r.due_date, t.today) = ${bucket}), 0)`)}`,
   );
-  const [row] = await db.$queryRaw<SummaryRow[]>`
+  return Prisma.sql`
     SELECT ${moneyText(Prisma.sql`s.outstanding`)} AS outstanding, ${moneyText(Prisma.sql`s.credit`)} AS credit,
            ${moneyText(Prisma.sql`s.outstanding - s.credit`)} AS net, s.aging
       FROM (SELECT ${OUTSTANDING_SUM} AS outstanding, ${CREDIT_SUM} AS credit,
                    json_build_object(${Prisma.join(buckets)}) AS aging
               FROM ${RECEIVABLE_FROM}
              WHERE ${where}) s`;
+}
+
+/** Which rows a customer's summary covers: all of its receivables, whatever the list's filter. */
+export function customerSummaryWhere(customer: CustomerRef): Prisma.Sql {
+  return Prisma.sql`${liveCustomer(customer)} AND r.user_id = ${customer.userId}::uuid`;
+}
+
+export async function readSummary(db: Db, where: Prisma.Sql): Promise<ReceivablesSummary> {
+  const [row] = await db.$queryRaw<SummaryRow[]>(summarySql(where));
   return row!;
 }
 
@@ -173,7 +187,7 @@ export async function listReceivablesWithSummary(
     const [live] = await db.$queryRaw<Array<{ id: string }>>`SELECT c.id FROM customers c WHERE ${liveCustomer(customer)}`;
     if (!live) return null;
     const receivables = await selectReceivables(db, ref);
-    const summary = await readSummary(db, Prisma.sql`${liveCustomer(customer)} AND r.user_id = ${ref.userId}::uuid`);
+    const summary = await readSummary(db, customerSummaryWhere(customer));
     return { receivables, summary };
   });
 }
