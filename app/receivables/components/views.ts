@@ -1,0 +1,37 @@
+import type { InvoiceDisplayStatus, ReceivableType, StoredStatus } from "../constants";
+
+/** What the tab shows of an invoice or a payment (the loader selects these); money as two-decimal strings. */
+export interface ReceivableView {
+  id: string;
+  type: ReceivableType;
+  amount: string;
+  date: string;
+  dueDate: string | null;
+  status: StoredStatus;
+  displayStatus: InvoiceDisplayStatus | null;
+  paid: string | null;
+  balance: string | null;
+  reference: string | null;
+  description: string | null;
+  linkedInvoiceId: string | null;
+  linkedAgreementId: string | null;
+}
+
+export interface AgreementOption {
+  id: string;
+  scope: string;
+}
+
+/** Whether a two-decimal string from the server is more than zero, read as text (never as a float). */
+export function isPositiveMoney(amount: string | null): boolean {
+  return amount !== null && !amount.startsWith("-") && /[1-9]/.test(amount);
+}
+
+/** An invoice a payment can go to: sent, not void (open, partly paid, overdue, or paid and taking more). */
+export function takesPayments(invoice: ReceivableView): boolean {
+  return invoice.type === "invoice" && invoice.status === "sent";
+}
+
+export function invoiceName(invoice: Pick<ReceivableView, "reference">): string {
+  return invoice.reference ? `invoice ${invoice.reference}` : "the invoice without a number";
+}
