@@ -348,7 +348,7 @@ describe("rows and customers that are not this page's", () => {
       const receivableId = await target(type);
       const sentInvoice = await invoice();
       const before = await snapshot();
-      const extra = intent === "apply-payment" ? { invoiceId: sentInvoice } : {};
+      const extra: Record<string, string> = intent === "apply-payment" ? { invoiceId: sentInvoice } : {};
       const response = await post({ intent, ...fields, ...extra, ...(receivableId === null ? {} : { receivableId }) });
       expect(response.status).toBe(404);
       expect(await snapshot()).toBe(before);
@@ -388,5 +388,45 @@ describe("intents", () => {
     expect(response.status).toBe(400);
     expect(await response.json()).toEqual({ error: "unknown_intent" });
     expect(await snapshot()).toBe(before);
+  });
+});
+
+describe("the tab's figures", () => {
+  it("equal the API's summary and rows to the cent, for a mix of invoices, payments and credit", async () => {
+    const { api, jsonOf } = await import("../api/helpers");
+    const overdue = await invoice({ reference: "M-1", amount: "1000.10", date: day(-100), dueDate: day(-95) });
+    const partly = await invoice({ reference: "M-2", amount: "200.20", date: day(-40), dueDate: day(-35) });
+    const current = await invoice({ reference: "M-3", amount: "0.30", date: day(0), dueDate: day(10) });
+    const over = await invoice({ reference: "M-4", amount: "10.00", date: day(-20), dueDate: day(-5) });
+    await invoice({ reference: "M-5", amount: "77.77", status: "draft" });
+    const voided = await invoice({ reference: "M-6", amount: "5.55" });
+    await post({ intent: "void-invoice", receivableId: voided });
+    await payment({ invoiceId: partly, amount: "0.10" });
+    await payment({ invoiceId: over, amount: "10.33" });
+    await payment({ invoiceId: overdue, amount: "0.01" });
+    await payment({ amount: "3.03" });
+    const gone = await payment({ invoiceId: current, amount: "0.30" });
+    await post({ intent: "void-payment", receivableId: gone });
+
+    const tab = await load();
+    const response = await api("GET", `/api/customers/${customerId}/receivables`, { cookie: me.cookie });
+    expect(response.status).toBe(200);
+    const body = await jsonOf<{ receivables: Array<Record<string, string | null>>; summary: Record<string, unknown> }>(response);
+    expect(tab.summary).toEqual(body.summary);
+    // Owed: 1000.10 − 0.01, 200.20 − 0.10, 0.30 (its payment void); M-4 is overpaid by 0.33.
+    expect(tab.summary).toMatchObject({ outstanding: "1200.49", credit: "3.36", net: "1197.13", overdue: "1200.19" });
+    expect(tab.summary.aging).toEqual({ current: "0.30", "1-30": "0.00", "31-60": "200.10", "61-90": "0.00", "90+": "1000.09" });
+    const rows = [...tab.invoices, ...tab.payments];
+    expect(rows).toHaveLength(body.receivables.length);
+    for (const row of body.receivables) {
+      const shown = rows.find((candidate) => candidate.id === row.id)!;
+      expect({
+        amount: shown.amount, paid: shown.paid, balance: shown.balance, display_status: shown.displayStatus,
+        status: shown.status, due_date: shown.dueDate, date: shown.date, linked_invoice_id: shown.linkedInvoiceId,
+      }).toEqual({
+        amount: row.amount, paid: row.paid, balance: row.balance, display_status: row.display_status,
+        status: row.status, due_date: row.due_date, date: row.date, linked_invoice_id: row.linked_invoice_id,
+      });
+    }
   });
 });
