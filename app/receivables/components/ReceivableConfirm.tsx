@@ -1,5 +1,5 @@
-import { AlertTriangle } from "lucide-react";
 import { ConfirmForm } from "~/components/ConfirmForm";
+import { RefusalAlert } from "~/components/RefusalAlert";
 import { formatDate, formatMoney } from "~/utils/format";
 import type { ConfirmAction } from "../actions";
 import { invoiceName, type ReceivableView } from "./views";
@@ -56,12 +56,7 @@ export function ReceivableConfirm({
       danger
       onCancel={onCancel}
     >
-      {refusal ? (
-        <p role="alert" className="flex items-start gap-2 rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-900">
-          <AlertTriangle aria-hidden="true" className="mt-0.5 h-4 w-4 shrink-0" />
-          <span>{refusal}</span>
-        </p>
-      ) : null}
+      {refusal ? <RefusalAlert message={refusal} /> : null}
     </ConfirmForm>
   );
 }

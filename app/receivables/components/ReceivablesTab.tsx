@@ -1,9 +1,10 @@
-import { useLocation, useParams, useSearchParams } from "@remix-run/react";
-import { AlertTriangle, Banknote, Download, FileText, Plus, Receipt } from "lucide-react";
-import { useState } from "react";
-import { Dialog, useHydrated } from "~/components/Dialog";
+import { useParams } from "@remix-run/react";
+import { Banknote, Download, FileText, Plus, Receipt } from "lucide-react";
+import { Dialog } from "~/components/Dialog";
 import { primaryButtonClass, secondaryButtonClass } from "~/components/Field";
+import { RefusalAlert } from "~/components/RefusalAlert";
 import { TabSection } from "~/components/TabSection";
+import { useTabPanels } from "~/components/tab-panels";
 import { isConfirmAction, type ReceivableActionFailure } from "../actions";
 import { InvoiceCard, actionClass } from "./InvoiceCard";
 import { InvoiceForm, type InvoiceDefaultsView } from "./InvoiceForm";
@@ -30,16 +31,6 @@ function panelTitle(panel: ReceivablePanel): string {
   }
 }
 
-/** The domain's refusal (409), where the user is looking. */
-function Refusal({ message }: { message: string }) {
-  return (
-    <p role="alert" className="mb-4 flex items-start gap-2 rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-900">
-      <AlertTriangle aria-hidden="true" className="mt-0.5 h-4 w-4 shrink-0" />
-      <span>{message}</span>
-    </p>
-  );
-}
-
 /**
  * The Receivables tab: the summary, the invoices, the payments, and the one
  * form open at a time. As on the agreements tab, without JavaScript the form
@@ -64,24 +55,15 @@ export function ReceivablesTab({
   currency: string;
   failure: ReceivableActionFailure | null;
 }) {
-  const [searchParams] = useSearchParams();
   const base = `/customers/${useParams().id ?? ""}/receivables`;
-  const location = useLocation();
-  const hydrated = useHydrated();
-  const [dialog, setDialog] = useState<{ panel: ReceivablePanel; key: string } | null>(null);
-  const [dismissed, setDismissed] = useState<ReceivableActionFailure | null>(null);
-  const activeFailure = failure && failure !== dismissed ? failure : null;
-  const failedPanel = panelOfFailure(activeFailure);
-  const dialogPanel = hydrated && dialog && (dialog.key === location.key || samePanel(dialog.panel, failedPanel)) ? dialog.panel : null;
-  const pagePanel = dialogPanel ? null : (panelFromSearch(searchParams) ?? failedPanel);
+  const { activeFailure, failedPanel, dialogPanel, pagePanel, onOpen, close } = useTabPanels({
+    failure,
+    fromSearch: panelFromSearch,
+    ofFailure: panelOfFailure,
+    same: samePanel,
+  });
   // A refusal that belongs to no form (a row's Send) shows above the lists.
   const looseRefusal = activeFailure && !failedPanel ? activeFailure.message : null;
-
-  const onOpen = hydrated ? (panel: ReceivablePanel) => setDialog({ panel, key: location.key }) : undefined;
-  const close = () => {
-    setDialog(null);
-    setDismissed(failure);
-  };
 
   const byId = new Map([...invoices, ...payments].map((row) => [row.id, row]));
   const agreementScope = new Map(agreements.map((agreement) => [agreement.id, agreement.scope]));
@@ -94,7 +76,7 @@ export function ReceivablesTab({
       const row = byId.get(panel.receivableId);
       return row ? <ReceivableConfirm action={panel.kind} row={row} currency={currency} refusal={failed?.message} onCancel={onCancel} /> : null;
     }
-    const refusal = failed?.message ? <Refusal message={failed.message} /> : null;
+    const refusal = failed?.message ? <RefusalAlert message={failed.message} className="mb-4" /> : null;
     if (panel.kind === "new-invoice" || panel.kind === "edit-invoice") {
       const invoice = panel.kind === "edit-invoice" ? byId.get(panel.receivableId) : undefined;
       if (panel.kind === "edit-invoice" && invoice?.type !== "invoice") return null;
@@ -160,7 +142,7 @@ export function ReceivablesTab({
           {pageContent}
         </section>
       ) : null}
-      {looseRefusal ? <Refusal message={looseRefusal} /> : null}
+      {looseRefusal ? <RefusalAlert message={looseRefusal} /> : null}
 
       {empty ? null : (
         <>

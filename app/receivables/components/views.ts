@@ -1,21 +1,7 @@
-import type { InvoiceDisplayStatus, ReceivableType, StoredStatus } from "../constants";
+import type { ReceivableRow } from "../receivables.server";
 
 /** What the tab shows of an invoice or a payment (the loader selects these); money as two-decimal strings. */
-export interface ReceivableView {
-  id: string;
-  type: ReceivableType;
-  amount: string;
-  date: string;
-  dueDate: string | null;
-  status: StoredStatus;
-  displayStatus: InvoiceDisplayStatus | null;
-  paid: string | null;
-  balance: string | null;
-  reference: string | null;
-  description: string | null;
-  linkedInvoiceId: string | null;
-  linkedAgreementId: string | null;
-}
+export type ReceivableView = Omit<ReceivableRow, "customerId" | "signedAmount" | "createdAt" | "updatedAt">;
 
 export interface AgreementOption {
   id: string;
