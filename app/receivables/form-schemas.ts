@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { fieldsOf, type FormValues } from "~/utils/edit-merge";
 import { isoDate, longText, money, shortText } from "~/utils/fields";
 import { RECEIVABLE_LIMITS } from "./constants";
 import { DUE_BEFORE_DATE } from "./schemas";
@@ -71,3 +72,34 @@ export const ApplyPaymentFormSchema = z.object({
   receivableId: rowId("Unknown payment"),
   invoiceId: z.string({ required_error: "Choose an invoice" }).min(1, "Choose an invoice"),
 });
+
+/** The invoice form's fields and their labels: a refused edit names them (docs/decisions/0012). */
+export const INVOICE_FORM_LABELS = {
+  reference: "Invoice number",
+  amount: "Amount",
+  date: "Invoice date",
+  dueDate: "Due date",
+  description: "Description",
+  agreementId: "Agreement",
+} as const;
+export type InvoiceFormField = keyof typeof INVOICE_FORM_LABELS;
+export const INVOICE_FORM_FIELDS = fieldsOf(INVOICE_FORM_LABELS);
+
+/** What the invoice form shows for a stored invoice, field by field. */
+export function invoiceFormValues(invoice: {
+  reference: string | null;
+  amount: string;
+  date: string;
+  dueDate: string | null;
+  description: string | null;
+  linkedAgreementId: string | null;
+}): FormValues {
+  return {
+    reference: invoice.reference ?? "",
+    amount: invoice.amount,
+    date: invoice.date,
+    dueDate: invoice.dueDate ?? "",
+    description: invoice.description ?? "",
+    agreementId: invoice.linkedAgreementId ?? "",
+  };
+}

@@ -16,12 +16,15 @@ import {
   requireCustomerReceivable,
 } from "~/http/receivable-forms.server";
 import { notFound, unknownIntent } from "~/http/responses.server";
+import { staleEditReply } from "~/http/stale-edit.server";
 import type { ReceivableActionFailure, ReceivableIntent } from "~/receivables/actions";
 import { ReceivablesTab } from "~/receivables/components/ReceivablesTab";
-import { ApplyPaymentFormSchema, InvoiceFormSchema, PaymentFormSchema } from "~/receivables/form-schemas";
+import { ApplyPaymentFormSchema, INVOICE_FORM_FIELDS, INVOICE_FORM_LABELS, InvoiceFormSchema, PaymentFormSchema } from "~/receivables/form-schemas";
+import { editInvoice } from "~/receivables/edit.server";
 import { invoiceDefaults } from "~/receivables/invoice-defaults.server";
 import { listReceivablesWithSummary } from "~/receivables/receivables.server";
 import { createReceivable, deleteReceivable, updateReceivable, voidReceivable } from "~/receivables/writes.server";
+import { formValuesOf, openedWithOf } from "~/utils/edit-merge";
 import { readFormData } from "~/utils/form.server";
 import { redirectWithToast } from "~/utils/toast.server";
 
@@ -99,7 +102,20 @@ export async function action({ request, params }: ActionFunctionArgs) {
       if (submission.status !== "success") return invalid({ intent, receivableId, result: submission.reply() });
       const checked = invoicePatch(submission.value);
       if (!checked.ok) return refusal({ intent, receivableId, submission }, checked);
-      const outcome = await updateReceivable({ userId, receivableId, patch: checked.value });
+      const outcome = await editInvoice({
+        userId,
+        receivableId,
+        patch: checked.value,
+        posted: formValuesOf(submission.payload, INVOICE_FORM_FIELDS),
+        opened: openedWithOf(formData, INVOICE_FORM_FIELDS),
+      });
+      if ("stale" in outcome) {
+        const scopes = new Map((await listAgreements(ref)).map((agreement) => [agreement.id, agreement.scope]));
+        const result = staleEditReply(submission, outcome.stale, INVOICE_FORM_LABELS, (field, value) =>
+          field === "agreementId" ? (scopes.get(value) ?? value) : value,
+        );
+        return json<ReceivableActionFailure>({ intent, receivableId, result }, { status: 409 });
+      }
       if (!outcome.ok) return refusal({ intent, receivableId, submission }, outcome);
       return done(`Invoice ${outcome.value.reference ?? ""} saved.`);
     }

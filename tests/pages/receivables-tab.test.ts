@@ -189,6 +189,34 @@ describe("update-invoice", () => {
   });
 });
 
+describe("update-invoice from a form opened earlier (decision 0012)", () => {
+  const opened = (id: string) =>
+    prisma().receivable.findUniqueOrThrow({ where: { id } }).then((row) =>
+      JSON.stringify({ reference: row.reference, amount: row.amount.toFixed(2), date: row.date.toISOString().slice(0, 10), dueDate: row.dueDate?.toISOString().slice(0, 10) ?? "", description: row.description ?? "", agreementId: "" }),
+    );
+
+  it("keeps someone else's change to another field, writing only what this form changed", async () => {
+    const id = await invoice({ reference: "ST-1", amount: "100", status: "draft", description: "Old" });
+    const openedWith = await opened(id);
+    await post({ intent: "update-invoice", receivableId: id, reference: "ST-1", amount: "150", description: "Old", openedWith: await opened(id) });
+    const form = JSON.parse(openedWith) as Record<string, string>;
+    await expectSuccess(await post({ intent: "update-invoice", receivableId: id, ...form, description: "New", openedWith }), "Invoice ST-1 saved.");
+    expect((await load()).invoices[0]).toMatchObject({ amount: "150.00", description: "New" });
+  });
+
+  it("answers 409 when someone else changed the same field, saying what it reads now and keeping what was typed", async () => {
+    const id = await invoice({ reference: "ST-2", amount: "100", status: "draft" });
+    const openedWith = await opened(id);
+    await post({ intent: "update-invoice", receivableId: id, reference: "ST-2", amount: "150", openedWith });
+    const before = await snapshot();
+    const form = JSON.parse(openedWith) as Record<string, string>;
+    const failure = await failureOf(await post({ intent: "update-invoice", receivableId: id, ...form, amount: "175", openedWith }), 409);
+    expect(failure.result?.error?.amount).toEqual(["Someone else changed Amount since you opened this form: it now reads \u201c150.00\u201d."]);
+    expect(failure.result?.initialValue).toMatchObject({ amount: "175" });
+    expect(await snapshot()).toBe(before);
+  });
+});
+
 describe("send-invoice", () => {
   it("sends a draft with a toast and a timeline event", async () => {
     const id = await invoice({ reference: "SD-1", status: "draft", amount: "42" });

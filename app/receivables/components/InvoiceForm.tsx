@@ -2,11 +2,12 @@ import { getFormProps, type SubmissionResult } from "@conform-to/react";
 import { Form } from "@remix-run/react";
 import { CancelButton } from "~/components/CancelButton";
 import { FieldErrors } from "~/components/Field";
-import { SelectField, TextareaField, TextField, useConformForm } from "~/components/forms";
+import { EditForm, OpenedWithField, SelectField, TextareaField, TextField, useConformForm } from "~/components/forms";
+import type { FormValues } from "~/utils/edit-merge";
 import { StatusButton } from "~/components/StatusButton";
 import { useIsPending } from "~/utils/pending";
 import { RECEIVABLE_LIMITS } from "../constants";
-import { InvoiceFormSchema } from "../form-schemas";
+import { InvoiceFormSchema, invoiceFormValues } from "../form-schemas";
 import type { AgreementOption, ReceivableView } from "./views";
 
 export interface InvoiceDefaultsView {
@@ -21,41 +22,48 @@ const sendOptions = [
 ];
 
 /**
- * Create (no `invoice`) or edit an invoice: the dialog's content with
+ * Create (no `invoice`) or edit an invoice (an edit carries the values it
+ * was opened with, see EditForm): the dialog's content with
  * JavaScript, the page's (?new=invoice, ?edit=<id>) without. A new one starts
  * from the suggested number, today and the due date the payment terms give;
  * a sent invoice keeps its status here (voiding is its own step), and the
  * server refuses an amount below what is paid on it.
  */
-export function InvoiceForm({
-  invoice,
-  defaults,
-  agreements,
-  currency,
-  lastResult,
-  onCancel,
-}: {
+interface InvoiceFormProps {
   invoice?: ReceivableView;
   defaults: InvoiceDefaultsView;
   agreements: AgreementOption[];
   currency: string;
   lastResult?: SubmissionResult<string[]> | null;
   onCancel?: () => void;
-}) {
+}
+
+export function InvoiceForm(props: InvoiceFormProps) {
+  const { invoice, lastResult } = props;
+  if (!invoice) return <InvoiceFields {...props} />;
+  const values = invoiceFormValues(invoice);
+  return (
+    <EditForm lastResult={lastResult} values={values}>
+      {(openedWith) => <InvoiceFields {...props} values={values} openedWith={openedWith} />}
+    </EditForm>
+  );
+}
+
+function InvoiceFields({
+  invoice,
+  defaults,
+  agreements,
+  currency,
+  lastResult,
+  onCancel,
+  values,
+  openedWith,
+}: InvoiceFormProps & { values?: FormValues; openedWith?: string }) {
   const intent = invoice ? "update-invoice" : "create-invoice";
   const [form, fields] = useConformForm(InvoiceFormSchema, {
     id: invoice ? `invoice-${invoice.id}` : "invoice-new",
     lastResult,
-    defaultValue: invoice
-      ? {
-          reference: invoice.reference ?? "",
-          date: invoice.date,
-          dueDate: invoice.dueDate ?? "",
-          amount: invoice.amount,
-          description: invoice.description ?? "",
-          agreementId: invoice.linkedAgreementId ?? "",
-        }
-      : { reference: defaults.reference, date: defaults.date, dueDate: defaults.dueDate, status: "draft" },
+    defaultValue: values ?? { reference: defaults.reference, date: defaults.date, dueDate: defaults.dueDate, status: "draft" },
   });
   const saving = useIsPending({ intent });
   const agreementOptions = [{ value: "", label: "None" }, ...agreements.map((agreement) => ({ value: agreement.id, label: agreement.scope }))];
@@ -64,6 +72,7 @@ export function InvoiceForm({
     <Form method="post" preventScrollReset className="space-y-4" {...getFormProps(form)}>
       <input type="hidden" name="intent" value={intent} />
       {invoice ? <input type="hidden" name="receivableId" value={invoice.id} /> : null}
+      {openedWith ? <OpenedWithField value={openedWith} /> : null}
       <FieldErrors id={form.errorId} errors={form.errors} />
       <div className="grid gap-4 sm:grid-cols-2">
         <TextField
