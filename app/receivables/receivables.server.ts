@@ -146,6 +146,8 @@ export interface ReceivablesSummary {
   credit: string;
   /** outstanding − credit: negative when the customer is owed money. */
   net: string;
+  /** The part of outstanding past its due date: every aging bucket but `current`. */
+  overdue: string;
   /** The outstanding amount by days past due; the buckets add up to it. */
   aging: Record<AgingBucket, string>;
 }
@@ -160,8 +162,10 @@ export function summarySql(where: Prisma.Sql): Prisma.Sql {
   );
   return Prisma.sql`
     SELECT ${moneyText(Prisma.sql`s.outstanding`)} AS outstanding, ${moneyText(Prisma.sql`s.credit`)} AS credit,
-           ${moneyText(Prisma.sql`s.outstanding - s.credit`)} AS net, s.aging
+           ${moneyText(Prisma.sql`s.outstanding - s.credit`)} AS net, ${moneyText(Prisma.sql`s.overdue`)} AS overdue, s.aging
       FROM (SELECT ${OUTSTANDING_SUM} AS outstanding, ${CREDIT_SUM} AS credit,
+                   coalesce(sum(greatest(r.amount - m.paid, 0))
+                     FILTER (WHERE ${SENT_INVOICE} AND aging_bucket(r.due_date, t.today) <> 'current'), 0) AS overdue,
                    json_build_object(${Prisma.join(buckets)}) AS aging
               FROM ${RECEIVABLE_FROM}
              WHERE ${where}) s`;

@@ -112,7 +112,7 @@ export function createReceivable({ input, ...ref }: CustomerRef & { input: Recei
 }
 
 /** Runs `change` on the user's receivable, locked, or answers not found. */
-function withReceivable<T>(ref: ReceivableRef, change: (db: Db, row: ReceivableRow) => Promise<Outcome<T>>): Promise<Outcome<T>> {
+export function withReceivable<Result>(ref: ReceivableRef, change: (db: Db, row: ReceivableRow) => Promise<Result>) {
   return withLockedChild({ userId: ref.userId, table: "customer_receivables", id: ref.receivableId }, (db) => readReceivable(db, ref), change);
 }
 
@@ -154,45 +154,48 @@ function fieldsOfOtherType(row: ReceivableRow, patch: ReceivablePatch): Refusal 
  * credit is a payment's `linked_invoice_id`; `status: "void"` is a void.
  */
 export function updateReceivable({ patch, ...ref }: ReceivableRef & { patch: ReceivablePatch }): Promise<Outcome<ReceivableRow>> {
-  return withReceivable(ref, async (db, row) => {
-    const customer = { userId: ref.userId, customerId: row.customerId };
-    const otherType = fieldsOfOtherType(row, patch);
-    if (otherType) return otherType;
-    if (row.status === "void") return conflict(`A void ${NOUN[row.type]} cannot be changed.`);
-    const status = patch.status ?? row.status;
-    const statusRefused = statusRefusal(row, status) ?? (status === "void" ? await voidRefusal(db, row) : null);
-    if (statusRefused) return statusRefused;
+  return withReceivable(ref, (db, row) => patchLockedReceivable(db, ref, row, patch));
+}
 
-    const date = patch.date ?? row.date;
-    const dueDate = patch.due_date ?? row.dueDate;
-    if (dueDate && dueDate < date) return invalid("due_date", DUE_BEFORE_DATE);
-    const invoiceId = patch.linked_invoice_id === undefined ? row.linkedInvoiceId : patch.linked_invoice_id;
-    const agreementId = patch.linked_agreement_id === undefined ? row.linkedAgreementId : patch.linked_agreement_id;
-    const refused = await checkLinks(db, customer, {
-      invoiceId: invoiceId !== row.linkedInvoiceId || patch.amount !== undefined ? invoiceId : null,
-      agreementId: agreementId !== row.linkedAgreementId ? agreementId : null,
-    });
-    if (refused) return refused;
-    const reference = patch.reference === undefined ? row.reference : patch.reference;
-    if (row.type === "invoice" && reference && reference !== row.reference && (await invoiceNumberTaken(db, ref.userId, reference, row.id))) {
-      return numberTaken(reference);
-    }
-    const amount = patch.amount ?? row.amount;
-    if (row.type === "invoice" && status === "sent") {
-      // Compared in SQL: money is never a JS float. The row is locked, so paid holds.
-      const [check] = await db.$queryRaw<Array<{ below: boolean }>>`SELECT ${amount}::numeric < ${row.paid}::numeric AS below`;
-      if (check!.below) return conflict(`The amount cannot go below what has been paid on this invoice (${row.paid}).`);
-    }
-    await db.$executeRaw`
-      UPDATE customer_receivables
-         SET amount = ${amount}::numeric, date = ${date}::date, due_date = ${dueDate}::date, status = ${status},
-             reference = ${reference}, description = ${patch.description === undefined ? row.description : patch.description},
-             linked_invoice_id = ${invoiceId}::uuid, linked_agreement_id = ${agreementId}::uuid
-       WHERE id = ${row.id}::uuid`;
-    const updated = (await readReceivable(db, ref))!;
-    if (row.status === "draft" && status === "sent") await recordMoneyEvent(db, ref.userId, updated);
-    return { ok: true, value: updated };
+/** updateReceivable's rules and write, on a row the caller has read and locked (withReceivable). */
+export async function patchLockedReceivable(db: Db, ref: ReceivableRef, row: ReceivableRow, patch: ReceivablePatch): Promise<Outcome<ReceivableRow>> {
+  const customer = { userId: ref.userId, customerId: row.customerId };
+  const otherType = fieldsOfOtherType(row, patch);
+  if (otherType) return otherType;
+  if (row.status === "void") return conflict(`A void ${NOUN[row.type]} cannot be changed.`);
+  const status = patch.status ?? row.status;
+  const statusRefused = statusRefusal(row, status) ?? (status === "void" ? await voidRefusal(db, row) : null);
+  if (statusRefused) return statusRefused;
+
+  const date = patch.date ?? row.date;
+  const dueDate = patch.due_date ?? row.dueDate;
+  if (dueDate && dueDate < date) return invalid("due_date", DUE_BEFORE_DATE);
+  const invoiceId = patch.linked_invoice_id === undefined ? row.linkedInvoiceId : patch.linked_invoice_id;
+  const agreementId = patch.linked_agreement_id === undefined ? row.linkedAgreementId : patch.linked_agreement_id;
+  const refused = await checkLinks(db, customer, {
+    invoiceId: invoiceId !== row.linkedInvoiceId || patch.amount !== undefined ? invoiceId : null,
+    agreementId: agreementId !== row.linkedAgreementId ? agreementId : null,
   });
+  if (refused) return refused;
+  const reference = patch.reference === undefined ? row.reference : patch.reference;
+  if (row.type === "invoice" && reference && reference !== row.reference && (await invoiceNumberTaken(db, ref.userId, reference, row.id))) {
+    return numberTaken(reference);
+  }
+  const amount = patch.amount ?? row.amount;
+  if (row.type === "invoice" && status === "sent") {
+    // Compared in SQL: money is never a JS float. The row is locked, so paid holds.
+    const [check] = await db.$queryRaw<Array<{ below: boolean }>>`SELECT ${amount}::numeric < ${row.paid}::numeric AS below`;
+    if (check!.below) return conflict(`The amount cannot go below what has been paid on this invoice (${row.paid}).`);
+  }
+  await db.$executeRaw`
+    UPDATE customer_receivables
+       SET amount = ${amount}::numeric, date = ${date}::date, due_date = ${dueDate}::date, status = ${status},
+           reference = ${reference}, description = ${patch.description === undefined ? row.description : patch.description},
+           linked_invoice_id = ${invoiceId}::uuid, linked_agreement_id = ${agreementId}::uuid
+     WHERE id = ${row.id}::uuid`;
+  const updated = (await readReceivable(db, ref))!;
+  if (row.status === "draft" && status === "sent") await recordMoneyEvent(db, ref.userId, updated);
+  return { ok: true, value: updated };
 }
 
 /** Voids an invoice without payments on it, or a payment. */

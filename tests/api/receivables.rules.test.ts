@@ -168,6 +168,8 @@ describe("display status and summary", () => {
       // 5.05 unapplied + 0.30 overpaid
       credit: "5.35",
       net: "508.05",
+      // Every bucket but current: 30.30 + 30.90 + 61.00 + 91.00
+      overdue: "213.20",
       aging: { current: "300.20", "1-30": "30.30", "31-60": "30.90", "61-90": "61.00", "90+": "91.00" },
     });
   });

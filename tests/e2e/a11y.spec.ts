@@ -128,6 +128,22 @@ test.describe("accessibility (axe-core)", () => {
     await expectNoSeriousViolations(page, testInfo, "agreements tab");
   });
 
+  test("receivables tab: summary, invoices, payments and the invoice form", async ({ page, user }, testInfo) => {
+    void user;
+    const id = await seedCustomer(page, { name: "Acme Corp", status: "live" });
+    const tab = `/customers/${id}/receivables`;
+    const forms: Array<Record<string, string>> = [
+      { intent: "create-invoice", reference: "INV-0001", amount: "300", status: "sent", dueDate: "2026-01-01", date: "2025-12-01" },
+      { intent: "create-invoice", reference: "INV-0002", amount: "50" },
+      { intent: "record-payment", amount: "20" },
+    ];
+    for (const form of forms) await page.request.post(tab, { form });
+    await page.goto(tab);
+    await expectNoSeriousViolations(page, testInfo, "receivables tab");
+    await page.goto(`${tab}?new=invoice`);
+    await expectNoSeriousViolations(page, testInfo, "receivables new invoice");
+  });
+
   test("agreements tab: cards in every status", async ({ page, user, isJs }, testInfo) => {
     void user;
     const id = await seedCustomer(page, { name: "Acme Corp", status: "live" });

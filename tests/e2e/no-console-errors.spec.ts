@@ -19,6 +19,11 @@ test("every signed-in page logs no error", async ({ consoleErrors, page, user, i
     maxRedirects: 0,
   });
   expect(created.status()).toBe(302);
+  const invoice = await page.request.post(`/customers/${id}/receivables`, {
+    form: { intent: "create-invoice", reference: "INV-0001", amount: "300", status: "sent" },
+    maxRedirects: 0,
+  });
+  expect(invoice.status()).toBe(302);
   const archived = await seedCustomer(page, { name: "Archived Co" });
   expect((await page.request.post(`/customers/${archived}`, { form: { intent: "delete" }, maxRedirects: 0 })).status()).toBe(302);
 
@@ -30,6 +35,7 @@ test("every signed-in page logs no error", async ({ consoleErrors, page, user, i
     `/customers/${id}/agreements`,
     `/customers/${id}/agreements?new`,
     `/customers/${id}/receivables`,
+    `/customers/${id}/receivables?new=invoice`,
     `/customers/${id}/projects`,
     "/customers/archived",
     "/agreements",

@@ -1,6 +1,6 @@
-import { Link } from "@remix-run/react";
 import { Ban, CornerDownRight, Pencil, PauseCircle, PlayCircle, RefreshCw, Trash2, type LucideIcon } from "lucide-react";
-import type { MouseEvent, ReactNode } from "react";
+import type { ReactNode } from "react";
+import { PanelLink as TabPanelLink, type PanelLinkProps } from "~/components/PanelLink";
 import { formatDate, formatMoney } from "~/utils/format";
 import { allowedActions, LIFECYCLE_LABELS, type LifecycleAction } from "../actions";
 import { AGREEMENT_TYPE_LABELS, type AgreementStatus, type AgreementType } from "../constants";
@@ -56,33 +56,9 @@ function Detail({ label, children }: { label: string; children: ReactNode }) {
   );
 }
 
-/**
- * A link to a panel (?edit=…, ?confirm=…): a page without JavaScript, a
- * dialog with it (`onOpen` is set once hydrated).
- */
-export function PanelLink({
-  panel,
-  onOpen,
-  className,
-  label,
-  children,
-}: {
-  panel: AgreementPanel;
-  onOpen?: (panel: AgreementPanel) => void;
-  className: string;
-  label?: string;
-  children: ReactNode;
-}) {
-  const open = (event: MouseEvent) => {
-    if (!onOpen) return;
-    event.preventDefault();
-    onOpen(panel);
-  };
-  return (
-    <Link to={panelHref(panel)} preventScrollReset className={className} aria-label={label} onClick={open}>
-      {children}
-    </Link>
-  );
+/** A link to one of the agreements tab's panels (see ~/components/PanelLink). */
+export function PanelLink(props: PanelLinkProps<AgreementPanel>) {
+  return <TabPanelLink {...props} href={panelHref} />;
 }
 
 /** The short name an agreement goes by in links and confirmations. */

@@ -1,7 +1,7 @@
 import { getFormProps, type SubmissionResult } from "@conform-to/react";
 import { Form } from "@remix-run/react";
-import { AlertTriangle } from "lucide-react";
 import { ConfirmForm } from "~/components/ConfirmForm";
+import { RefusalAlert } from "~/components/RefusalAlert";
 import { dangerButtonClass, FieldErrors, secondaryButtonClass } from "~/components/Field";
 import { TextareaField, TextField, useConformForm } from "~/components/forms";
 import { CancelButton } from "~/components/CancelButton";
@@ -36,16 +36,6 @@ function question(action: LifecycleAction, agreement: AgreementView): string {
     case "delete":
       return `Delete ${name}? This cannot be undone. An agreement that invoices, payments or projects refer to cannot be deleted: terminate it instead.`;
   }
-}
-
-/** The domain's refusal (409), where the user is looking. */
-function Refusal({ message }: { message: string }) {
-  return (
-    <p role="alert" className="flex items-start gap-2 rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-900">
-      <AlertTriangle aria-hidden="true" className="mt-0.5 h-4 w-4 shrink-0" />
-      <span>{message}</span>
-    </p>
-  );
 }
 
 /**
@@ -90,7 +80,7 @@ export function AgreementConfirm({
       danger={action === "delete"}
       onCancel={onCancel}
     >
-      {refusal ? <Refusal message={refusal} /> : null}
+      {refusal ? <RefusalAlert message={refusal} /> : null}
       {refusal && action === "delete" && agreement.status !== "terminated" ? (
         <PanelLink panel={{ kind: "terminate", agreementId: agreement.id }} onOpen={onOpen} className={secondaryButtonClass}>
           Terminate instead
@@ -126,7 +116,7 @@ function TerminateForm({
   return (
     <div className="space-y-4">
       <p id={descriptionId}>{question("terminate", agreement)}</p>
-      {refusal ? <Refusal message={refusal} /> : null}
+      {refusal ? <RefusalAlert message={refusal} /> : null}
       <Form method="post" preventScrollReset className="space-y-4" {...getFormProps(form)}>
         <input type="hidden" name="intent" value="terminate-agreement" />
         <input type="hidden" name="agreementId" value={agreement.id} />

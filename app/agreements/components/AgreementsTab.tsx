@@ -1,9 +1,8 @@
-import { useLocation, useSearchParams } from "@remix-run/react";
 import { FileText, Plus } from "lucide-react";
-import { useState } from "react";
-import { Dialog, useHydrated } from "~/components/Dialog";
+import { Dialog } from "~/components/Dialog";
 import { primaryButtonClass } from "~/components/Field";
 import { TabSection } from "~/components/TabSection";
+import { useTabPanels } from "~/components/tab-panels";
 import type { AgreementActionFailure } from "../actions";
 import { AgreementCard, PanelLink, type AgreementView } from "./AgreementCard";
 import { AgreementConfirm, CONFIRM_TITLES } from "./AgreementConfirm";
@@ -34,25 +33,12 @@ export function AgreementsTab({
   today: string;
   failure: AgreementActionFailure | null;
 }) {
-  const [searchParams] = useSearchParams();
-  const location = useLocation();
-  const hydrated = useHydrated();
-  // The dialog remembers the location it was opened at: a redirect (success)
-  // moves to a new one and closes it; a failure for its form keeps it open.
-  const [dialog, setDialog] = useState<{ panel: AgreementPanel; key: string } | null>(null);
-  // A failure the user closed the dialog on stops reopening the form.
-  const [dismissed, setDismissed] = useState<AgreementActionFailure | null>(null);
-  const activeFailure = failure && failure !== dismissed ? failure : null;
-  const failedPanel = panelOfFailure(activeFailure);
-  const dialogPanel =
-    hydrated && dialog && (dialog.key === location.key || samePanel(dialog.panel, failedPanel)) ? dialog.panel : null;
-  const pagePanel = dialogPanel ? null : (panelFromSearch(searchParams) ?? failedPanel);
-
-  const onOpen = hydrated ? (panel: AgreementPanel) => setDialog({ panel, key: location.key }) : undefined;
-  const close = () => {
-    setDialog(null);
-    setDismissed(failure);
-  };
+  const { activeFailure, failedPanel, dialogPanel, pagePanel, onOpen, close } = useTabPanels({
+    failure,
+    fromSearch: panelFromSearch,
+    ofFailure: panelOfFailure,
+    same: samePanel,
+  });
 
   const byId = new Map(agreements.map((agreement) => [agreement.id, agreement]));
   const successorOf = new Map(agreements.flatMap((agreement) => (agreement.renewalOf ? [[agreement.renewalOf, agreement] as const] : [])));

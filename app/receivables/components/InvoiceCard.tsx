@@ -1,0 +1,114 @@
+import { Form } from "@remix-run/react";
+import { Ban, Banknote, Pencil, Send, Trash2 } from "lucide-react";
+import type { ReactNode } from "react";
+import { StatusButton } from "~/components/StatusButton";
+import { formatDate, formatMoney } from "~/utils/format";
+import { useIsPending, useSubmissionGuard, usePendingFormData } from "~/utils/pending";
+import { InvoiceStatusBadge } from "./InvoiceStatusBadge";
+import { PanelLink } from "./PanelLink";
+import type { ReceivablePanel } from "./panels";
+import { invoiceName, takesPayments, type ReceivableView } from "./views";
+
+export const actionClass =
+  "inline-flex items-center gap-1.5 rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-800 shadow-sm hover:bg-slate-50 focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-indigo-600 disabled:cursor-wait disabled:opacity-70";
+export const dangerActionClass = actionClass.replace("text-slate-800", "text-red-700").replace("hover:bg-slate-50", "hover:bg-red-50");
+
+export function Detail({ label, children, className = "" }: { label: string; children: ReactNode; className?: string }) {
+  return (
+    <div className={`min-w-0 ${className}`}>
+      <dt className="text-xs font-medium text-slate-500">{label}</dt>
+      <dd className="text-sm text-slate-900 tabular-nums wrap-anywhere">{children}</dd>
+    </div>
+  );
+}
+
+/** Sending is not destructive and can be undone by voiding: one click, no confirmation. */
+function SendButton({ invoice }: { invoice: ReceivableView }) {
+  const pending = usePendingFormData({ intent: "send-invoice" })?.get("receivableId") === invoice.id;
+  const anySend = useIsPending({ intent: "send-invoice" });
+  const onSubmit = useSubmissionGuard();
+  return (
+    <Form method="post" preventScrollReset onSubmit={onSubmit}>
+      <input type="hidden" name="intent" value="send-invoice" />
+      <input type="hidden" name="receivableId" value={invoice.id} />
+      <StatusButton
+        className={actionClass}
+        pending={pending}
+        disabled={anySend}
+        pendingLabel="Sending…"
+        icon={<Send aria-hidden="true" className="h-4 w-4" />}
+        aria-label={`Send ${invoiceName(invoice)}`}
+      >
+        Send
+      </StatusButton>
+    </Form>
+  );
+}
+
+/** One invoice: its number, status, dates and money, and what can be done to it from its stored status. */
+export function InvoiceCard({
+  invoice,
+  agreement,
+  currency,
+  onOpen,
+}: {
+  invoice: ReceivableView;
+  /** The scope of the agreement it bills, when linked. */
+  agreement: string | null;
+  currency: string;
+  onOpen?: (panel: ReceivablePanel) => void;
+}) {
+  const money = (value: string | null) => (value === null ? "—" : formatMoney(value, currency));
+  const name = invoiceName(invoice);
+  const headingId = `invoice-${invoice.id}-heading`;
+  const editable = invoice.status !== "void";
+  return (
+    <article aria-labelledby={headingId} className="space-y-3">
+      <div className="flex flex-wrap items-start justify-between gap-x-4 gap-y-2">
+        <div className="min-w-0">
+          <h3 id={headingId} className="font-semibold text-slate-900 wrap-anywhere">
+            Invoice {invoice.reference ?? "(no number)"}
+          </h3>
+          {invoice.description ? <p className="text-sm text-slate-700 wrap-anywhere">{invoice.description}</p> : null}
+          {agreement ? <p className="text-sm text-slate-600 wrap-anywhere">Agreement: {agreement}</p> : null}
+        </div>
+        {invoice.displayStatus ? <InvoiceStatusBadge status={invoice.displayStatus} paid={invoice.paid} /> : null}
+      </div>
+      <dl className="grid grid-cols-2 gap-x-4 gap-y-2 sm:grid-cols-5 sm:gap-x-6">
+        <Detail label="Date">{formatDate(invoice.date)}</Detail>
+        <Detail label="Due">{formatDate(invoice.dueDate)}</Detail>
+        <Detail label="Amount">{money(invoice.amount)}</Detail>
+        <Detail label="Paid">{money(invoice.paid)}</Detail>
+        <Detail label="Balance">
+          <span className="font-semibold">{money(invoice.balance)}</span>
+        </Detail>
+      </dl>
+      {editable ? (
+        <div className="flex flex-wrap gap-2">
+          {invoice.status === "draft" ? <SendButton invoice={invoice} /> : null}
+          {takesPayments(invoice) ? (
+            <PanelLink panel={{ kind: "record-payment", invoiceId: invoice.id }} onOpen={onOpen} className={actionClass} label={`Record a payment on ${name}`}>
+              <Banknote aria-hidden="true" className="h-4 w-4" />
+              Record payment
+            </PanelLink>
+          ) : null}
+          <PanelLink panel={{ kind: "edit-invoice", receivableId: invoice.id }} onOpen={onOpen} className={actionClass} label={`Edit ${name}`}>
+            <Pencil aria-hidden="true" className="h-4 w-4" />
+            Edit
+          </PanelLink>
+          {invoice.status === "draft" ? (
+            <PanelLink panel={{ kind: "delete-invoice", receivableId: invoice.id }} onOpen={onOpen} className={dangerActionClass} label={`Delete ${name}`}>
+              <Trash2 aria-hidden="true" className="h-4 w-4" />
+              Delete
+            </PanelLink>
+          ) : (
+            <PanelLink panel={{ kind: "void-invoice", receivableId: invoice.id }} onOpen={onOpen} className={dangerActionClass} label={`Void ${name}`}>
+              <Ban aria-hidden="true" className="h-4 w-4" />
+              Void
+            </PanelLink>
+          )}
+        </div>
+      ) : null}
+    </article>
+  );
+}
