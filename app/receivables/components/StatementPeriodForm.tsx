@@ -14,7 +14,7 @@ export function StatementPeriodForm({
 }) {
   const invalid = Boolean(errors.from || errors.to);
   return (
-    <Form method="get" className="flex flex-wrap items-end gap-4 print:hidden" aria-label="Statement period">
+    <Form method="get" className="flex flex-wrap items-start gap-4 print:hidden" aria-label="Statement period">
       {invalid ? (
         <p role="alert" className="w-full text-sm font-medium text-red-700">
           The statement could not be shown: check the period.
@@ -46,7 +46,8 @@ export function StatementPeriodForm({
           />
         </Field>
       </div>
-      <button type="submit" className={secondaryButtonClass}>
+      {/* Level with the inputs (below their labels) even when an error grows one field. */}
+      <button type="submit" className={`${secondaryButtonClass} sm:mt-6`}>
         Show statement
       </button>
     </Form>
