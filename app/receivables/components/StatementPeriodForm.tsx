@@ -1,6 +1,25 @@
 import { Form } from "@remix-run/react";
 import { Field, inputClass, secondaryButtonClass } from "~/components/Field";
 
+function DateField({ name, label, value, error }: { name: "from" | "to"; label: string; value: string; error?: string }) {
+  const id = `statement-${name}`;
+  return (
+    <div className="w-44">
+      <Field label={label} id={id} errorId={`${id}-error`} errors={error ? [error] : undefined}>
+        <input
+          id={id}
+          name={name}
+          type="date"
+          defaultValue={value}
+          className={inputClass}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={`${id}-error`}
+        />
+      </Field>
+    </div>
+  );
+}
+
 /**
  * The statement's period: a GET form, so the period is in the URL (a link
  * to it can be bookmarked or sent) and it works without JavaScript.
@@ -20,32 +39,8 @@ export function StatementPeriodForm({
           The statement could not be shown: check the period.
         </p>
       ) : null}
-      <div className="w-44">
-        <Field label="From" id="statement-from" errorId="statement-from-error" errors={errors.from ? [errors.from] : undefined}>
-          <input
-            id="statement-from"
-            name="from"
-            type="date"
-            defaultValue={values.from}
-            className={inputClass}
-            aria-invalid={errors.from ? true : undefined}
-            aria-describedby="statement-from-error"
-          />
-        </Field>
-      </div>
-      <div className="w-44">
-        <Field label="To" id="statement-to" errorId="statement-to-error" errors={errors.to ? [errors.to] : undefined}>
-          <input
-            id="statement-to"
-            name="to"
-            type="date"
-            defaultValue={values.to}
-            className={inputClass}
-            aria-invalid={errors.to ? true : undefined}
-            aria-describedby="statement-to-error"
-          />
-        </Field>
-      </div>
+      <DateField name="from" label="From" value={values.from} error={errors.from} />
+      <DateField name="to" label="To" value={values.to} error={errors.to} />
       {/* Level with the inputs (below their labels) even when an error grows one field. */}
       <button type="submit" className={`${secondaryButtonClass} sm:mt-6`}>
         Show statement
