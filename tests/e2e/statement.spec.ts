@@ -72,6 +72,22 @@ test.describe("statement of account", () => {
     }
   });
 
+  test("the CSV downloads stream the same rows through the real server", async ({ page, user }) => {
+    void user;
+    const id = await seedStatement(page);
+    const one = await page.request.get(`/customers/${id}/receivables.csv`);
+    expect(one.status()).toBe(200);
+    expect(one.headers()["content-type"]).toBe("text/csv; charset=utf-8");
+    expect(one.headers()["content-disposition"]).toMatch(/^attachment; filename="statement-print-co-receivables-\d{4}-\d{2}-\d{2}\.csv"$/);
+    expect(one.headers()["cache-control"]).toBe("private, no-store");
+    const text = await one.text();
+    expect(text.startsWith("type,reference,date,due_date,status,display_status,amount,paid,balance,linked_invoice,description\r\n")).toBe(true);
+    expect(text).toContain("\r\npayment,BANK-1,2026-02-01,,received,,400.00,,,INV-100,\r\n");
+    expect(text.split("\r\n")).toHaveLength(1 + 5 + 1);
+    const all = await (await page.request.get("/receivables.csv")).text();
+    expect(all).toContain("\r\nStatement Print Co,invoice,INV-101,2026-03-05,2026-04-04,sent,");
+  });
+
   test("a period that ends before it starts is refused on the form", async ({ consoleErrors, page, user }) => {
     void consoleErrors;
     void user;
