@@ -139,6 +139,16 @@ export function asUser<T>(userId: string, fn: (db: Db) => Promise<T>, options?: 
   return run(userId, fn, options);
 }
 
+/**
+ * Database work for the user in a transaction of its own, apart from the
+ * request's: for a response body streamed in batches after the handler has
+ * answered and the request's transaction has ended (a long download should
+ * not hold one transaction open at the pace of a slow client).
+ */
+export function asUserApart<T>(userId: string, fn: (db: Db) => Promise<T>): Promise<T> {
+  return requestContext.exit(() => standalone(userId, fn, {}));
+}
+
 /** Database work before anyone is signed in (sign-up, login, session lookup). */
 export function anonymously<T>(fn: (db: Db) => Promise<T>, options?: WorkOptions): Promise<T> {
   return run(undefined, fn, options);

@@ -173,6 +173,21 @@ test.describe("accessibility (axe-core)", () => {
     await expectNoSeriousViolations(page, testInfo, isJs ? "terminate dialog" : "terminate confirmation");
   });
 
+  test("statement of account, and its period form with an error", async ({ page, user }, testInfo) => {
+    void user;
+    const id = await seedCustomer(page, { name: "Statement Ltd", status: "live" });
+    const invoice = await page.request.post(`/api/customers/${id}/receivables`, {
+      data: { type: "invoice", amount: "120.00", date: "2026-03-02", due_date: "2026-04-01", reference: "A11Y-1" },
+    });
+    expect(invoice.status()).toBe(201);
+    await page.goto(`/customers/${id}/receivables/statement?from=2026-03-01&to=2026-05-31`);
+    await expect(page.getByRole("heading", { name: "Statement of account" })).toBeVisible();
+    await expectNoSeriousViolations(page, testInfo, "statement");
+    await page.goto(`/customers/${id}/receivables/statement?from=2026-06-01&to=2026-05-31`);
+    await expect(page.getByText("The start date must be on or before the end date.")).toBeVisible();
+    await expectNoSeriousViolations(page, testInfo, "statement (bad period)");
+  });
+
   test("archived customers", async ({ page, user }, testInfo) => {
     void user;
     await page.goto("/customers/archived");
