@@ -54,10 +54,10 @@ export async function receivableStatements(client: pg.Client, userId: string): P
       asQuery(Prisma.sql`SELECT ${OUTSTANDING_BALANCE_SQL} FROM customers c WHERE c.id = ${busiest.id}::uuid`),
     ]);
   }
-  statements.push(["/receivables first page", asQuery(acrossPageSql({ userId, cursor: null }))]);
+  statements.push(["/receivables first page", asQuery(acrossPageSql(userId, { cursor: null }))]);
   const cursor = await deepCursor(client, userId);
-  if (cursor) statements.push(["/receivables deep page (cursor)", asQuery(acrossPageSql({ userId, cursor }))]);
-  statements.push(["/receivables?status=overdue", asQuery(acrossPageSql({ userId, status: "overdue", cursor: null }))]);
+  if (cursor) statements.push(["/receivables deep page (cursor)", asQuery(acrossPageSql(userId, { cursor }))]);
+  statements.push(["/receivables?status=overdue", asQuery(acrossPageSql(userId, { filter: "overdue", cursor: null }))]);
   statements.push(["/receivables summary (all customers)", asQuery(summarySql(acrossSummaryWhere(userId)))]);
   return statements;
 }

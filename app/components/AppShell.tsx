@@ -1,10 +1,11 @@
 import { Form, NavLink } from "@remix-run/react";
-import { FileText, LogOut, Menu, UserCog, Users } from "lucide-react";
+import { FileText, LogOut, Menu, Receipt, UserCog, Users } from "lucide-react";
 import type { ReactNode } from "react";
 
 const navItems = [
   { icon: Users, label: "Customers", href: "/customers" },
   { icon: FileText, label: "Agreements", href: "/agreements" },
+  { icon: Receipt, label: "Receivables", href: "/receivables" },
   { icon: UserCog, label: "Account", href: "/account" },
 ] as const;
 

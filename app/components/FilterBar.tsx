@@ -20,6 +20,7 @@ export function FilterBar({
   labels,
   noun,
   counts,
+  allLabel = "All",
   active,
   hrefFor,
 }: {
@@ -27,13 +28,16 @@ export function FilterBar({
   labels: Record<string, string>;
   /** What is counted, singular and plural: ["customer", "customers"]. */
   noun: readonly [string, string];
-  counts: Record<string, number> & { all: number };
+  /** Left out where counting would cost a pass over every row (the receivables page). */
+  counts?: Record<string, number> & { all: number };
+  /** The label of the unfiltered entry. */
+  allLabel?: string;
   active: string | null;
   hrefFor: (status: string | null) => string;
 }) {
-  const items: { status: string | null; label: string; count: number }[] = [
-    { status: null, label: "All", count: counts.all },
-    ...statuses.map((status) => ({ status, label: labels[status] ?? status, count: counts[status] ?? 0 })),
+  const items: { status: string | null; label: string; count: number | null }[] = [
+    { status: null, label: allLabel, count: counts ? counts.all : null },
+    ...statuses.map((status) => ({ status, label: labels[status] ?? status, count: counts ? (counts[status] ?? 0) : null })),
   ];
 
   return (
@@ -48,17 +52,19 @@ export function FilterBar({
               <Link
                 to={hrefFor(status)}
                 aria-current={isActive ? "page" : undefined}
-                aria-label={`${label}: ${count} ${count === 1 ? noun[0] : noun[1]}`}
+                aria-label={count === null ? undefined : `${label}: ${count} ${count === 1 ? noun[0] : noun[1]}`}
                 // Switching filters should not throw the reader back to the top.
                 preventScrollReset
                 className={`${linkBase} ${isActive ? activeClass : inactiveClass}`}
               >
                 {label}
-                <span
-                  className={`rounded-full px-1.5 text-xs tabular-nums ${isActive ? countActiveClass : countInactiveClass}`}
-                >
-                  {count}
-                </span>
+                {count === null ? null : (
+                  <span
+                    className={`rounded-full px-1.5 text-xs tabular-nums ${isActive ? countActiveClass : countInactiveClass}`}
+                  >
+                    {count}
+                  </span>
+                )}
               </Link>
             </li>
           );

@@ -1,6 +1,7 @@
 import { asUser, type Db } from "~/db/scope.server";
 import { Prisma } from "~/generated/prisma/client";
 import { EXPIRING_SOON_SQL } from "~/agreements/agreements.server";
+import { CUSTOMER_BALANCE_SQL, type CustomerBalance } from "~/receivables/receivables.server";
 import { statusCounts, type StatusCountsOf } from "~/utils/status-counts";
 import { isUuid } from "~/utils/uuid";
 import { CUSTOMER_COLUMNS, type CustomerRow } from "./api-shape.server";
@@ -32,6 +33,9 @@ export interface CustomerListItem {
   lastInteractionAt: Date | null;
   /** Whether any of its agreements is expiring soon (the agreements' own rule, in SQL). */
   expiringSoon: boolean;
+  /** Owed on its sent invoices (a decimal string), and whether any of that is past due. */
+  outstanding: string;
+  overdue: boolean;
   createdAt: Date | null;
   updatedAt: Date | null;
 }
@@ -134,6 +138,7 @@ interface ListRow extends CustomerRow {
   teamSize: number;
   lastInteractionAt: Date | null;
   expiringSoon: boolean;
+  balance: CustomerBalance;
   sortKey: SortKey;
 }
 
@@ -201,6 +206,7 @@ export async function listCustomers(
              CASE WHEN jsonb_typeof(c.info->'team') = 'array' THEN jsonb_array_length(c.info->'team') ELSE 0 END AS "teamSize",
              ${LAST_INTERACTION_SQL} AS "lastInteractionAt",
              ${EXPIRING_SOON_SQL} AS "expiringSoon",
+             ${CUSTOMER_BALANCE_SQL} AS balance,
              ${UPDATED_KEY}::text AS "updatedKey", ${CREATED_KEY}::text AS "createdKey",
              c.name_key AS "nameKey", ${STATUS_RANK} AS "statusRank"${countsColumn}
         FROM customers c
@@ -235,6 +241,8 @@ export async function listCustomers(
       teamSize: row.teamSize,
       lastInteractionAt: row.lastInteractionAt,
       expiringSoon: row.expiringSoon,
+      outstanding: row.balance.outstanding,
+      overdue: row.balance.overdue,
       createdAt: row.createdAt,
       updatedAt: row.updatedAt,
     })),

@@ -1,7 +1,7 @@
 import { ACTIVE_AGREEMENTS_SQL } from "~/agreements/agreements.server";
 import { asUser } from "~/db/scope.server";
 import { ACTIVE_PROJECTS_SQL } from "~/projects/projects.server";
-import { OUTSTANDING_BALANCE_SQL } from "~/receivables/receivables.server";
+import { CUSTOMER_BALANCE_SQL, type CustomerBalance } from "~/receivables/receivables.server";
 import { CUSTOMER_COLUMNS, type CustomerRow } from "./api-shape.server";
 import type { EventCursor } from "./cursor.server";
 import {
@@ -23,8 +23,10 @@ import { isCustomerRef, liveCustomer, type CustomerRef } from "./ownership.serve
 
 export interface QuickStats {
   activeAgreements: number;
-  /** Invoiced minus paid, as an exact decimal string. */
+  /** Owed on sent invoices, as an exact decimal string. */
   outstandingBalance: string;
+  /** Shown beside the outstanding balance when not zero. */
+  credit: string;
   activeProjects: number;
   lastInteractionAt: Date | null;
 }
@@ -42,21 +44,22 @@ export async function getOverview({
   ...ref
 }: CustomerRef & { eventsCursor?: EventCursor | null }): Promise<Overview | null> {
   if (!isCustomerRef(ref)) return null;
-  const [row] = await asUser(ref.userId, (db) => db.$queryRaw<Array<CustomerRow & QuickStats & { events: EventJson[] }>>`
+  type Row = CustomerRow & Omit<QuickStats, "outstandingBalance" | "credit"> & { balance: CustomerBalance; events: EventJson[] };
+  const [row] = await asUser(ref.userId, (db) => db.$queryRaw<Row[]>`
     SELECT ${CUSTOMER_COLUMNS},
            ${ACTIVE_AGREEMENTS_SQL} AS "activeAgreements",
-           ${OUTSTANDING_BALANCE_SQL} AS "outstandingBalance",
+           ${CUSTOMER_BALANCE_SQL} AS balance,
            ${ACTIVE_PROJECTS_SQL} AS "activeProjects",
            ${LAST_INTERACTION_SQL} AS "lastInteractionAt",
            ${eventsPageSql({ cursor: eventsCursor, limit: EVENTS_PER_PAGE })} AS events
       FROM customers c
      WHERE ${liveCustomer(ref)}`);
   if (!row) return null;
-  const { activeAgreements, outstandingBalance, activeProjects, lastInteractionAt, events, ...customer } = row;
+  const { activeAgreements, balance, activeProjects, lastInteractionAt, events, ...customer } = row;
   const timeline = toEventsPage(events, EVENTS_PER_PAGE);
   return {
     customer,
-    stats: { activeAgreements, outstandingBalance, activeProjects, lastInteractionAt },
+    stats: { activeAgreements, outstandingBalance: balance.outstanding, credit: balance.credit, activeProjects, lastInteractionAt },
     events: timeline.events.map(toTimelineItem),
     olderEventsCursor: timeline.nextCursor,
   };

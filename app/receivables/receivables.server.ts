@@ -37,11 +37,6 @@ const OUTSTANDING_SUM = Prisma.sql`coalesce(sum(greatest(r.amount - m.paid, 0)) 
 const CREDIT_SUM = Prisma.sql`coalesce(sum(r.amount) FILTER (WHERE r.type = 'payment' AND r.status = 'received' AND r.linked_invoice_id IS NULL), 0)
   + coalesce(sum(greatest(m.paid - CASE WHEN r.status = 'sent' THEN r.amount ELSE 0 END, 0)) FILTER (WHERE r.type = 'invoice'), 0)`;
 
-/** The customer `c`'s outstanding amount, as a decimal string (a scalar subquery): the overview's stat. */
-export const OUTSTANDING_BALANCE_SQL = Prisma.sql`(SELECT ${moneyText(OUTSTANDING_SUM)}
-     FROM customer_receivables r CROSS JOIN ${PAID_LATERAL}
-    WHERE r.user_id = c.user_id AND r.customer_id = c.id AND ${SENT_INVOICE})`;
-
 export interface ReceivableRow {
   id: string;
   customerId: string;
@@ -69,6 +64,27 @@ export interface ReceivableRow {
 /** The display status of the row `r` (with PAID_LATERAL and TODAY_FROM): an invoice's, null for a payment. */
 export const DISPLAY_STATUS_SQL = Prisma.sql`CASE WHEN r.type = 'invoice'
   THEN invoice_display_status(r.status, r.amount, m.paid, r.due_date, t.today) END`;
+
+/** What a customer's card and overview show of its receivables. */
+export interface CustomerBalance {
+  /** Owed on its sent invoices, as a decimal string. */
+  outstanding: string;
+  /** Paid but not applied, or paid beyond an invoice's amount. */
+  credit: string;
+  /** Whether any sent invoice with a balance is past due (the display status `overdue`). */
+  overdue: boolean;
+}
+
+/**
+ * The customer `c`'s CustomerBalance, as JSON (a scalar subquery). Read per
+ * row of the statement that lists `c`, so for a page of cards it looks up
+ * those customers' receivables by (user_id, customer_id), never the account's.
+ */
+export const CUSTOMER_BALANCE_SQL = Prisma.sql`(SELECT json_build_object(
+       'outstanding', ${moneyText(OUTSTANDING_SUM)}, 'credit', ${moneyText(CREDIT_SUM)},
+       'overdue', coalesce(bool_or(${DISPLAY_STATUS_SQL} = 'overdue'), false))
+     FROM customer_receivables r CROSS JOIN ${TODAY_FROM} CROSS JOIN ${PAID_LATERAL}
+    WHERE r.user_id = c.user_id AND r.customer_id = c.id)`;
 
 /** The columns of ReceivableRow over RECEIVABLE_FROM. */
 export const RECEIVABLE_COLUMNS = Prisma.sql`r.id, r.customer_id AS "customerId", r.type, r.amount::text AS amount,
@@ -154,6 +170,9 @@ export interface ReceivablesSummary {
 
 type SummaryRow = Omit<ReceivablesSummary, "aging"> & { aging: Record<AgingBucket, string> };
 
+/** What is owed past its due date: every aging bucket but `current`. */
+const OVERDUE_SUM = Prisma.sql`coalesce(sum(greatest(r.amount - m.paid, 0)) FILTER (WHERE ${SENT_INVOICE} AND r.due_date < t.today), 0)`;
+
 /** The statement of the summary of the receivables `r` that `where` keeps (over RECEIVABLE_FROM). */
 export function summarySql(where: Prisma.Sql): Prisma.Sql {
   const buckets = AGING_BUCKETS.map(
@@ -162,10 +181,8 @@ export function summarySql(where: Prisma.Sql): Prisma.Sql {
   );
   return Prisma.sql`
     SELECT ${moneyText(Prisma.sql`s.outstanding`)} AS outstanding, ${moneyText(Prisma.sql`s.credit`)} AS credit,
-           ${moneyText(Prisma.sql`s.outstanding - s.credit`)} AS net, ${moneyText(Prisma.sql`s.overdue`)} AS overdue, s.aging
-      FROM (SELECT ${OUTSTANDING_SUM} AS outstanding, ${CREDIT_SUM} AS credit,
-                   coalesce(sum(greatest(r.amount - m.paid, 0))
-                     FILTER (WHERE ${SENT_INVOICE} AND aging_bucket(r.due_date, t.today) <> 'current'), 0) AS overdue,
+           ${moneyText(Prisma.sql`s.outstanding - s.credit`)} AS net, s.aging, ${moneyText(Prisma.sql`s.overdue`)} AS overdue
+      FROM (SELECT ${OUTSTANDING_SUM} AS outstanding, ${CREDIT_SUM} AS credit, ${OVERDUE_SUM} AS overdue,
                    json_build_object(${Prisma.join(buckets)}) AS aging
               FROM ${RECEIVABLE_FROM}
              WHERE ${where}) s`;

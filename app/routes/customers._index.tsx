@@ -40,13 +40,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
     counts: page.counts,
     now: new Date().toISOString(),
     timeZone: settings.timeZone,
+    currency: settings.currency,
   });
 }
 
 export const action = createCustomerAction;
 
 export default function CustomersPage() {
-  const { view, customers, nextHref, prevHref, counts, now, timeZone } = useLoaderData<typeof loader>();
+  const { view, customers, nextHref, prevHref, counts, now, timeZone, currency } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const navigation = useNavigation();
@@ -173,7 +174,7 @@ export default function CustomersPage() {
           <ul className="space-y-3">
             {customers.map((customer) => (
               <li key={customer.id}>
-                <CustomerCard customer={customer} now={nowDate} timeZone={timeZone} />
+                <CustomerCard customer={customer} now={nowDate} timeZone={timeZone} currency={currency} />
               </li>
             ))}
           </ul>

@@ -226,7 +226,8 @@ describe("events and the overview", () => {
     const overview = await getOverview({ userId, customerId: id });
     expect(overview!.customer).toMatchObject({ id, name: "Stats Co" });
     // 1000.10 − 750.30 + 1250.20: the void payment, the draft, the void invoice and the credit do not count.
-    expect(overview!.stats).toEqual({ activeAgreements: 3, outstandingBalance: "1500.00", activeProjects: 2, lastInteractionAt: null });
+    // The unapplied 99.00 is credit, shown beside it.
+    expect(overview!.stats).toEqual({ activeAgreements: 3, outstandingBalance: "1500.00", credit: "99.00", activeProjects: 2, lastInteractionAt: null });
     expect((await listReceivables({ userId, customerId: id })).map((row) => row.amount).sort()).toEqual([
       "10.00",
       "1000.10",
@@ -241,7 +242,7 @@ describe("events and the overview", () => {
   it("a customer with nothing yet has zero stats and a 0.00 balance", async () => {
     const customer = await createCustomer(userId, { name: "Fresh Co" });
     const overview = await getOverview({ userId, customerId: customer.id });
-    expect(overview!.stats).toEqual({ activeAgreements: 0, outstandingBalance: "0.00", activeProjects: 0, lastInteractionAt: null });
+    expect(overview!.stats).toEqual({ activeAgreements: 0, outstandingBalance: "0.00", credit: "0.00", activeProjects: 0, lastInteractionAt: null });
     expect(overview!.events).toEqual([]);
   });
 

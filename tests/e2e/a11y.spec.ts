@@ -188,6 +188,29 @@ test.describe("accessibility (axe-core)", () => {
     await expectNoSeriousViolations(page, testInfo, "statement (bad period)");
   });
 
+  test("receivables across customers, empty, with rows and with an unknown status", async ({ page, user }, testInfo) => {
+    void user;
+    await page.goto("/receivables");
+    await expect(page.getByRole("heading", { name: "Nothing is owed to you" })).toBeVisible();
+    await expectNoSeriousViolations(page, testInfo, "receivables (empty)");
+    const id = await seedCustomer(page, { name: "Acme Corp", status: "live" });
+    const origin = new URL(page.url()).origin;
+    for (const [reference, offset] of [["INV-1", -40], ["INV-2", 10]] as const) {
+      const due = new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+      const created = await page.request.post(`/api/customers/${id}/receivables`, {
+        data: { type: "invoice", amount: "120.00", reference, date: due, due_date: due },
+        headers: { Origin: origin },
+      });
+      expect(created.status()).toBe(201);
+    }
+    await page.goto("/receivables");
+    await expect(page.getByText("40 days overdue")).toBeVisible();
+    await expectNoSeriousViolations(page, testInfo, "receivables");
+    await page.goto("/receivables?status=bogus");
+    await expect(page.getByRole("alert")).toBeVisible();
+    await expectNoSeriousViolations(page, testInfo, "receivables (unknown status)");
+  });
+
   test("archived customers", async ({ page, user }, testInfo) => {
     void user;
     await page.goto("/customers/archived");

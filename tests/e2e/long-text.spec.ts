@@ -90,6 +90,7 @@ test("a customer made of long unbroken words widens no page", async ({ consoleEr
     `/customers/${id}/receivables`,
     `/customers/${id}/projects`,
     "/agreements",
+    "/receivables",
     "/customers/archived",
     // An archived customer's own page names it and offers Restore.
     `/customers/${archivedId}/overview`,

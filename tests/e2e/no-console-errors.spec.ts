@@ -40,6 +40,8 @@ test("every signed-in page logs no error", async ({ consoleErrors, page, user, i
     "/customers/archived",
     "/agreements",
     "/agreements?status=expiring_soon",
+    "/receivables",
+    "/receivables?status=received",
     "/account",
   ]) {
     await visit(page, isJs, path);

@@ -12,6 +12,7 @@ import * as agreementsRoute from "~/routes/customers.$id.agreements";
 import * as overviewRoute from "~/routes/customers.$id.overview";
 import * as projectsRoute from "~/routes/customers.$id.projects";
 import * as receivablesRoute from "~/routes/customers.$id.receivables";
+import * as receivablesAcrossRoute from "~/routes/receivables";
 import * as indexRoute from "~/routes/customers._index";
 import * as archivedRoute from "~/routes/customers.archived";
 import * as newRoute from "~/routes/customers.new";
@@ -493,6 +494,7 @@ const PAGES: Array<{ name: string; loader: Handler; path: (segment: string) => s
   { name: "agreements", loader: agreementsRoute.loader, path: (segment) => `/customers/${segment}/agreements`, takesId: true },
   { name: "receivables", loader: receivablesRoute.loader, path: (segment) => `/customers/${segment}/receivables`, takesId: true },
   { name: "projects", loader: projectsRoute.loader, path: (segment) => `/customers/${segment}/projects`, takesId: true },
+  { name: "receivables across customers", loader: receivablesAcrossRoute.loader, path: () => "/receivables" },
   { name: "root", loader: root.loader, path: () => "/customers", protectedRoute: false },
   { name: "login", loader: loginRoute.loader, path: () => "/login", protectedRoute: false },
   { name: "signup", loader: signupRoute.loader, path: () => "/signup", protectedRoute: false },

@@ -17,9 +17,11 @@ const baseCustomer: CustomerCardData = {
   updatedAt: "2026-11-24T10:00:00.000Z",
 };
 
-function renderCard(overrides: Partial<CustomerCardData> = {}, timeZone = "UTC") {
+function renderCard(overrides: Partial<CustomerCardData> = {}, timeZone = "UTC", currency = "EUR") {
   const customer = { ...baseCustomer, ...overrides };
-  const Stub = createRemixStub([{ path: "/customers", Component: () => <CustomerCard customer={customer} now={now} timeZone={timeZone} /> }]);
+  const Stub = createRemixStub([
+    { path: "/customers", Component: () => <CustomerCard customer={customer} now={now} timeZone={timeZone} currency={currency} /> },
+  ]);
   render(<Stub initialEntries={["/customers"]} />);
   return screen.findByRole("article");
 }
@@ -53,6 +55,18 @@ describe("CustomerCard", () => {
   it("says nothing about agreements otherwise", async () => {
     const card = await renderCard({ expiringSoon: false });
     expect(within(card).queryByText("Agreement expiring soon")).not.toBeInTheDocument();
+  });
+
+  it("shows what the customer owes, and marks an overdue invoice in words", async () => {
+    const card = await renderCard({ outstanding: "1234.50", overdue: true });
+    expect(valueFor(card, "Outstanding")).toBe("€1,234.50");
+    expect(within(card).getByText("Payment overdue")).toBeInTheDocument();
+  });
+
+  it("leaves out a zero outstanding amount and the overdue mark when nothing is late", async () => {
+    const card = await renderCard({ outstanding: "0.00", overdue: false });
+    expect(within(card).queryByText("Outstanding")).not.toBeInTheDocument();
+    expect(within(card).queryByText("Payment overdue")).not.toBeInTheDocument();
   });
 
   it("labels each detail", async () => {

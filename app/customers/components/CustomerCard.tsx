@@ -1,7 +1,7 @@
 import { Link } from "@remix-run/react";
-import { Clock } from "lucide-react";
+import { AlertTriangle, Clock } from "lucide-react";
 import type { ReactNode } from "react";
-import { formatDateTime, formatRelativeTime, toIsoString } from "~/utils/format";
+import { formatDateTime, formatMoney, formatRelativeTime, toIsoString } from "~/utils/format";
 import { CustomerStatusBadge } from "./CustomerStatusBadge";
 
 export interface CustomerCardData {
@@ -14,6 +14,10 @@ export interface CustomerCardData {
   lastInteractionAt: string | null;
   /** One of its agreements is expiring soon. */
   expiringSoon: boolean;
+  /** Owed on its sent invoices, as a decimal string (optional for callers that list no money, e.g. bench/baseline.ts). */
+  outstanding?: string;
+  /** A sent invoice with a balance is past due. */
+  overdue?: boolean;
   updatedAt: string | null;
 }
 
@@ -58,7 +62,7 @@ function Relative({ value, now, timeZone }: { value: string } & CardClock) {
  * whole card is clickable for pointer users, and carries the focus ring so the
  * keyboard user sees the whole card highlighted.
  */
-export function CustomerCard({ customer, now, timeZone }: { customer: CustomerCardData } & CardClock) {
+export function CustomerCard({ customer, now, timeZone, currency }: { customer: CustomerCardData; currency?: string } & CardClock) {
   return (
     <article className="relative flex flex-col gap-4 rounded-lg border border-slate-200 bg-white p-4 shadow-sm transition-colors hover:border-indigo-300 hover:bg-slate-50/60 sm:flex-row sm:items-start sm:justify-between sm:gap-6">
       <div className="min-w-0 space-y-2">
@@ -79,6 +83,12 @@ export function CustomerCard({ customer, now, timeZone }: { customer: CustomerCa
               Agreement expiring soon
             </span>
           ) : null}
+          {customer.overdue ? (
+            <span className="inline-flex items-center gap-1 whitespace-nowrap rounded-full bg-red-100 px-2.5 py-0.5 text-xs font-medium text-red-800 ring-1 ring-inset ring-red-700/20">
+              <AlertTriangle aria-hidden="true" className="h-3.5 w-3.5" />
+              Payment overdue
+            </span>
+          ) : null}
         </div>
         <dl className="grid grid-cols-2 gap-x-6 gap-y-2 sm:flex sm:flex-wrap">
           <Detail label="Vertical" full={customer.vertical}>
@@ -88,6 +98,8 @@ export function CustomerCard({ customer, now, timeZone }: { customer: CustomerCa
             {customer.productName ?? <NotSet />}
           </Detail>
           <Detail label="Team">{formatTeamSize(customer.teamSize)}</Detail>
+          {/* A decimal string: "0.00" is exactly how SQL writes nothing owed. */}
+          {customer.outstanding && customer.outstanding !== "0.00" && currency ? <Detail label="Outstanding">{formatMoney(customer.outstanding, currency)}</Detail> : null}
         </dl>
       </div>
       <dl className="grid shrink-0 grid-cols-2 gap-x-6 gap-y-2 border-t border-slate-100 pt-3 sm:flex sm:flex-col sm:border-t-0 sm:pt-0 sm:text-right">

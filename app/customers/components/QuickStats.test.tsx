@@ -1,4 +1,4 @@
-import { render, screen } from "@testing-library/react";
+import { cleanup, render, screen } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 import { QuickStats } from "./QuickStats";
 
@@ -34,6 +34,14 @@ describe("QuickStats", () => {
   it("shows the balance in the account's currency", () => {
     renderStats({ outstandingBalance: "1234.5" }, { currency: "USD" });
     expect(valueFor("Outstanding balance")).toBe("US$1,234.50");
+  });
+
+  it("shows the credit beside the outstanding balance, only when there is some", () => {
+    renderStats({ outstandingBalance: "100.00", credit: "7.97" });
+    expect(screen.getByText("Credit €7.97")).toBeInTheDocument();
+    cleanup();
+    renderStats({ outstandingBalance: "100.00", credit: "0.00" });
+    expect(screen.queryByText(/^Credit/)).not.toBeInTheDocument();
   });
 
   it("says Never without an interaction", () => {

@@ -22,7 +22,7 @@ export function QuickStats({
   timeZone,
   currency,
 }: {
-  stats: { activeAgreements: number; outstandingBalance: string; activeProjects: number; lastInteractionAt: string | null };
+  stats: { activeAgreements: number; outstandingBalance: string; credit?: string; activeProjects: number; lastInteractionAt: string | null };
   now: Date;
   /** The account's time zone (IANA). */
   timeZone: string;
@@ -34,7 +34,12 @@ export function QuickStats({
       <StatTile icon={FileText} label="Active agreements" note="Running now, expiring soon included">
         {stats.activeAgreements}
       </StatTile>
-      <StatTile icon={Wallet} label="Outstanding balance">
+      <StatTile
+        icon={Wallet}
+        label="Outstanding balance"
+        // "0.00" is how SQL writes no credit (a decimal string, never a float).
+        note={stats.credit && stats.credit !== "0.00" ? `Credit ${formatMoney(stats.credit, currency)}` : undefined}
+      >
         {formatMoney(stats.outstandingBalance, currency)}
       </StatTile>
       <StatTile icon={FolderKanban} label="Active projects">
