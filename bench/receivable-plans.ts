@@ -1,6 +1,6 @@
 import type pg from "pg";
 import { acrossPageSql, acrossSummaryWhere } from "../app/receivables/across-customers.server";
-import { customerSummaryWhere, OUTSTANDING_BALANCE_SQL, receivablesListSql, summarySql } from "../app/receivables/receivables.server";
+import { customerSummaryWhere, CUSTOMER_BALANCE_SQL, receivablesListSql, summarySql } from "../app/receivables/receivables.server";
 import { Prisma } from "../app/generated/prisma/client";
 import type { Query } from "./list-query";
 import type { QueryBuilder } from "./plan-check";
@@ -51,7 +51,7 @@ export async function receivableStatements(client: pg.Client, userId: string): P
     statements.push(["receivables tab summary", asQuery(summarySql(customerSummaryWhere(customer)))]);
     statements.push([
       "overview outstanding stat",
-      asQuery(Prisma.sql`SELECT ${OUTSTANDING_BALANCE_SQL} FROM customers c WHERE c.id = ${busiest.id}::uuid`),
+      asQuery(Prisma.sql`SELECT ${CUSTOMER_BALANCE_SQL} FROM customers c WHERE c.id = ${busiest.id}::uuid`),
     ]);
   }
   statements.push(["/receivables first page", asQuery(acrossPageSql(userId, { cursor: null }))]);
