@@ -1,4 +1,5 @@
 import { Link } from "@remix-run/react";
+import { INLINE_LINK_CLASS } from "~/components/link-styles";
 import { formatDate, formatMoney } from "~/utils/format";
 // Its fields are all JSON already (strings and numbers), so the loader data is the row itself.
 import type { AgreementAcrossRow } from "../across-customers.server";
@@ -29,7 +30,7 @@ export function AgreementsAcrossTable({ rows, currency }: { rows: AgreementAcros
         <li key={row.id} className="grid gap-1 px-5 py-3 sm:grid-cols-[minmax(0,2fr)_minmax(0,1fr)_auto] sm:items-center sm:gap-4">
           <div className="min-w-0">
             <p className="font-medium wrap-anywhere">
-              <Link to={`/customers/${row.customerId}/agreements`} className="text-indigo-700 hover:underline">
+              <Link to={`/customers/${row.customerId}/agreements`} className={INLINE_LINK_CLASS}>
                 {row.customerName}
               </Link>
               <span className="text-slate-400"> · </span>

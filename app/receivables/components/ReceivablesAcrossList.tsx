@@ -1,5 +1,6 @@
 import { Link } from "@remix-run/react";
 import { AlertTriangle } from "lucide-react";
+import { INLINE_LINK_CLASS } from "~/components/link-styles";
 import { formatDate, formatMoney } from "~/utils/format";
 import { INVOICE_DISPLAY_STATUS_LABELS, type InvoiceDisplayStatus, type ReceivableType, type StoredStatus } from "../constants";
 
@@ -68,10 +69,9 @@ export function ReceivablesAcrossList({ entries, currency }: { entries: AcrossEn
           <li key={entry.id} className="grid gap-2 px-5 py-3 lg:grid-cols-[minmax(0,2fr)_minmax(0,3fr)] lg:items-center lg:gap-4">
             <div className="min-w-0">
               <p className="font-medium wrap-anywhere">
-                {/* Underlined: inside a line of text, colour alone would not tell the link apart (axe link-in-text-block). */}
                 <Link
                   to={`/customers/${entry.customerId}/receivables`}
-                  className="text-indigo-700 underline decoration-indigo-300 underline-offset-2 hover:decoration-indigo-700"
+                  className={INLINE_LINK_CLASS}
                 >
                   {entry.customerName}
                 </Link>
