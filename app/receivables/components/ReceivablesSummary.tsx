@@ -1,14 +1,10 @@
-import { AGING_BUCKET_LABELS, AGING_BUCKETS, type AgingBucket } from "../constants";
+import { AGING_BUCKET_LABELS, AGING_BUCKETS } from "../constants";
+import type { ReceivablesSummary as SummaryData } from "../receivables.server";
 import { formatMoney } from "~/utils/format";
 import { isPositiveMoney } from "./views";
 
-export interface SummaryView {
-  outstanding: string;
-  credit: string;
-  net: string;
-  overdue: string;
-  aging: Record<AgingBucket, string>;
-}
+/** The API's summary, as the loader hands it over. */
+export type SummaryView = SummaryData;
 
 /**
  * The share of `part` in `whole` as a whole percentage, for a bar's width

@@ -1,13 +1,6 @@
 import { formatMoney } from "~/utils/format";
-import { AGING_BUCKET_LABELS, AGING_BUCKETS, type AgingBucket } from "../constants";
-
-export interface TotalsData {
-  outstanding: string;
-  credit: string;
-  net: string;
-  overdue: string;
-  aging: Record<AgingBucket, string>;
-}
+import { AGING_BUCKET_LABELS, AGING_BUCKETS } from "../constants";
+import type { ReceivablesSummary } from "../receivables.server";
 
 function Figure({ label, note, value }: { label: string; note?: string; value: string }) {
   return (
@@ -20,7 +13,7 @@ function Figure({ label, note, value }: { label: string; note?: string; value: s
 }
 
 /** Totals over every live customer, then the outstanding amount by days past due. */
-export function ReceivablesTotals({ totals, currency }: { totals: TotalsData; currency: string }) {
+export function ReceivablesTotals({ totals, currency }: { totals: ReceivablesSummary; currency: string }) {
   const money = (amount: string) => formatMoney(amount, currency);
   return (
     <section aria-labelledby="totals-heading" className="space-y-4">
