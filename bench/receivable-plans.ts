@@ -1,6 +1,7 @@
 import type pg from "pg";
-import { acrossPageSql, acrossSummaryWhere } from "../app/receivables/across-customers.server";
-import { customerSummaryWhere, CUSTOMER_BALANCE_SQL, receivablesListSql, summarySql } from "../app/receivables/receivables.server";
+import { acrossBalanceSets, acrossPageSql } from "../app/receivables/across-customers.server";
+import { customerBalanceSets, CUSTOMER_BALANCE_SQL, receivablesListSql, summarySql } from "../app/receivables/receivables.server";
+import { invoiceDefaultsSql } from "../app/receivables/invoice-defaults.server";
 import { Prisma } from "../app/generated/prisma/client";
 import type { Query } from "./list-query";
 import type { QueryBuilder } from "./plan-check";
@@ -9,7 +10,7 @@ import type { QueryBuilder } from "./plan-check";
  * The receivables statements the plan check explains, built by the app's own
  * builders (receivables.server.ts, across-customers.server.ts), so that they
  * stay the statements the pages run: a customer's tab and its summary, the
- * overview's outstanding stat, and /receivables' first page, a deep page, the
+ * overview's outstanding stat, the new invoice's suggested number, and /receivables' first page, a deep page, the
  * overdue filter and the summary of every customer.
  */
 
@@ -48,16 +49,17 @@ export async function receivableStatements(client: pg.Client, userId: string): P
   if (busiest) {
     const customer = { userId, customerId: busiest.id };
     statements.push([`receivables tab, ${busiest.rows} rows`, asQuery(receivablesListSql(customer))]);
-    statements.push(["receivables tab summary", asQuery(summarySql(customerSummaryWhere(customer)))]);
+    statements.push(["receivables tab summary", asQuery(summarySql(customerBalanceSets(customer)))]);
     statements.push([
       "overview outstanding stat",
       asQuery(Prisma.sql`SELECT ${CUSTOMER_BALANCE_SQL} FROM customers c WHERE c.id = ${busiest.id}::uuid`),
     ]);
   }
+  statements.push(["new invoice's suggested number", asQuery(invoiceDefaultsSql(userId))]);
   statements.push(["/receivables first page", asQuery(acrossPageSql(userId, { cursor: null }))]);
   const cursor = await deepCursor(client, userId);
   if (cursor) statements.push(["/receivables deep page (cursor)", asQuery(acrossPageSql(userId, { cursor }))]);
   statements.push(["/receivables?status=overdue", asQuery(acrossPageSql(userId, { filter: "overdue", cursor: null }))]);
-  statements.push(["/receivables summary (all customers)", asQuery(summarySql(acrossSummaryWhere(userId)))]);
+  statements.push(["/receivables summary (all customers)", asQuery(summarySql(acrossBalanceSets(userId)))]);
   return statements;
 }

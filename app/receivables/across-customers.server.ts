@@ -5,7 +5,9 @@ import { isCalendarDate } from "~/utils/fields";
 import { isUuid } from "~/utils/uuid";
 import type { ReceivableFilterStatus } from "./constants";
 import {
+  creditSetsSql,
   DISPLAY_STATUS_SQL,
+  openSetSql,
   PAID_LATERAL,
   readSummary,
   RECEIVABLE_COLUMNS,
@@ -160,9 +162,23 @@ export interface ReceivablesAcross {
   nextCursor: string | null;
 }
 
-/** The rows the summary covers: every receivable of the user's live customers. */
-export function acrossSummaryWhere(userId: string): Prisma.Sql {
-  return Prisma.sql`${liveCustomersOf(userId)} AND r.user_id = ${userId}::uuid`;
+/**
+ * The balance rows of every receivable of the user's live customers. What
+ * sent invoices still ask comes per due date from receivable_open_days (kept
+ * by a trigger, decision 0017), with the archived customers' unpaid invoices
+ * taken back off: a few rows, where the invoices would be tens of thousands.
+ * Credit is read from its own small sets. The archived few are named by id,
+ * as the page's ranges do: a join to customers would read every one of them.
+ */
+export function acrossBalanceSets(userId: string): Prisma.Sql {
+  const archived = Prisma.sql`ARRAY(SELECT archived_customer_ids())`;
+  return Prisma.sql`SELECT d.open, d.due_date, 0::numeric AS credit
+      FROM receivable_open_days d
+     WHERE d.user_id = ${userId}::uuid AND d.open <> 0
+    UNION ALL
+    SELECT -a.open, a.due_date, 0 FROM (${openSetSql(Prisma.sql`r.user_id = ${userId}::uuid AND r.customer_id = ANY (${archived})`)}) a
+    UNION ALL
+    ${creditSetsSql(Prisma.sql`r.user_id = ${userId}::uuid AND r.customer_id <> ALL (${archived})`)}`;
 }
 
 export async function listReceivablesAcross({
@@ -174,12 +190,7 @@ export async function listReceivablesAcross({
     const rows = await db.$queryRaw<Array<AcrossRow & { sortDay: string }>>(acrossPageSql(userId, { filter: status, cursor }));
     const page = rows.slice(0, ACROSS_PAGE_SIZE);
     const last = page[page.length - 1];
-    // The summary reads every receivable of the user: its estimated cost
-    // passes jit_above_cost, and compiling took longer than the query itself
-    // (~600 of ~1,600 ms over 200,000 receivables on PostgreSQL 15).
-    // Local to the request's transaction (decision 0002), so it ends with it.
-    await db.$executeRaw`SET LOCAL jit = off`;
-    const summary = await readSummary(db, acrossSummaryWhere(userId));
+    const summary = await readSummary(db, acrossBalanceSets(userId));
     return {
       receivables: page.map(({ sortDay: _sortDay, ...row }) => row),
       summary,

@@ -18,24 +18,43 @@ export function moneyText(amount: Prisma.Sql): Prisma.Sql {
   return Prisma.sql`(${amount})::numeric(20,2)::text`;
 }
 
-/** What the row `r` has been paid (`m.paid`): its non-void payments; 0 for a payment. */
-export const PAID_LATERAL = Prisma.sql`LATERAL (
-  SELECT coalesce(sum(p.amount), 0) AS paid FROM customer_receivables p
-   WHERE r.type = 'invoice' AND p.linked_invoice_id = r.id AND p.status = 'received') m`;
-
-const SENT_INVOICE = Prisma.sql`r.type = 'invoice' AND r.status = 'sent'`;
-
-/** What is still owed on each sent invoice, floored at zero, summed over the rows `r` (with PAID_LATERAL). */
-const OUTSTANDING_SUM = Prisma.sql`coalesce(sum(greatest(r.amount - m.paid, 0)) FILTER (WHERE ${SENT_INVOICE}), 0)`;
+/**
+ * What the row `r` has been paid (`m.paid`): its received payments, kept on
+ * the invoice's row by the trigger customer_receivables_paid (migration
+ * stored_paid, decision 0017); 0 for a payment.
+ */
+export const PAID_LATERAL = Prisma.sql`LATERAL (SELECT r.paid AS paid) m`;
 
 /**
- * Credit over the rows `r`: received payments applied to no invoice, plus
- * what each invoice was paid beyond its amount. Money paid on an invoice that
- * is not sent (only older rows can hold that) counts whole: it is owed back
- * or to be applied, so outstanding − credit stays invoiced − paid.
+ * The rows a balance is summed over, as (open, due_date, credit): each sent
+ * invoice not yet paid in full (`open`, with its due date; openSetSql), and
+ * (creditSetsSql) each received payment applied to no invoice and what each
+ * invoice was paid beyond its amount (`credit`). Money paid on an invoice
+ * that is not sent (only older rows can hold that) counts whole: it is owed
+ * back or to be applied, so outstanding − credit stays invoiced − paid. Each
+ * arm reads one of the partial indexes of migration stored_paid, index-only,
+ * so a balance costs the rows that carry one, not all of them. `scope` is a
+ * condition on `r` alone.
  */
-const CREDIT_SUM = Prisma.sql`coalesce(sum(r.amount) FILTER (WHERE r.type = 'payment' AND r.status = 'received' AND r.linked_invoice_id IS NULL), 0)
-  + coalesce(sum(greatest(m.paid - CASE WHEN r.status = 'sent' THEN r.amount ELSE 0 END, 0)) FILTER (WHERE r.type = 'invoice'), 0)`;
+export function openSetSql(scope: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`SELECT r.amount - r.paid AS open, r.due_date, 0::numeric AS credit
+      FROM customer_receivables r
+     WHERE ${scope} AND r.type = 'invoice' AND r.status = 'sent' AND r.paid < r.amount`;
+}
+
+export function creditSetsSql(scope: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`SELECT 0::numeric AS open, NULL::date AS due_date, r.amount AS credit
+      FROM customer_receivables r
+     WHERE ${scope} AND r.type = 'payment' AND r.status = 'received' AND r.linked_invoice_id IS NULL
+    UNION ALL
+    SELECT 0, NULL, r.paid - CASE WHEN r.status = 'sent' THEN r.amount ELSE 0 END
+      FROM customer_receivables r
+     WHERE ${scope} AND r.type = 'invoice' AND r.paid > CASE WHEN r.status = 'sent' THEN r.amount ELSE 0 END`;
+}
+
+function balanceSetsSql(scope: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`${openSetSql(scope)} UNION ALL ${creditSetsSql(scope)}`;
+}
 
 export interface ReceivableRow {
   id: string;
@@ -78,13 +97,12 @@ export interface CustomerBalance {
 /**
  * The customer `c`'s CustomerBalance, as JSON (a scalar subquery). Read per
  * row of the statement that lists `c`, so for a page of cards it looks up
- * those customers' receivables by (user_id, customer_id), never the account's.
+ * those customers' balance rows by (user_id, customer_id), never the account's.
  */
 export const CUSTOMER_BALANCE_SQL = Prisma.sql`(SELECT json_build_object(
-       'outstanding', ${moneyText(OUTSTANDING_SUM)}, 'credit', ${moneyText(CREDIT_SUM)},
-       'overdue', coalesce(bool_or(${DISPLAY_STATUS_SQL} = 'overdue'), false))
-     FROM customer_receivables r CROSS JOIN ${TODAY_FROM} CROSS JOIN ${PAID_LATERAL}
-    WHERE r.user_id = c.user_id AND r.customer_id = c.id)`;
+       'outstanding', ${moneyText(Prisma.sql`coalesce(sum(b.open), 0)`)}, 'credit', ${moneyText(Prisma.sql`coalesce(sum(b.credit), 0)`)},
+       'overdue', coalesce(bool_or(b.due_date < t.today), false))
+     FROM (${balanceSetsSql(Prisma.sql`r.user_id = c.user_id AND r.customer_id = c.id`)}) b CROSS JOIN ${TODAY_FROM})`;
 
 /** The columns of ReceivableRow over RECEIVABLE_FROM. */
 export const RECEIVABLE_COLUMNS = Prisma.sql`r.id, r.customer_id AS "customerId", r.type, r.amount::text AS amount,
@@ -170,31 +188,29 @@ export interface ReceivablesSummary {
 
 type SummaryRow = Omit<ReceivablesSummary, "aging"> & { aging: Record<AgingBucket, string> };
 
-/** What is owed past its due date: every aging bucket but `current`. */
-const OVERDUE_SUM = Prisma.sql`coalesce(sum(greatest(r.amount - m.paid, 0)) FILTER (WHERE ${SENT_INVOICE} AND r.due_date < t.today), 0)`;
-
-/** The statement of the summary of the receivables `r` that `where` keeps (over RECEIVABLE_FROM). */
-export function summarySql(where: Prisma.Sql): Prisma.Sql {
+/** The statement of the summary of balance rows (open, due_date, credit), such as customerBalanceSets'. */
+export function summarySql(sets: Prisma.Sql): Prisma.Sql {
   const buckets = AGING_BUCKETS.map(
-    (bucket) => Prisma.sql`${bucket}::text, ${moneyText(Prisma.sql`coalesce(sum(greatest(r.amount - m.paid, 0))
-        FILTER (WHERE ${SENT_INVOICE} AND aging_bucket(r.due_date, t.today) = ${bucket}), 0)`)}`,
+    (bucket) => Prisma.sql`${bucket}::text, ${moneyText(Prisma.sql`coalesce(sum(b.open)
+        FILTER (WHERE b.due_date IS NOT NULL AND aging_bucket(b.due_date, t.today) = ${bucket}), 0)`)}`,
   );
   return Prisma.sql`
     SELECT ${moneyText(Prisma.sql`s.outstanding`)} AS outstanding, ${moneyText(Prisma.sql`s.credit`)} AS credit,
            ${moneyText(Prisma.sql`s.outstanding - s.credit`)} AS net, s.aging, ${moneyText(Prisma.sql`s.overdue`)} AS overdue
-      FROM (SELECT ${OUTSTANDING_SUM} AS outstanding, ${CREDIT_SUM} AS credit, ${OVERDUE_SUM} AS overdue,
+      FROM (SELECT coalesce(sum(b.open), 0) AS outstanding, coalesce(sum(b.credit), 0) AS credit,
+                   coalesce(sum(b.open) FILTER (WHERE b.due_date < t.today), 0) AS overdue,
                    json_build_object(${Prisma.join(buckets)}) AS aging
-              FROM ${RECEIVABLE_FROM}
-             WHERE ${where}) s`;
+              FROM (${sets}) b CROSS JOIN ${TODAY_FROM}) s`;
 }
 
-/** Which rows a customer's summary covers: all of its receivables, whatever the list's filter. */
-export function customerSummaryWhere(customer: CustomerRef): Prisma.Sql {
-  return Prisma.sql`${liveCustomer(customer)} AND r.user_id = ${customer.userId}::uuid`;
+/** A customer's balance rows: from all of its receivables, whatever the list's filter; none once it is archived. */
+export function customerBalanceSets(customer: CustomerRef): Prisma.Sql {
+  return balanceSetsSql(Prisma.sql`r.user_id = ${customer.userId}::uuid
+       AND r.customer_id = (SELECT c.id FROM customers c WHERE ${liveCustomer(customer)})`);
 }
 
-export async function readSummary(db: Db, where: Prisma.Sql): Promise<ReceivablesSummary> {
-  const [row] = await db.$queryRaw<SummaryRow[]>(summarySql(where));
+export async function readSummary(db: Db, sets: Prisma.Sql): Promise<ReceivablesSummary> {
+  const [row] = await db.$queryRaw<SummaryRow[]>(summarySql(sets));
   return row!;
 }
 
@@ -208,7 +224,7 @@ export async function listReceivablesWithSummary(
     const [live] = await db.$queryRaw<Array<{ id: string }>>`SELECT c.id FROM customers c WHERE ${liveCustomer(customer)}`;
     if (!live) return null;
     const receivables = await selectReceivables(db, ref);
-    const summary = await readSummary(db, customerSummaryWhere(customer));
+    const summary = await readSummary(db, customerBalanceSets(customer));
     return { receivables, summary };
   });
 }

@@ -71,7 +71,7 @@ export default function AgreementsPage() {
       ) : (
         <AgreementsAcrossTable rows={rows} currency={currency} />
       )}
-      <PageLinks label="Pages" back={{ href: firstHref, label: "First page" }} forward={{ href: nextHref, label: "Next page" }} />
+      <PageLinks label="Pages" back={{ href: firstHref, label: "First page" }} forward={{ href: nextHref, label: "Next page", rel: "next" }} />
     </div>
   );
 }

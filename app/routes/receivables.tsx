@@ -123,7 +123,7 @@ export default function ReceivablesPage() {
       ) : (
         <ReceivablesAcrossList entries={rows} currency={currency} />
       )}
-      <PageLinks label="Pages" back={{ href: firstHref, label: "First page" }} forward={{ href: nextHref, label: "Next page" }} />
+      <PageLinks label="Pages" back={{ href: firstHref, label: "First page" }} forward={{ href: nextHref, label: "Next page", rel: "next" }} />
     </div>
   );
 }
