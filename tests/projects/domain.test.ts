@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { createAgreement } from "~/agreements/lifecycle.server";
 import { archiveCustomer } from "~/customers/archive.server";
+import { getOverview } from "~/customers/overview.server";
 import { ARTIFACT_STATUSES, type ArtifactStatus } from "~/projects/constants";
 import type { ProjectInput } from "~/projects/schemas";
 import { getArtifact, getProject, getProjectWithArtifacts, listArtifacts, listProjectBoard } from "~/projects/queries.server";
@@ -88,6 +89,12 @@ describe("projects", () => {
     const renamed = await updateProject({ userId: owner.userId, projectId: project.id, patch: { name: "Relaunch", description: null } });
     expect(renamed).toMatchObject({ ok: true, value: { name: "Relaunch", description: null, status: "active" } });
     expect(await setProjectStatus({ ...owner, projectId: project.id, status: "on_hold" })).toMatchObject({ ok: true, value: { status: "on_hold" } });
+
+    // The overview's Active projects is the board's active column.
+    await projectOf(owner, { name: "Third" });
+    const active = (await listProjectBoard(owner))!.filter((row) => row.status === "active").length;
+    expect(active).toBe(1);
+    expect((await getOverview(owner))!.stats.activeProjects).toBe(active);
   });
 
   it("a customer without projects has an empty board; a missing, foreign or archived customer has none", async () => {
