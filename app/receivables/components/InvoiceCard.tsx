@@ -80,7 +80,8 @@ export function InvoiceCard({
         <Detail label="Amount">{money(invoice.amount)}</Detail>
         <Detail label="Paid">{money(invoice.paid)}</Detail>
         <Detail label="Balance">
-          <span className="font-semibold">{money(invoice.balance)}</span>
+          {/* Only a sent invoice's balance is owed; a draft's or a void one's is shown plain. */}
+          <span className={invoice.status === "sent" ? "font-semibold" : "text-slate-600"}>{money(invoice.balance)}</span>
         </Detail>
       </dl>
       {editable ? (
