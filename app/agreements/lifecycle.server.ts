@@ -35,10 +35,10 @@ const conflict = (message: string) => ({ ok: false, reason: "conflict", message 
 /**
  * Runs `change` on a row of a child table under the user's live customer,
  * locked FOR UPDATE for the rest of the transaction and read by `read`, or
- * answers not found. All or nothing. Shared by agreements and receivables.
+ * answers not found. All or nothing. Shared by agreements, receivables and projects.
  */
 export function withLockedChild<Row, Result>(
-  { userId, table, id }: { userId: string; table: "customer_agreements" | "customer_receivables"; id: string },
+  { userId, table, id }: { userId: string; table: "customer_agreements" | "customer_receivables" | "customer_projects" | "customer_artifacts"; id: string },
   read: (db: Db) => Promise<Row | null>,
   change: (db: Db, row: Row) => Promise<Result>,
 ): Promise<Result | typeof notFound> {

@@ -1,12 +1,9 @@
 import { asUser } from "~/db/scope.server";
-import { Prisma } from "~/generated/prisma/client";
 import { isCustomerRef, liveCustomer, type CustomerRef } from "~/customers/ownership.server";
 
 /** The work delivered for each customer. */
 
-/** The customer `c`'s active projects (a scalar subquery for the overview). */
-export const ACTIVE_PROJECTS_SQL = Prisma.sql`(SELECT count(*)::int FROM customer_projects p
-     WHERE p.customer_id = c.id AND p.status = 'active')`;
+export { ACTIVE_PROJECTS_SQL } from "./queries.server";
 
 export interface ProjectListItem {
   id: string;

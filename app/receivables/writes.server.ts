@@ -34,7 +34,7 @@ async function lockSentInvoice(db: Db, { userId, customerId }: CustomerRef, invo
 }
 
 /** Whether `agreementId` is the customer's; kept from being deleted until the transaction ends. */
-async function holdAgreement(db: Db, { userId, customerId }: CustomerRef, agreementId: string): Promise<boolean> {
+export async function holdAgreement(db: Db, { userId, customerId }: CustomerRef, agreementId: string): Promise<boolean> {
   const rows = await db.$queryRaw<Array<{ id: string }>>`
     SELECT a.id FROM customer_agreements a
      WHERE a.id = ${agreementId}::uuid AND a.customer_id = ${customerId}::uuid AND a.user_id = ${userId}::uuid
