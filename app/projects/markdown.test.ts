@@ -95,14 +95,19 @@ describe("renderMarkdown", () => {
     const html = renderMarkdown(
       ["# Brand guide", "", "## Colours", "", "- **Primary**: indigo", "- _Accent_: amber", "", "1. One", "2. Two", "", "Use `rgb()` here:", "", "```", "const x = 1 < 2;", "```", "", "> Quoted", "", "[Site](https://acme.example)"].join("\n"),
     );
-    expect(html).toContain("<h1>Brand guide</h1>");
-    expect(html).toContain("<h2>Colours</h2>");
+    expect(html).toContain("<h3>Brand guide</h3>");
+    expect(html).toContain("<h4>Colours</h4>");
     expect(html).toContain("<ul>\n<li><strong>Primary</strong>: indigo</li>\n<li><em>Accent</em>: amber</li>\n</ul>");
     expect(html).toContain("<ol>\n<li>One</li>\n<li>Two</li>\n</ol>");
     expect(html).toContain("<code>rgb()</code>");
     expect(html).toContain("<pre><code>const x = 1 &lt; 2;\n</code></pre>");
     expect(html).toContain("<blockquote>\n<p>Quoted</p>\n</blockquote>");
     expect(html).toContain('<a href="https://acme.example" rel="nofollow noopener noreferrer">Site</a>');
+  });
+
+  it("moves headings down two levels, to <h6> at most", () => {
+    expect(renderMarkdown("# One\n\n#### Four\n\n###### Six")).toBe("<h3>One</h3>\n<h6>Four</h6>\n<h6>Six</h6>\n");
+    expect(renderMarkdown("Title\n=====")).toBe("<h3>Title</h3>\n");
   });
 
   it("renders an image as a link to it (images are off)", () => {

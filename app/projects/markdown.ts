@@ -15,6 +15,9 @@ import MarkdownIt from "markdown-it";
  * - Images are off: the page's CSP (img-src 'self' data:) would block a
  *   remote one and log an error, and a data: URL is refused as a link anyway.
  *   `![alt](url)` then reads as "!" and a link to the image.
+ * - Headings move down two levels (# is an <h3>, capped at <h6>): the
+ *   content sits under the page's <h1> (the customer) and <h2> (the
+ *   artifact's title), and its outline continues theirs.
  */
 
 const ALLOWED_LINK = /^(https?:\/\/|mailto:)/i;
@@ -27,6 +30,16 @@ export function isAllowedLink(url: string): boolean {
 const md = new MarkdownIt({ html: false, linkify: true, typographer: false });
 md.disable("image");
 md.validateLink = isAllowedLink;
+
+/** How many levels an artifact's headings move down. */
+export const HEADING_SHIFT = 2;
+
+md.core.ruler.push("shift_headings", (state) => {
+  for (const token of state.tokens) {
+    if (token.type !== "heading_open" && token.type !== "heading_close") continue;
+    token.tag = `h${Math.min(6, Number(token.tag.slice(1)) + HEADING_SHIFT)}`;
+  }
+});
 
 const renderToken = md.renderer.renderToken.bind(md.renderer);
 // A link in a customer's deliverable leads off the app: no referrer, and no
