@@ -69,7 +69,7 @@ function ArtifactFields({ artifact, lastResult, onCancel, values, openedWith }: 
       </div>
       <div className="space-y-2">
         {enhanced ? (
-          <div className="flex gap-1" role="group" aria-label="Content view">
+          <div className="flex gap-1" role="group" aria-label="Write or preview">
             <button type="button" className={tabClass(!previewing)} aria-pressed={!previewing} onClick={() => setPreviewing(false)}>
               Write
             </button>
