@@ -100,7 +100,23 @@ export function invoiceNumber(position: number): string {
 
 const CUSTOMERS_NEEDED = 1 + Math.max(...INVOICES.map((invoice) => invoice.customer), ...UNAPPLIED.map((payment) => payment.customer));
 
-type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
+export type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
+
+/**
+ * The user's first `count` live customers by creation order, each with its
+ * first agreement's id (null when it has none); null when there are fewer.
+ * The demo plans name customers by that position.
+ */
+export async function demoCustomers(tx: Tx, userId: string, count: number): Promise<Array<{ id: string; agreementId: string | null }> | null> {
+  const customers = await tx.$queryRaw<Array<{ id: string; agreementId: string | null }>>`
+    SELECT c.id,
+           (SELECT a.id FROM customer_agreements a WHERE a.customer_id = c.id ORDER BY a.created_at, a.id LIMIT 1) AS "agreementId"
+      FROM customers c
+     WHERE c.user_id = ${userId}::uuid AND c.deleted_at IS NULL
+     ORDER BY c.created_at, c.id
+     LIMIT ${count}`;
+  return customers.length < count ? null : customers;
+}
 
 /** The account's today in its time zone, as app_today() computes it for a signed-in user. */
 function accountToday(userId: string): Prisma.Sql {
@@ -125,14 +141,8 @@ export async function seedDemoReceivables(prisma: PrismaClient, userId: string):
     const [seeded] = await tx.$queryRaw<Array<{ id: string }>>`
       SELECT id FROM customer_receivables WHERE user_id = ${userId}::uuid AND type = 'invoice' AND reference = ${invoiceNumber(1)}`;
     if (seeded) return false;
-    const customers = await tx.$queryRaw<Array<{ id: string; agreementId: string | null }>>`
-      SELECT c.id,
-             (SELECT a.id FROM customer_agreements a WHERE a.customer_id = c.id ORDER BY a.created_at, a.id LIMIT 1) AS "agreementId"
-        FROM customers c
-       WHERE c.user_id = ${userId}::uuid AND c.deleted_at IS NULL
-       ORDER BY c.created_at, c.id
-       LIMIT ${CUSTOMERS_NEEDED}`;
-    if (customers.length < CUSTOMERS_NEEDED) return false;
+    const customers = await demoCustomers(tx, userId, CUSTOMERS_NEEDED);
+    if (!customers) return false;
     for (const [index, plan] of INVOICES.entries()) {
       const customer = customers[plan.customer]!;
       const [invoice] = await tx.$queryRaw<Array<{ id: string }>>`

@@ -12,6 +12,7 @@ import {
   insertEvents,
   insertUser,
 } from "./factories";
+import { seedDemoProjects } from "./seed-projects";
 import { invoiceNumber, seedDemoReceivables } from "./seed-receivables";
 
 export const DEMO_ACCOUNT = {
@@ -27,12 +28,15 @@ const COMMERCIALS_FIRST_INVOICE = 101;
 
 /**
  * Creates the demo account with ~30 customers across every status, and its
- * receivables, unless they exist already: an account seeded before there were
- * receivables gets them. Returns whether it created anything.
+ * receivables and projects, unless they exist already: an account seeded
+ * before there were receivables or projects gets them. Returns whether it created anything.
  */
 export async function seedDemoAccount(prisma: PrismaClient): Promise<boolean> {
   const existing = await prisma.user.findUnique({ where: { email: DEMO_ACCOUNT.email }, select: { id: true } });
-  if (existing) return seedDemoReceivables(prisma, existing.id);
+  if (existing) {
+    const receivables = await seedDemoReceivables(prisma, existing.id);
+    return (await seedDemoProjects(prisma, existing.id)) || receivables;
+  }
   const random = createRandom(2026);
   const user = await insertUser(prisma, {
     email: DEMO_ACCOUNT.email,
@@ -62,5 +66,6 @@ export async function seedDemoAccount(prisma: PrismaClient): Promise<boolean> {
     if (index < AGREEMENT_STATUSES.length) await insertAgreement(prisma, customer, AGREEMENT_STATUSES[index]!, random);
   }
   await seedDemoReceivables(prisma, user.id);
+  await seedDemoProjects(prisma, user.id);
   return true;
 }

@@ -139,3 +139,12 @@ export async function getAgreement(ref: AgreementRef): Promise<AgreementRow | nu
   if (!isAgreementRef(ref)) return null;
   return asUser(ref.userId, (db) => readAgreement(db, ref));
 }
+
+/** Whether `agreementId` is the customer's; kept from being deleted until the transaction ends. */
+export async function holdAgreement(db: Db, { userId, customerId }: CustomerRef, agreementId: string): Promise<boolean> {
+  const rows = await db.$queryRaw<Array<{ id: string }>>`
+    SELECT a.id FROM customer_agreements a
+     WHERE a.id = ${agreementId}::uuid AND a.customer_id = ${customerId}::uuid AND a.user_id = ${userId}::uuid
+       FOR KEY SHARE`;
+  return rows.length > 0;
+}

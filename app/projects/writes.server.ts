@@ -1,8 +1,8 @@
+import { holdAgreement } from "~/agreements/agreements.server";
 import { withLockedChild, type Outcome } from "~/agreements/lifecycle.server";
 import { recordEvent } from "~/customers/events.server";
 import { isCustomerRef, liveCustomer, type CustomerRef } from "~/customers/ownership.server";
 import { asUser, type Db } from "~/db/scope.server";
-import { holdAgreement } from "~/receivables/writes.server";
 import { isUuid } from "~/utils/uuid";
 import { mergeEdit, type FormValues, type OpenedWith, type StaleEdit } from "~/utils/edit-merge";
 import type { ArtifactStatus } from "./constants";

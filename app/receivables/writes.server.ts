@@ -1,3 +1,4 @@
+import { holdAgreement } from "~/agreements/agreements.server";
 import { withLockedChild, type Outcome } from "~/agreements/lifecycle.server";
 import { recordEvent } from "~/customers/events.server";
 import { isCustomerRef, liveCustomer, type CustomerRef } from "~/customers/ownership.server";
@@ -31,15 +32,6 @@ async function lockSentInvoice(db: Db, { userId, customerId }: CustomerRef, invo
      WHERE i.id = ${invoiceId}::uuid AND i.customer_id = ${customerId}::uuid AND i.user_id = ${userId}::uuid AND i.type = 'invoice'
        FOR UPDATE`;
   return invoice?.status === "sent";
-}
-
-/** Whether `agreementId` is the customer's; kept from being deleted until the transaction ends. */
-export async function holdAgreement(db: Db, { userId, customerId }: CustomerRef, agreementId: string): Promise<boolean> {
-  const rows = await db.$queryRaw<Array<{ id: string }>>`
-    SELECT a.id FROM customer_agreements a
-     WHERE a.id = ${agreementId}::uuid AND a.customer_id = ${customerId}::uuid AND a.user_id = ${userId}::uuid
-       FOR KEY SHARE`;
-  return rows.length > 0;
 }
 
 /**

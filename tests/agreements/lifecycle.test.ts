@@ -12,10 +12,9 @@ import {
 import { CreateAgreementApiSchema, pricingAfterPatch, TerminateApiSchema, UpdateAgreementApiSchema, type AgreementInput } from "~/agreements/schemas";
 import { archiveCustomer } from "~/customers/archive.server";
 import { asUser } from "~/db/scope.server";
-import { insertCustomer } from "../../prisma/factories";
 import { eventFault, withFault } from "../reliability/helpers";
 import { ownerPrisma } from "../setup/owner";
-import { newUserId } from "../support/db";
+import { newTenant, type Tenant } from "../support/db";
 
 /**
  * The agreement domain functions called directly (no HTTP): their outcomes,
@@ -32,16 +31,7 @@ const INPUT: AgreementInput = {
   pricing: { amount: "9000.00" },
 };
 
-interface Tenant {
-  userId: string;
-  customerId: string;
-}
-
-async function tenant(label: string): Promise<Tenant> {
-  const userId = await newUserId(label);
-  const customer = await insertCustomer(ownerPrisma(), userId, { name: `${label} Co`, status: "live", info: {} });
-  return { userId, customerId: customer.id };
-}
+const tenant = newTenant;
 
 async function agreementOf(owner: Tenant, input: Partial<AgreementInput> = {}) {
   const row = await createAgreement({ ...owner, input: { ...INPUT, ...input } });

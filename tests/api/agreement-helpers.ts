@@ -99,14 +99,14 @@ export async function agreementsSnapshot() {
   return { agreements, receivables, projects, events, customers };
 }
 
-/** Sends a request that must be refused: 400, issues on exactly these fields, no agreement written. */
-export async function expectValidationRefusal(send: () => Promise<Response>, fields: string[]) {
-  const before = await agreementsSnapshot();
+/** Sends a request that must be refused: 400, issues on exactly these fields, nothing in `snapshot` written. */
+export async function expectValidationRefusal(send: () => Promise<Response>, fields: string[], snapshot: () => Promise<unknown> = agreementsSnapshot) {
+  const before = await snapshot();
   const response = await send();
   const json = await jsonOf<ErrorBody>(response);
   expect(response.status, JSON.stringify(json)).toBe(400);
   expect(json.error).toBe("validation");
   expect(Object.keys(json.issues ?? {}).sort()).toEqual([...fields].sort());
-  expect(await agreementsSnapshot()).toEqual(before);
+  expect(await snapshot()).toEqual(before);
   return json.issues!;
 }

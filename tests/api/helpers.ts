@@ -12,6 +12,11 @@ import * as customerReceivablesRoute from "~/routes/api.customers.$id.receivable
 import * as receivableRoute from "~/routes/api.receivables.$rid";
 import * as receivableVoidRoute from "~/routes/api.receivables.$rid.void";
 import * as receivablesAcrossRoute from "~/routes/api.receivables";
+import * as customerProjectsRoute from "~/routes/api.customers.$id.projects";
+import * as projectRoute from "~/routes/api.projects.$pid";
+import * as projectArtifactsRoute from "~/routes/api.projects.$pid.artifacts";
+import * as artifactRoute from "~/routes/api.artifacts.$aid";
+import * as artifactStatusRoute from "~/routes/api.artifacts.$aid.status";
 import { insertCustomer } from "../../prisma/factories";
 import { signUp } from "../auth-helpers";
 import { BASE_URL, call } from "../http";
@@ -39,6 +44,11 @@ const ROUTES: Array<{ pattern: RegExp; module: RouteModule; params?: string[] }>
   { pattern: /^\/api\/receivables$/, module: receivablesAcrossRoute },
   { pattern: /^\/api\/receivables\/([^/]+)$/, module: receivableRoute, params: ["rid"] },
   { pattern: /^\/api\/receivables\/([^/]+)\/void$/, module: receivableVoidRoute, params: ["rid"] },
+  { pattern: /^\/api\/customers\/([^/]+)\/projects$/, module: customerProjectsRoute, params: ["id"] },
+  { pattern: /^\/api\/projects\/([^/]+)$/, module: projectRoute, params: ["pid"] },
+  { pattern: /^\/api\/projects\/([^/]+)\/artifacts$/, module: projectArtifactsRoute, params: ["pid"] },
+  { pattern: /^\/api\/artifacts\/([^/]+)$/, module: artifactRoute, params: ["aid"] },
+  { pattern: /^\/api\/artifacts\/([^/]+)\/status$/, module: artifactStatusRoute, params: ["aid"] },
 ];
 
 export async function send(request: Request): Promise<Response> {

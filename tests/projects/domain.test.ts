@@ -18,7 +18,7 @@ import {
 } from "~/projects/writes.server";
 import { insertCustomer } from "../../prisma/factories";
 import { ownerPrisma } from "../setup/owner";
-import { newUserId, sql } from "../support/db";
+import { newTenant, sql, type Tenant } from "../support/db";
 
 /**
  * The projects domain called directly (no HTTP): scoping under the URL's
@@ -27,16 +27,7 @@ import { newUserId, sql } from "../support/db";
  * lose someone else's change, and what the database itself refuses.
  */
 
-interface Tenant {
-  userId: string;
-  customerId: string;
-}
-
-async function tenant(label: string): Promise<Tenant> {
-  const userId = await newUserId(label);
-  const customer = await insertCustomer(ownerPrisma(), userId, { name: `${label} Co`, status: "live", info: {} });
-  return { userId, customerId: customer.id };
-}
+const tenant = newTenant;
 
 async function secondCustomer(owner: Tenant, name: string): Promise<Tenant> {
   const customer = await insertCustomer(ownerPrisma(), owner.userId, { name, status: "live", info: {} });

@@ -12,6 +12,11 @@ import * as customerReceivablesRoute from "~/routes/api.customers.$id.receivable
 import * as receivableRoute from "~/routes/api.receivables.$rid";
 import * as receivableVoidRoute from "~/routes/api.receivables.$rid.void";
 import * as receivablesAcrossRoute from "~/routes/api.receivables";
+import * as customerProjectsRoute from "~/routes/api.customers.$id.projects";
+import * as projectRoute from "~/routes/api.projects.$pid";
+import * as projectArtifactsRoute from "~/routes/api.projects.$pid.artifacts";
+import * as artifactRoute from "~/routes/api.artifacts.$aid";
+import * as artifactStatusRoute from "~/routes/api.artifacts.$aid.status";
 import { apiRequest } from "../api/helpers";
 import { call } from "../http";
 import {
@@ -34,6 +39,7 @@ import {
   type HeaderChoices,
 } from "./arbitraries";
 import { actionBody, actionName, agreementBody, agreementId } from "./agreement-arbitraries";
+import { artifactBody, artifactId, moveBody, otherProjectIds, projectBody, projectId } from "./project-arbitraries";
 import { receivableBody, receivableId, receivablesQuery } from "./receivable-arbitraries";
 import { truncate } from "./config";
 import { PropertySuite } from "./harness";
@@ -280,6 +286,55 @@ suite.property(
   },
 );
 
+// ------------------------------------------------------------- projects ----
+
+/** B's projects, artifacts and agreements: an answer to A may name only A's own. */
+const bProjects = () => otherProjectIds(suite.world);
+
+suite.property(
+  "GET and POST /api/customers/:id/projects on anyone's customer with any body",
+  { quick: 60, full: 1000 },
+  (world) =>
+    fc.tuple(
+      fc.oneof(fc.constantFrom(...world.aCustomers.live), customerId(world)),
+      apiCase(method("GET", "POST", "POST"), apiBody(projectBody(world, { nameRequired: true }))),
+    ),
+  async ([id, value]) => {
+    const { param, segment } = idPath(id);
+    await exchange(customerProjectsRoute, `/api/customers/${segment}/projects`, { id: param }, value, bProjects());
+  },
+);
+
+suite.property(
+  "GET, PATCH and DELETE /api/projects/:pid and GET and POST …/artifacts on anyone's project with any body",
+  { quick: 80, full: 1200 },
+  (world) =>
+    fc.oneof(
+      { weight: 2, arbitrary: fc.tuple(projectId(world), fc.constant(false), apiCase(method("GET", "PATCH", "PATCH", "PATCH", "DELETE"), apiBody(projectBody(world, { nameRequired: false })))) },
+      { weight: 2, arbitrary: fc.tuple(projectId(world), fc.constant(true), apiCase(method("GET", "POST", "POST"), apiBody(artifactBody({ titleRequired: true })))) },
+    ),
+  async ([id, artifacts, value]) => {
+    const { param, segment } = idPath(id);
+    if (artifacts) await exchange(projectArtifactsRoute, `/api/projects/${segment}/artifacts`, { pid: param }, value, bProjects());
+    else await exchange(projectRoute, `/api/projects/${segment}`, { pid: param }, value, bProjects());
+  },
+);
+
+suite.property(
+  "GET, PATCH and DELETE /api/artifacts/:aid and POST …/status on anyone's artifact with any body",
+  { quick: 100, full: 1500 },
+  (world) =>
+    fc.oneof(
+      { weight: 2, arbitrary: fc.tuple(artifactId(world), fc.constant(false), apiCase(method("GET", "PATCH", "PATCH", "PATCH", "DELETE"), apiBody(artifactBody({ titleRequired: false })))) },
+      { weight: 3, arbitrary: fc.tuple(artifactId(world), fc.constant(true), apiCase(method("POST"), apiBody(moveBody))) },
+    ),
+  async ([id, move, value]) => {
+    const { param, segment } = idPath(id);
+    if (move) await exchange(artifactStatusRoute, `/api/artifacts/${segment}/status`, { aid: param }, value, bProjects());
+    else await exchange(artifactRoute, `/api/artifacts/${segment}`, { aid: param }, value, bProjects());
+  },
+);
+
 // ------------------------------------------------------- anything at all ----
 
 const ENDPOINTS: Array<{ name: string; module: Module; path: (segment: string) => string; takesId: boolean }> = [
@@ -288,6 +343,7 @@ const ENDPOINTS: Array<{ name: string; module: Module; path: (segment: string) =
   { name: "status", module: statusRoute, path: (segment) => `/api/customers/${segment}/status`, takesId: true },
   { name: "restore", module: restoreRoute, path: (segment) => `/api/customers/${segment}/restore`, takesId: true },
   { name: "customer agreements", module: customerAgreementsRoute, path: (segment) => `/api/customers/${segment}/agreements`, takesId: true },
+  { name: "customer projects", module: customerProjectsRoute, path: (segment) => `/api/customers/${segment}/projects`, takesId: true },
   { name: "unknown", module: splatRoute, path: (segment) => `/api/${segment}`, takesId: false },
 ];
 

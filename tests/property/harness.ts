@@ -9,6 +9,7 @@ import { call, get } from "../http";
 import { ownerPrisma } from "../setup/owner";
 import { createTestDatabase, type TestDatabase } from "../setup/test-db";
 import { arrangeAgreements, reviveActorAgreements, type AgreementPool } from "./agreements-world";
+import { arrangeProjects, type ProjectIds } from "./project-arbitraries";
 import { arrangeReceivables, type ReceivableIds } from "./receivable-arbitraries";
 import { assertProperty, FULL_RUN, numRuns, SEED, timeoutFor, truncate } from "./config";
 import { changedTables, takeSnapshot, type Snapshot } from "./snapshot";
@@ -50,6 +51,7 @@ export interface World {
   bCustomers: CustomerPool;
   agreements: AgreementPool;
   receivables: ReceivableIds;
+  projects: ProjectIds;
 }
 
 
@@ -127,6 +129,7 @@ export async function buildWorld(): Promise<World> {
     bCustomers,
     agreements: await arrangeAgreements(aId, aCustomers.live, aCustomers.archived, bId),
     receivables: await arrangeReceivables(aId, aCustomers.live, bId),
+    projects: await arrangeProjects(aId, aCustomers.live, bId),
   };
 }
 

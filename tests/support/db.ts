@@ -1,5 +1,5 @@
 import { getDatabase } from "~/db/db.server";
-import { insertUser } from "../../prisma/factories";
+import { insertCustomer, insertUser } from "../../prisma/factories";
 import { ownerPrisma } from "../setup/owner";
 
 /**
@@ -36,4 +36,16 @@ export async function newUserId(label = "user"): Promise<string> {
   counter += 1;
   const email = `${label.toLowerCase()}-${counter}-${Date.now()}@example.com`;
   return (await insertUser(ownerPrisma(), { email, name: label })).id;
+}
+
+/** A fresh user with one live customer, inserted directly. */
+export interface Tenant {
+  userId: string;
+  customerId: string;
+}
+
+export async function newTenant(label: string): Promise<Tenant> {
+  const userId = await newUserId(label);
+  const customer = await insertCustomer(ownerPrisma(), userId, { name: `${label} Co`, status: "live", info: {} });
+  return { userId, customerId: customer.id };
 }
