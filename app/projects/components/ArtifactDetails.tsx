@@ -89,10 +89,9 @@ export function ArtifactDetails({
               <h2 id="artifact-heading" className="text-xl font-semibold wrap-anywhere">
                 {artifact.title}
               </h2>
-              <p className="flex flex-wrap items-center gap-2 text-sm text-slate-600">
+              <p className="flex flex-wrap items-center gap-x-3 gap-y-1 text-sm text-slate-600">
                 <ArtifactStatusBadge status={artifact.status} />
                 <span>{ARTIFACT_TYPE_LABELS[artifact.type]}</span>
-                <span aria-hidden="true">·</span>
                 <span>Updated {formatRelativeTime(artifact.updatedAt, now, timeZone)}</span>
               </p>
             </div>

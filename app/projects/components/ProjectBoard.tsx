@@ -27,7 +27,20 @@ export function deleteProjectQuestion(project: ProjectView): string {
   return `Delete the project “${shortName(project.name)}”? ${what} This cannot be undone.`;
 }
 
-function Column({ status, projects, customerId, onOpen }: { status: ProjectStatus; projects: ProjectView[]; customerId: string; onOpen?: (panel: BoardPanel) => void }) {
+function Column({
+  status,
+  projects,
+  customerId,
+  onOpen,
+  wide = false,
+}: {
+  status: ProjectStatus;
+  projects: ProjectView[];
+  customerId: string;
+  onOpen?: (panel: BoardPanel) => void;
+  /** The archived row under the board: its cards side by side, as wide as the board's. */
+  wide?: boolean;
+}) {
   const headingId = `column-${status}-heading`;
   return (
     <section aria-labelledby={headingId} className="min-w-0 space-y-2 rounded-lg bg-slate-100 p-3">
@@ -38,7 +51,7 @@ function Column({ status, projects, customerId, onOpen }: { status: ProjectStatu
       {projects.length === 0 ? (
         <p className="text-sm text-slate-600">None</p>
       ) : (
-        <ul className="space-y-2">
+        <ul className={wide ? "grid gap-2 md:grid-cols-2 xl:grid-cols-4" : "space-y-2"}>
           {projects.map((project) => (
             <li key={project.id} id={`project-${project.id}`} className="scroll-mt-4">
               <ProjectCard project={project} customerId={customerId} onOpen={onOpen} />
@@ -145,7 +158,7 @@ export function ProjectBoard({
           </div>
           {showArchived ? (
             <div className="space-y-2">
-              <Column status="archived" projects={archived} customerId={customerId} onOpen={onOpen} />
+              <Column status="archived" projects={archived} customerId={customerId} onOpen={onOpen} wide />
               <Link to="." preventScrollReset className={`text-sm ${INLINE_LINK_CLASS}`}>
                 Hide archived projects
               </Link>

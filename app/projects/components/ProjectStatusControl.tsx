@@ -1,8 +1,11 @@
 import { Form, useSubmit } from "@remix-run/react";
 import { useHydrated } from "~/components/Dialog";
-import { secondaryButtonClass } from "~/components/Field";
 import { usePendingFormData } from "~/utils/pending";
 import { PROJECT_STATUS_LABELS, PROJECT_STATUSES, type ProjectStatus } from "../constants";
+
+// As high as the select beside it.
+const moveButtonClass =
+  "inline-flex items-center rounded-md border border-slate-300 bg-white px-3 py-1 text-sm font-medium text-slate-800 shadow-sm hover:bg-slate-50";
 
 /**
  * A project's status: a select and a Move button without JavaScript; with
@@ -47,7 +50,7 @@ export function ProjectStatusControl({ projectId, name, status }: { projectId: s
           </span>
         ) : null
       ) : (
-        <button type="submit" className={`${secondaryButtonClass} px-3 py-1`}>
+        <button type="submit" className={moveButtonClass}>
           Move
         </button>
       )}
