@@ -1,17 +1,8 @@
-import type { ArtifactCounts, ArtifactStatus, ArtifactType, ProjectStatus } from "../constants";
+import type { ArtifactStatus, ArtifactType } from "../constants";
 import type { ArtifactRow, ArtifactSummary, ProjectRow } from "../queries.server";
 
-/** What the pages show of a project (the loaders select these). */
-export interface ProjectView {
-  id: string;
-  name: string;
-  description: string | null;
-  status: ProjectStatus;
-  agreementId: string | null;
-  /** The linked agreement's scope, to name it. */
-  agreementScope: string | null;
-  artifactCounts: ArtifactCounts;
-}
+/** What the pages show of a project (the loaders select these): the linked agreement's scope names it. */
+export type ProjectView = Pick<ProjectRow, "id" | "name" | "description" | "status" | "agreementId" | "agreementScope" | "artifactCounts">;
 
 /** An artifact in a project's list. */
 export interface ArtifactListView {
@@ -27,8 +18,11 @@ export interface ArtifactView extends ArtifactListView {
   content: string;
 }
 
-/** One of the customer's agreements, as the project form offers it (the invoice form's too). */
-export type { AgreementOption } from "~/receivables/components/views";
+/** One of the customer's agreements, as the project form offers it. */
+export interface AgreementOption {
+  id: string;
+  scope: string;
+}
 
 /** The short name a row goes by in links and confirmations. */
 export function shortName(text: string): string {
