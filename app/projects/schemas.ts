@@ -186,7 +186,9 @@ export const ArtifactFormSchema = z
   .object({
     title: shortText("Title", PROJECT_LIMITS.title).optional(),
     type: artifactType.default("document"),
-    content: z.preprocess((value) => (value === undefined ? "" : value), content),
+    // Conform posts an empty textarea as undefined (and coerces "" to it
+    // inside a preprocess too): optional, then "", so an empty one is valid.
+    content: content.optional().transform((value) => value ?? ""),
   })
   .superRefine((value, ctx) => {
     if (!value.title) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["title"], message: "Title is required" });

@@ -1,22 +1,76 @@
-import type { LoaderFunctionArgs } from "@remix-run/node";
+import { parseWithZod } from "@conform-to/zod";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
-import { requireUser } from "~/auth/session.server";
-import { loadCustomerTab } from "~/http/customer-tab.server";
-import { ProjectList } from "~/projects/components/ProjectList";
-import { listProjects } from "~/projects/projects.server";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { listAgreements } from "~/agreements/agreements.server";
+import { requireUserId } from "~/auth/session.server";
 import { CustomerErrorBoundary } from "~/customers/components/CustomerErrorBoundary";
+import { invalid, refusal, requireFormProject, saveProjectEdit } from "~/http/project-forms.server";
+import { notFound, unknownIntent } from "~/http/responses.server";
+import type { ProjectActionFailure } from "~/projects/actions";
+import { ProjectBoard } from "~/projects/components/ProjectBoard";
+import { shortName, toProjectView } from "~/projects/components/views";
+import { PROJECT_STATUS_LABELS } from "~/projects/constants";
+import { listProjectBoard } from "~/projects/queries.server";
+import { ProjectFormSchema, ProjectStatusFormSchema } from "~/projects/schemas";
+import { createProject, deleteProject, setProjectStatus } from "~/projects/writes.server";
+import { readFormData } from "~/utils/form.server";
+import { redirectWithToast } from "~/utils/toast.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const projects = await loadCustomerTab(request, params, listProjects);
-  // The session lookup (already made, and memoised per request) brings the settings.
-  const { settings } = await requireUser(request);
-  return json({ projects, now: new Date().toISOString(), timeZone: settings.timeZone });
+  const ref = { userId: await requireUserId(request), customerId: params.id ?? "" };
+  const [projects, agreements] = await Promise.all([listProjectBoard(ref), listAgreements(ref)]);
+  // The layout's loader answers an archived customer with its notice.
+  if (!projects) throw notFound();
+  return json({
+    customerId: ref.customerId,
+    projects: projects.map(toProjectView),
+    agreements: agreements.map((agreement) => ({ id: agreement.id, scope: agreement.scope })),
+  });
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const ref = { userId: await requireUserId(request), customerId: params.id ?? "" };
+  const formData = await readFormData(request);
+  const intent = formData.get("intent");
+  const done = (message: string) => redirectWithToast(`/customers/${ref.customerId}/projects`, { kind: "success", message });
+
+  switch (intent) {
+    case "create-project": {
+      const submission = parseWithZod(formData, { schema: ProjectFormSchema });
+      if (submission.status !== "success") return invalid(intent, null, submission.reply());
+      const outcome = await createProject({ ...ref, input: submission.value });
+      if (!outcome.ok) return refusal({ intent, projectId: null, submission }, outcome);
+      return done(`Project “${shortName(outcome.value.name)}” created.`);
+    }
+    case "update-project":
+      return saveProjectEdit(await requireFormProject(ref, formData), formData, done);
+    case "project-status": {
+      const projectRef = await requireFormProject(ref, formData);
+      const submission = parseWithZod(formData, { schema: ProjectStatusFormSchema });
+      if (submission.status !== "success") return invalid(intent, projectRef.projectId, submission.reply());
+      const outcome = await setProjectStatus({ ...projectRef, status: submission.value.status });
+      if (!outcome.ok) return refusal({ intent, projectId: projectRef.projectId }, outcome);
+      return done(`“${shortName(outcome.value.name)}” moved to ${PROJECT_STATUS_LABELS[outcome.value.status]}.`);
+    }
+    case "delete-project": {
+      const projectRef = await requireFormProject(ref, formData);
+      const outcome = await deleteProject(projectRef);
+      if (!outcome.ok) return refusal({ intent, projectId: projectRef.projectId }, outcome);
+      const { project, artifactsDeleted } = outcome.value;
+      const artifacts = artifactsDeleted === 0 ? "" : artifactsDeleted === 1 ? " with its artifact" : ` with its ${artifactsDeleted} artifacts`;
+      return done(`Project “${shortName(project.name)}” deleted${artifacts}.`);
+    }
+    default:
+      return unknownIntent();
+  }
 }
 
 export default function ProjectsTab() {
-  const { projects, now, timeZone } = useLoaderData<typeof loader>();
-  return <ProjectList projects={projects} now={new Date(now)} timeZone={timeZone} />;
+  const { customerId, projects, agreements } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const failure = actionData && "intent" in actionData ? (actionData as ProjectActionFailure) : null;
+  return <ProjectBoard customerId={customerId} projects={projects} agreements={agreements} failure={failure} />;
 }
 
 export function ErrorBoundary() {

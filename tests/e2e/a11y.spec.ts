@@ -3,6 +3,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import type { Page, TestInfo } from "@playwright/test";
 import { expect, freshUser, seedCustomer, signUp, test, waitForEnhancements } from "./support/fixtures";
+import { seedProject } from "./support/projects";
 
 async function expectNoSeriousViolations(page: Page, testInfo: TestInfo, label: string) {
   const results = await new AxeBuilder({ page }).analyze();
@@ -171,6 +172,50 @@ test.describe("accessibility (axe-core)", () => {
     await page.getByRole("link", { name: "Terminate Running" }).click();
     await expect(page.getByRole("button", { name: "Terminate agreement" })).toBeVisible();
     await expectNoSeriousViolations(page, testInfo, isJs ? "terminate dialog" : "terminate confirmation");
+  });
+
+  test("projects: the board, a project, an artifact, their forms and confirmations", async ({ page, user, isJs }, testInfo) => {
+    test.setTimeout(120_000);
+    void user;
+    const id = await seedCustomer(page, { name: "Acme Corp", status: "live" });
+    const board = `/customers/${id}/projects`;
+    const { projectPath, artifactPaths } = await seedProject(page, id, { name: "Website relaunch", description: "New site" }, [
+      { title: "Brand guide", content: "# Colours\n\n- **Indigo**\n\n[Site](https://acme.example) `code`\n\n> Quote", moves: ["in_progress", "review"] },
+      { title: "Wireframes", moves: ["in_progress", "review", "final"] },
+      { title: "Old draft", moves: ["archived"] },
+    ]);
+    for (const status of ["planning", "on_hold", "completed", "archived"]) await seedProject(page, id, { name: `A ${status} project`, status });
+
+    await page.goto(`${board}?archived`);
+    await waitForEnhancements(page, isJs);
+    await expect(page.getByRole("article")).toHaveCount(5);
+    await expectNoSeriousViolations(page, testInfo, "projects board");
+    await page.getByRole("link", { name: "New project" }).click();
+    await page.getByRole("button", { name: "Create project" }).click();
+    await expect(page.getByText("Name is required")).toBeVisible();
+    await expectNoSeriousViolations(page, testInfo, "new project with errors");
+    await page.goto(board);
+    await waitForEnhancements(page, isJs);
+    await page.getByRole("link", { name: "Delete Website relaunch" }).click();
+    await expect(page.getByRole("button", { name: "Delete project" })).toBeVisible();
+    await expectNoSeriousViolations(page, testInfo, isJs ? "delete project dialog" : "delete project confirmation");
+
+    await page.goto(projectPath);
+    await waitForEnhancements(page, isJs);
+    await expectNoSeriousViolations(page, testInfo, "project page");
+    await page.getByRole("link", { name: "New artifact" }).click();
+    await page.getByRole("button", { name: "Create artifact" }).click();
+    await expect(page.getByText("Title is required")).toBeVisible();
+    await expectNoSeriousViolations(page, testInfo, "new artifact with errors");
+
+    await page.goto(artifactPaths[0]!);
+    await waitForEnhancements(page, isJs);
+    await expect(page.getByRole("button", { name: "Approve" })).toBeVisible();
+    await expectNoSeriousViolations(page, testInfo, "artifact page");
+    await page.goto(`${artifactPaths[0]!}?edit`);
+    await waitForEnhancements(page, isJs);
+    if (isJs) await page.getByRole("button", { name: "Preview" }).click();
+    await expectNoSeriousViolations(page, testInfo, isJs ? "artifact edit, preview" : "artifact edit");
   });
 
   test("statement of account, and its period form with an error", async ({ page, user }, testInfo) => {

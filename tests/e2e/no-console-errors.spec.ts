@@ -3,6 +3,7 @@
 // the console), and nothing wider than the screen at 375 px and 1280 px.
 import { expect, seedCustomer, test } from "./support/fixtures";
 import { visitAtEveryWidth as visit } from "./support/page-width";
+import { seedProject } from "./support/projects";
 
 test("the signed-out pages log no error", async ({ consoleErrors, page, isJs }) => {
   void consoleErrors;
@@ -24,6 +25,9 @@ test("every signed-in page logs no error", async ({ consoleErrors, page, user, i
     maxRedirects: 0,
   });
   expect(invoice.status()).toBe(302);
+  const { projectPath, artifactPaths } = await seedProject(page, id, { name: "Website relaunch" }, [
+    { title: "Brand guide", content: "# Colours\n\n[Site](https://acme.example)", moves: ["in_progress", "review"] },
+  ]);
   const archived = await seedCustomer(page, { name: "Archived Co" });
   expect((await page.request.post(`/customers/${archived}`, { form: { intent: "delete" }, maxRedirects: 0 })).status()).toBe(302);
 
@@ -37,6 +41,15 @@ test("every signed-in page logs no error", async ({ consoleErrors, page, user, i
     `/customers/${id}/receivables`,
     `/customers/${id}/receivables?new=invoice`,
     `/customers/${id}/projects`,
+    `/customers/${id}/projects?archived`,
+    `/customers/${id}/projects?new`,
+    projectPath,
+    `${projectPath}?new-artifact`,
+    artifactPaths[0]!,
+    `${artifactPaths[0]!}?edit`,
+    // A project and an artifact that are not there: their own 404 pages.
+    `/customers/${id}/projects/00000000-0000-4000-8000-000000000000`,
+    `${projectPath}/artifacts/00000000-0000-4000-8000-000000000000`,
     "/customers/archived",
     "/agreements",
     "/agreements?status=expiring_soon",
