@@ -129,14 +129,19 @@ export async function listProjectBoard(ref: CustomerRef): Promise<ProjectRow[] |
   return rows.filter((row): row is ProjectRow => row.id !== null);
 }
 
-/** One project of the user's, under a live customer (and the URL's, when given); null otherwise. */
-export async function readProject(db: Db, { userId, projectId, customerId }: ProjectRef): Promise<ProjectRow | null> {
-  const [row] = await db.$queryRaw<ProjectRow[]>`
+/** The statement of one project (the bench explains it as the app runs it). */
+export function projectSql({ userId, projectId, customerId }: ProjectRef): Prisma.Sql {
+  return Prisma.sql`
     SELECT ${PROJECT_COLUMNS}
       FROM customer_projects p
       JOIN customers c ON c.id = p.customer_id AND c.user_id = p.user_id AND c.deleted_at IS NULL
       ${AGREEMENT_JOIN}
      WHERE p.id = ${projectId}::uuid AND p.user_id = ${userId}::uuid AND ${sameAs(Prisma.sql`p.customer_id`, customerId)}`;
+}
+
+/** One project of the user's, under a live customer (and the URL's, when given); null otherwise. */
+export async function readProject(db: Db, ref: ProjectRef): Promise<ProjectRow | null> {
+  const [row] = await db.$queryRaw<ProjectRow[]>(projectSql(ref));
   return row ?? null;
 }
 
@@ -151,10 +156,19 @@ const SUMMARY_COLUMNS = Prisma.sql`x.id, x.project_id AS "projectId", x.customer
 /** Within a status, most recently changed first. */
 const ARTIFACT_ORDER = Prisma.sql`x.updated_at DESC NULLS LAST, x.created_at DESC, x.id`;
 
-async function selectArtifacts<Row>(db: Db, projectId: string, columns: Prisma.Sql): Promise<Row[]> {
-  return db.$queryRaw<Row[]>`
+function artifactsSql(projectId: string, columns: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`
     SELECT ${columns} FROM customer_artifacts x JOIN customer_projects p ON p.id = x.project_id
      WHERE x.project_id = ${projectId}::uuid ORDER BY ${ARTIFACT_ORDER}`;
+}
+
+/** The statement of the project page's artifact list (the bench explains it as the app runs it). */
+export function projectArtifactsSql(projectId: string): Prisma.Sql {
+  return artifactsSql(projectId, SUMMARY_COLUMNS);
+}
+
+async function selectArtifacts<Row>(db: Db, projectId: string, columns: Prisma.Sql): Promise<Row[]> {
+  return db.$queryRaw<Row[]>(artifactsSql(projectId, columns));
 }
 
 /** The project page: the project and its artifacts (without content); null when not the user's under that customer. */
@@ -163,7 +177,7 @@ export async function getProjectWithArtifacts(ref: ProjectRef): Promise<{ projec
   return asUser(ref.userId, async (db) => {
     const project = await readProject(db, ref);
     if (!project) return null;
-    return { project, artifacts: await selectArtifacts<ArtifactSummary>(db, project.id, SUMMARY_COLUMNS) };
+    return { project, artifacts: await db.$queryRaw<ArtifactSummary[]>(projectArtifactsSql(project.id)) };
   });
 }
 
@@ -178,15 +192,20 @@ export async function listArtifacts(ref: ProjectRef): Promise<ArtifactRow[] | nu
   });
 }
 
-/** One artifact of the user's, under a live customer (and the URL's customer and project, when given); null otherwise. */
-export async function readArtifact(db: Db, { userId, artifactId, customerId, projectId }: ArtifactRef): Promise<ArtifactRow | null> {
-  const [row] = await db.$queryRaw<ArtifactRow[]>`
+/** The statement of one artifact with its content (the bench explains it as the app runs it). */
+export function artifactSql({ userId, artifactId, customerId, projectId }: ArtifactRef): Prisma.Sql {
+  return Prisma.sql`
     SELECT ${ARTIFACT_COLUMNS}
       FROM customer_artifacts x
       JOIN customer_projects p ON p.id = x.project_id AND p.customer_id = x.customer_id
       JOIN customers c ON c.id = x.customer_id AND c.user_id = x.user_id AND c.deleted_at IS NULL
      WHERE x.id = ${artifactId}::uuid AND x.user_id = ${userId}::uuid
        AND ${sameAs(Prisma.sql`x.customer_id`, customerId)} AND ${sameAs(Prisma.sql`x.project_id`, projectId)}`;
+}
+
+/** One artifact of the user's, under a live customer (and the URL's customer and project, when given); null otherwise. */
+export async function readArtifact(db: Db, ref: ArtifactRef): Promise<ArtifactRow | null> {
+  const [row] = await db.$queryRaw<ArtifactRow[]>(artifactSql(ref));
   return row ?? null;
 }
 
