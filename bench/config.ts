@@ -22,6 +22,8 @@ export interface BenchConfig {
   fresh: boolean;
   /** Allow a database whose name lacks "bench" (the bench truncates its tables). */
   anyDatabase: boolean;
+  /** Compare the run with issue #15's targets (bench/targets.ts) and fail on a miss. */
+  check: boolean;
 }
 
 // Quick: 10k customers, still over 50 pages of 25 for the page-50 scenario.
@@ -34,6 +36,7 @@ const USAGE = `Usage: npm run bench [-- options]   (or npm run bench:quick)
   --build            rebuild the app first (default: only when build/ is missing or older than app/)
   --fresh            drop and recreate the bench database first
   --any-database     allow a DATABASE_URL whose database name does not contain "bench"
+  --check            compare the run with the targets of bench/targets.ts; exit 1 on a miss
 Environment: BENCH_DATABASE_URL or DATABASE_URL (default postgresql://postgres@127.0.0.1:5432/customers_bench,
   customers_bench_quick with --quick), BENCH_PORT (default 3100).`;
 
@@ -43,7 +46,7 @@ export function readConfig(argv: string[], environment: NodeJS.ProcessEnv): Benc
     console.log(USAGE);
     process.exit(0);
   }
-  const known = ["--quick", "--seconds", "--build", "--fresh", "--any-database"];
+  const known = ["--quick", "--seconds", "--build", "--fresh", "--any-database", "--check"];
   const unknown = [...flags].filter((flag) => !known.includes(flag));
   if (unknown.length) throw new Error(`Unknown option ${unknown.join(", ")}\n${USAGE}`);
 
@@ -60,11 +63,13 @@ export function readConfig(argv: string[], environment: NodeJS.ProcessEnv): Benc
     size: quick ? QUICK : FULL,
     databaseUrl,
     seconds,
-    warmupSeconds: quick ? 1 : 3,
+    // 2 s (3 before loader data doubled the scenarios): enough for the JIT and the pools at 20 connections.
+    warmupSeconds: quick ? 1 : 2,
     connections: 20,
     port: Number(environment.BENCH_PORT ?? 3100),
     build: flags.has("--build"),
     fresh: flags.has("--fresh"),
     anyDatabase: flags.has("--any-database"),
+    check: flags.has("--check"),
   };
 }

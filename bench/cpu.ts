@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import type pg from "pg";
 
 /**
@@ -30,8 +30,31 @@ function cpuTicks(pid: number): number {
   }
 }
 
-/** `nodePids`: the app and baseline processes. Backends: the database's client backends but the bench's own. */
-export function cpuMeter(owner: pg.Client, nodePids: number[]): CpuMeter {
+/** The pids `pid` has forked, from /proc/<pid>/task/<tid>/children (Linux 3.5+); none when gone. */
+function childrenOf(pid: number): number[] {
+  try {
+    return readdirSync(`/proc/${pid}/task`).flatMap((tid) =>
+      readFileSync(`/proc/${pid}/task/${tid}/children`, "utf8").trim().split(/\s+/).filter(Boolean).map(Number),
+    );
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * `pid` and all its descendants: the started process and, under the
+ * production process model, the workers node:cluster forks from it.
+ */
+export function processTree(pid: number): number[] {
+  return [pid, ...childrenOf(pid).flatMap(processTree)];
+}
+
+/**
+ * `nodePids`: the app and baseline processes, read at the start of each
+ * measurement (a cluster's workers are their children, and may be replaced).
+ * Backends: the database's client backends but the bench's own.
+ */
+export function cpuMeter(owner: pg.Client, nodePids: () => number[]): CpuMeter {
   const backends = async () => {
     const { rows } = await owner.query<{ pid: number }>(
       `SELECT pid FROM pg_stat_activity
@@ -39,8 +62,9 @@ export function cpuMeter(owner: pg.Client, nodePids: number[]): CpuMeter {
     );
     return new Map(rows.map((row) => [row.pid, cpuTicks(row.pid)]));
   };
-  const nodeTicks = () => nodePids.reduce((sum, pid) => sum + cpuTicks(pid), 0);
   return async () => {
+    const pids = nodePids();
+    const nodeTicks = () => pids.reduce((sum, pid) => sum + cpuTicks(pid), 0);
     const node = nodeTicks();
     const before = await backends();
     return async () => {

@@ -1,6 +1,7 @@
 import type pg from "pg";
 import { hashPassword } from "../app/auth/password.server";
 import type { DatasetSize } from "./config";
+import { INSERT_PROJECTS } from "./projects-data";
 import { INSERT_RECEIVABLES } from "./receivables-data";
 
 /**
@@ -96,15 +97,29 @@ SELECT c.user_id, c.id,
  CROSS JOIN LATERAL (SELECT abs(hashtext(c.id::text)) AS h) hashed
  CROSS JOIN LATERAL generate_series(1, 1 + h % 5) k`;
 
+const PROJECT_TABLES = ["customer_projects", "customer_artifacts"];
+const LOADED_TABLES = ["customers", "customer_events", "customer_agreements", "customer_receivables", ...PROJECT_TABLES];
+
 // Indexes of the loaded tables, except those behind constraints (primary keys):
 // the load drops them and builds them again afterwards, which is several times
 // faster than maintaining them row by row. All in the same transaction.
 const SECONDARY_INDEXES = `
 SELECT i.indexrelid::regclass::text AS name, pg_get_indexdef(i.indexrelid) AS definition
   FROM pg_index i JOIN pg_class t ON t.oid = i.indrelid
- WHERE t.relnamespace = 'public'::regnamespace AND t.relname IN ('customers', 'customer_events', 'customer_agreements', 'customer_receivables')
+ WHERE t.relnamespace = 'public'::regnamespace AND t.relname = ANY($1::text[])
    AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = i.indexrelid)
  ORDER BY 1`;
+
+interface SecondaryIndex {
+  name: string;
+  definition: string;
+}
+
+async function dropSecondaryIndexes(client: pg.Client, tables: string[]): Promise<SecondaryIndex[]> {
+  const { rows } = await client.query<SecondaryIndex>(SECONDARY_INDEXES, [tables]);
+  for (const index of rows) await client.query(`DROP INDEX ${index.name}`);
+  return rows;
+}
 
 const MARKER_TABLE = `
 CREATE TABLE IF NOT EXISTS bench_dataset (
@@ -117,7 +132,11 @@ CREATE TABLE IF NOT EXISTS bench_dataset (
   generated_at TIMESTAMPTZ NOT NULL DEFAULT now()
 );
 ALTER TABLE bench_dataset ADD COLUMN IF NOT EXISTS receivables BIGINT NOT NULL DEFAULT 0;
-ALTER TABLE bench_dataset ADD COLUMN IF NOT EXISTS receivable_seconds NUMERIC NOT NULL DEFAULT 0`;
+ALTER TABLE bench_dataset ADD COLUMN IF NOT EXISTS receivable_seconds NUMERIC NOT NULL DEFAULT 0;
+-- NULL: a data set made before projects existed; the next run adds them (addProjects).
+ALTER TABLE bench_dataset ADD COLUMN IF NOT EXISTS projects BIGINT;
+ALTER TABLE bench_dataset ADD COLUMN IF NOT EXISTS artifacts BIGINT;
+ALTER TABLE bench_dataset ADD COLUMN IF NOT EXISTS project_seconds NUMERIC`;
 
 interface Marker {
   users: number;
@@ -127,6 +146,9 @@ interface Marker {
   events: string;
   receivables: string;
   receivable_seconds: string;
+  projects: string | null;
+  artifacts: string | null;
+  project_seconds: string | null;
   seconds: string;
   generated_at: Date;
 }
@@ -147,6 +169,11 @@ export interface Dataset {
   seconds: number;
   /** Of those, the seconds the receivables' inserts took (indexes rebuilt afterwards not included). */
   receivableSeconds: number;
+  /** Projects and their artifacts, all users' (bench/projects-data.ts). */
+  projects: number;
+  artifacts: number;
+  /** The seconds their inserts took, then or (added to a reused data set) now. */
+  projectSeconds: number;
   reused: boolean;
 }
 
@@ -164,19 +191,26 @@ export async function ensureDataset(client: pg.Client, size: DatasetSize): Promi
   ) {
     console.log(
       `Data set reused: ${count(marker.users)} users, ${count(Number(marker.customers))} customers, ${count(Number(marker.events))} events, ` +
-        `${count(Number(marker.receivables))} receivables ` +
+        `${count(Number(marker.receivables))} receivables, ${marker.projects === null ? "no" : count(Number(marker.projects))} projects ` +
         `(generated ${marker.generated_at.toISOString()} in ${Number(marker.seconds).toFixed(0)} s); vacuum analyze…`,
     );
+    const projects =
+      marker.projects === null
+        ? await addProjects(client, size)
+        : { projects: Number(marker.projects), artifacts: Number(marker.artifacts ?? 0), seconds: Number(marker.project_seconds ?? 0) };
     // Earlier runs' create scenario leaves dead rows and clears visibility-map
     // bits; without this, index-only scans turn into heap visits and plans
     // drift from run to run.
-    await client.query("VACUUM (ANALYZE) customers, customer_events, customer_agreements, customer_receivables");
+    await client.query(`VACUUM (ANALYZE) ${LOADED_TABLES.join(", ")}`);
     return {
       customers: Number(marker.customers),
       events: Number(marker.events),
       receivables: Number(marker.receivables),
       seconds: Number(marker.seconds),
       receivableSeconds: Number(marker.receivable_seconds),
+      projects: projects.projects,
+      artifacts: projects.artifacts,
+      projectSeconds: projects.seconds,
       reused: true,
     };
   }
@@ -195,8 +229,7 @@ async function generate(client: pg.Client, size: DatasetSize): Promise<Dataset> 
     await client.query("SET LOCAL synchronous_commit = off");
     await client.query("SET LOCAL maintenance_work_mem = '512MB'");
     await client.query("TRUNCATE users, login_throttle, bench_dataset CASCADE");
-    const { rows: indexes } = await client.query<{ name: string; definition: string }>(SECONDARY_INDEXES);
-    for (const index of indexes) await client.query(`DROP INDEX ${index.name}`);
+    const indexes = await dropSecondaryIndexes(client, LOADED_TABLES);
 
     await client.query(
       `INSERT INTO users (email, name)
@@ -209,6 +242,7 @@ async function generate(client: pg.Client, size: DatasetSize): Promise<Dataset> 
     let events = 0;
     let receivables = 0;
     let receivableMs = 0;
+    const projects = { projects: 0, artifacts: 0, ms: 0 };
     for (let first = 1; first <= size.users; first += usersPerBatch) {
       const last = Math.min(size.users, first + usersPerBatch - 1);
       const result = await client.query(INSERT_BATCH, [first, last, size.customersPerUser]);
@@ -217,9 +251,11 @@ async function generate(client: pg.Client, size: DatasetSize): Promise<Dataset> 
       const { rows } = await client.query<{ rows: string }>(INSERT_RECEIVABLES, [first, last]);
       receivableMs += performance.now() - receivablesStarted;
       receivables += Number(rows[0]?.rows ?? 0);
+      await insertProjects(client, first, last, projects);
       progress(
         `  customers ${count(last * size.customersPerUser)}/${count(total)}, events ${count(events)}, ` +
-          `receivables ${count(receivables)} (${(receivableMs / 1000).toFixed(0)} s) · ${elapsed()}`,
+          `receivables ${count(receivables)} (${(receivableMs / 1000).toFixed(0)} s), ` +
+          `projects ${count(projects.projects)}, artifacts ${count(projects.artifacts)} (${(projects.ms / 1000).toFixed(0)} s) · ${elapsed()}`,
       );
     }
     for (const [position, index] of indexes.entries()) {
@@ -227,13 +263,26 @@ async function generate(client: pg.Client, size: DatasetSize): Promise<Dataset> 
       await client.query(index.definition);
     }
     await client.query(
-      `INSERT INTO bench_dataset (users, customers_per_user, generator_version, customers, events, receivables, seconds, receivable_seconds)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-      [size.users, size.customersPerUser, GENERATOR_VERSION, total, events, receivables, (performance.now() - started) / 1000, receivableMs / 1000],
+      `INSERT INTO bench_dataset (users, customers_per_user, generator_version, customers, events, receivables, seconds, receivable_seconds,
+                                  projects, artifacts, project_seconds)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+      [
+        size.users,
+        size.customersPerUser,
+        GENERATOR_VERSION,
+        total,
+        events,
+        receivables,
+        (performance.now() - started) / 1000,
+        receivableMs / 1000,
+        projects.projects,
+        projects.artifacts,
+        projects.ms / 1000,
+      ],
     );
     await client.query("COMMIT");
     progress(`  customers ${count(total)}, events ${count(events)}, ${indexes.length} indexes rebuilt · ${elapsed()}; vacuum analyze…`);
-    await client.query("VACUUM (ANALYZE) users, passwords, customers, customer_events, customer_agreements, customer_receivables");
+    await client.query(`VACUUM (ANALYZE) users, passwords, ${LOADED_TABLES.join(", ")}`);
     progress(`  customers ${count(total)}, events ${count(events)} · done in ${elapsed()}\n`);
     return {
       customers: total,
@@ -241,8 +290,61 @@ async function generate(client: pg.Client, size: DatasetSize): Promise<Dataset> 
       receivables,
       seconds: (performance.now() - started) / 1000,
       receivableSeconds: receivableMs / 1000,
+      projects: projects.projects,
+      artifacts: projects.artifacts,
+      projectSeconds: projects.ms / 1000,
       reused: false,
     };
+  } catch (error) {
+    await client.query("ROLLBACK").catch(() => undefined);
+    throw error;
+  }
+}
+
+/** INSERT_PROJECTS for users number `first`..`last`, added to `totals`. */
+async function insertProjects(
+  client: pg.Client,
+  first: number,
+  last: number,
+  totals: { projects: number; artifacts: number; ms: number },
+): Promise<void> {
+  const started = performance.now();
+  const { rows } = await client.query<{ projects: string; artifacts: string }>(INSERT_PROJECTS, [first, last]);
+  totals.ms += performance.now() - started;
+  totals.projects += Number(rows[0]?.projects ?? 0);
+  totals.artifacts += Number(rows[0]?.artifacts ?? 0);
+}
+
+/**
+ * A data set made before projects existed gets them now, for every user, in
+ * batches like generate()'s, its customers untouched; the marker records it,
+ * so this happens once. One transaction, so an interrupted run leaves none.
+ */
+async function addProjects(client: pg.Client, size: DatasetSize): Promise<{ projects: number; artifacts: number; seconds: number }> {
+  console.log("The data set has no projects yet (made before bench/projects-data.ts): adding them to its customers");
+  const started = performance.now();
+  await client.query("BEGIN");
+  try {
+    await client.query("SET LOCAL synchronous_commit = off");
+    await client.query("SET LOCAL maintenance_work_mem = '512MB'");
+    await client.query(`TRUNCATE ${PROJECT_TABLES.join(", ")}`);
+    const indexes = await dropSecondaryIndexes(client, PROJECT_TABLES);
+    const usersPerBatch = Math.max(1, Math.floor(50_000 / size.customersPerUser));
+    const totals = { projects: 0, artifacts: 0, ms: 0 };
+    for (let first = 1; first <= size.users; first += usersPerBatch) {
+      const last = Math.min(size.users, first + usersPerBatch - 1);
+      await insertProjects(client, first, last, totals);
+      progress(`  users ${last}/${size.users}: projects ${count(totals.projects)}, artifacts ${count(totals.artifacts)} · ${((performance.now() - started) / 1000).toFixed(0)} s`);
+    }
+    for (const index of indexes) await client.query(index.definition);
+    await client.query("UPDATE bench_dataset SET projects = $1, artifacts = $2, project_seconds = $3", [
+      totals.projects,
+      totals.artifacts,
+      totals.ms / 1000,
+    ]);
+    await client.query("COMMIT");
+    progress(`  projects ${count(totals.projects)}, artifacts ${count(totals.artifacts)}, ${indexes.length} indexes rebuilt · ${((performance.now() - started) / 1000).toFixed(0)} s\n`);
+    return { projects: totals.projects, artifacts: totals.artifacts, seconds: totals.ms / 1000 };
   } catch (error) {
     await client.query("ROLLBACK").catch(() => undefined);
     throw error;

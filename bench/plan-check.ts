@@ -7,22 +7,21 @@ import { likePattern, listPageQuery, searchIdsQuery, selectiveIds, type ListFilt
  * characters, first search_customer_ids() and then the page with
  * `c.id = ANY(ids)` when it returned 200 ids or fewer. As the role
  * `customers_app` with `app.user_id` set (row-level security), inside a
- * transaction that is rolled back. A sequential scan on customers or
- * customer_receivables fails the bench.
+ * transaction that is rolled back. A sequential scan on customers,
+ * customer_receivables, customer_projects or customer_artifacts fails the bench.
  */
 
 export const APP_ROLE = "customers_app";
 
 /** Tables a sequential scan of fails the full bench: they grow with every customer. */
-const FATAL_SEQ_SCANS = ["customers", "customer_receivables"];
+export const FATAL_SEQ_SCANS = ["customers", "customer_receivables", "customer_projects", "customer_artifacts"];
 
 export interface PlanResult {
   name: string;
   /** Scans in the plan: "customers: Index Scan using idx_…", "counts › customers: …" for the counts subquery. */
   scans: string[];
-  seqScanOnCustomers: boolean;
-  /** A sequential scan on customer_receivables fails the bench too. */
-  seqScanOnReceivables: boolean;
+  /** The tables of FATAL_SEQ_SCANS the plan reads with a sequential scan: any fails the full bench. */
+  fatalSeqScans: string[];
   /** Sequential scans on other tables (worth a look, not fatal). */
   otherSeqScans: string[];
   executionMs: number;
@@ -205,8 +204,7 @@ export async function checkPlans(
     results.push({
       name: note ? `${name} [${note}]` : name,
       scans: [...new Set(scans.map((scan) => scan.description))],
-      seqScanOnCustomers: scans.some((scan) => scan.relation === "customers" && scan.nodeType === "Seq Scan"),
-      seqScanOnReceivables: scans.some((scan) => scan.relation === "customer_receivables" && scan.nodeType === "Seq Scan"),
+      fatalSeqScans: FATAL_SEQ_SCANS.filter((table) => scans.some((scan) => scan.relation === table && scan.nodeType === "Seq Scan")),
       otherSeqScans: scans
         .filter((scan) => !FATAL_SEQ_SCANS.includes(scan.relation ?? "") && scan.nodeType === "Seq Scan")
         .map((scan) => scan.description),

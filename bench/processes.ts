@@ -2,6 +2,7 @@ import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { createWriteStream, existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { processTree } from "./cpu";
 
 /** The app and the baseline as child processes: built, started, awaited, stopped. */
 
@@ -10,8 +11,10 @@ export interface Server {
   port: number;
   origin: string;
   logFile: string;
-  /** The process the bench started (the app's node process: server.mjs runs in it, no workers). */
+  /** The process the bench started (server.mjs; under node:cluster, the primary). */
   pid: number | undefined;
+  /** That process and its descendants now (a cluster's workers): whose CPU time counts. */
+  pids(): number[];
   stop(): Promise<void>;
 }
 
@@ -68,14 +71,17 @@ export async function startServer(options: {
   command: string;
   args: string[];
   port: number;
-  env: Record<string, string>;
+  /** Added to the bench's environment; `undefined` removes a variable (e.g. WEB_CONCURRENCY, to get the default). */
+  env: Record<string, string | undefined>;
   probePath: string;
 }): Promise<Server> {
   const logFile = path.join(tmpdir(), `customers-bench-${options.name}-${options.port}.log`);
   const log = createWriteStream(logFile);
   // Its own process group, so that stopping it also stops whatever it spawned.
+  const env: NodeJS.ProcessEnv = { ...process.env, ...options.env, PORT: String(options.port) };
+  for (const [name, value] of Object.entries(options.env)) if (value === undefined) delete env[name];
   const child = spawn(options.command, options.args, {
-    env: { ...process.env, ...options.env, PORT: String(options.port) },
+    env,
     detached: true,
     stdio: ["ignore", "pipe", "pipe"],
   });
@@ -103,5 +109,6 @@ export async function startServer(options: {
     await stop();
     throw error;
   }
-  return { name: options.name, port: options.port, origin, logFile, pid: child.pid, stop };
+  const pids = () => (child.pid === undefined || child.exitCode !== null ? [] : processTree(child.pid));
+  return { name: options.name, port: options.port, origin, logFile, pid: child.pid, pids, stop };
 }

@@ -14,7 +14,7 @@ import type { QueryBuilder } from "./plan-check";
  * overdue filter and the summary of every customer.
  */
 
-const asQuery = (sql: Prisma.Sql): QueryBuilder => () => Promise.resolve({ query: { text: sql.text, values: sql.values } satisfies Query });
+export const asQuery = (sql: Prisma.Sql): QueryBuilder => () => Promise.resolve({ query: { text: sql.text, values: sql.values } satisfies Query });
 
 /** The bench user's live customer with the most receivables: the tab's heaviest case. */
 export async function busiestCustomer(client: pg.Client, userId: string): Promise<{ id: string; rows: number } | undefined> {

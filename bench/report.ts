@@ -16,7 +16,7 @@ export function machineDescription(postgresVersion: string): string {
 export function planReport(check: PlanCheck, enforced: boolean): string {
   const lines = [`Plan check (EXPLAIN ANALYZE as ${check.ranAs})${enforced ? "" : " — not enforced below full size"}:`];
   for (const result of check.results) {
-    const verdict = result.seqScanOnCustomers ? "SEQ SCAN on customers" : result.seqScanOnReceivables ? "SEQ SCAN on receivables" : "ok";
+    const verdict = result.fatalSeqScans.length ? `SEQ SCAN on ${result.fatalSeqScans.join(", ")}` : "ok";
     lines.push(`  ${verdict.padEnd(23)} ${result.name} (${result.executionMs.toFixed(1)} ms): ${result.scans.join("; ")}`);
     for (const scan of result.otherSeqScans) lines.push(`  ${"note".padEnd(23)} sequential scan ${scan}`);
   }
@@ -66,4 +66,35 @@ export function assetReport(sizes: AssetSizes): string {
     `  CSS:  ${kb(sizes.css.gzip)} gzip (${kb(sizes.css.bytes)} raw) in ${sizes.css.files} files`,
     `  HTML: ${kb(sizes.html.gzip)} gzip (${kb(sizes.html.bytes)} raw)`,
   ].join("\n");
+}
+
+function cells(result: ScenarioResult | undefined): string {
+  if (!result) return "| | | |";
+  if (result.failure) return "failed | | |";
+  const ms = (value: number | undefined) => (value === undefined ? "n/a" : value.toFixed(1));
+  return `${number(result.requestsPerSecond, 1)} | ${result.p99} | ${ms(result.cpu?.nodeMs)} | ${ms(result.cpu?.postgresMs)}`;
+}
+
+/** Each page's document beside its loader data (`?_data=`): what a first visit and a client-side navigation cost. */
+export function pagesTable(results: ScenarioResult[]): string {
+  const rows = [
+    "| Page | Document req/s | p99 ms | Node CPU ms | PG CPU ms | Loader data req/s | p99 ms | Node CPU ms | PG CPU ms |",
+    "|---|---:|---:|---:|---:|---:|---:|---:|---:|",
+  ];
+  const single = results.filter((result) => result.process === "single" && result.page !== undefined);
+  const pages = [...new Set(single.map((result) => result.page))];
+  for (const page of pages) {
+    const of = (kind: ScenarioResult["kind"]) => single.find((result) => result.page === page && result.kind === kind);
+    rows.push(`| ${page} | ${cells(of("document"))} | ${cells(of("data"))} |`);
+  }
+  return rows.join("\n");
+}
+
+/** The list page under each process model (WEB_CONCURRENCY=1, and unset as in production). */
+export function processTable(results: ScenarioResult[]): string {
+  const rows = ["| List document | Requests/s | p99 ms | Node CPU ms | PG CPU ms |", "|---|---:|---:|---:|---:|"];
+  for (const [label, model] of [["single process (WEB_CONCURRENCY=1)", "single"], ["production process model (WEB_CONCURRENCY unset)", "production"]] as const) {
+    rows.push(`| ${label} | ${cells(results.find((result) => result.page === "list" && result.kind === "document" && result.process === model))} |`);
+  }
+  return rows.join("\n");
 }

@@ -8,11 +8,25 @@ import { sample } from "./http";
  * the load, one plain request checks the answer and reads X-Sql-Round-Trips.
  */
 
-export interface Scenario {
+/** What a scenario's response is: the floor, an HTML page, its loader data (`?_data=`), or the JSON API. */
+export type ScenarioKind = "baseline" | "document" | "data" | "api";
+
+/** Which app it loads: started with WEB_CONCURRENCY=1, or as production starts it (WEB_CONCURRENCY unset). */
+export type ProcessModel = "single" | "production";
+
+/** Where a result belongs in the report and the targets (bench/targets.ts). */
+export interface ScenarioLabel {
+  /** The page it measures ("list", "overview", …): its document and loader data share it. */
+  page?: string;
+  kind: ScenarioKind;
+  method: "GET" | "POST";
+  process: ProcessModel;
+}
+
+export interface Scenario extends Partial<ScenarioLabel> {
   name: string;
   origins: string[];
   path: string;
-  method?: "GET" | "POST";
   headers: Record<string, string>;
   /** Form body; `[<id>]` becomes a fresh id per request. */
   body?: string;
@@ -20,7 +34,7 @@ export interface Scenario {
   expectedStatus: number;
 }
 
-export interface ScenarioResult {
+export interface ScenarioResult extends ScenarioLabel {
   name: string;
   requestsPerSecond: number;
   p50: number;
@@ -67,6 +81,15 @@ async function load(scenario: Scenario, connections: number, seconds: number) {
   return { result, completed, duration };
 }
 
+function labelOf(scenario: Scenario): ScenarioLabel {
+  return {
+    ...(scenario.page === undefined ? {} : { page: scenario.page }),
+    kind: scenario.kind ?? "document",
+    method: scenario.method ?? "GET",
+    process: scenario.process ?? "single",
+  };
+}
+
 export async function runScenario(scenario: Scenario, settings: LoadSettings, meter?: CpuMeter): Promise<ScenarioResult> {
   const roundTrips: string[] = [];
   for (const origin of scenario.origins) {
@@ -77,6 +100,7 @@ export async function runScenario(scenario: Scenario, settings: LoadSettings, me
     });
     if (response.status !== scenario.expectedStatus) {
       return {
+        ...labelOf(scenario),
         name: scenario.name,
         requestsPerSecond: 0,
         p50: 0,
@@ -103,6 +127,7 @@ export async function runScenario(scenario: Scenario, settings: LoadSettings, me
   if (result.errors > result.timeouts) detail.push(`socket errors×${result.errors - result.timeouts}`);
   if (result.timeouts) detail.push(`timeouts×${result.timeouts}`);
   return {
+    ...labelOf(scenario),
     name: scenario.name,
     requestsPerSecond: completed / duration,
     p50: result.latency.p50,
