@@ -5,19 +5,13 @@
 import cluster from "node:cluster";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { processCountHere, runPrimary } from "./server/cluster.mjs";
+import { configOrExit, processCountHere, runPrimary } from "./server/cluster.mjs";
 
 process.env.NODE_ENV ??= "production";
 const root = path.dirname(fileURLToPath(import.meta.url));
 
 if (cluster.isPrimary) {
-  let plan;
-  try {
-    plan = processCountHere();
-  } catch (error) {
-    console.error(error instanceof Error ? error.message : error);
-    process.exit(1);
-  }
+  const plan = configOrExit(processCountHere);
   if (plan.note) console.log(plan.note);
   // The primary never loads the app (not even Express): it stays small, and
   // forks at once.

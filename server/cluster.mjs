@@ -144,6 +144,22 @@ export function runPrimary({ count }) {
   for (let slot = 0; slot < count; slot += 1) fork(slot);
 }
 
+/**
+ * The value `read` returns, or its error's message printed and the process
+ * stopped (exit 1): a bad setting stops the server with a message naming it.
+ * @template T
+ * @param {() => T} read
+ * @returns {T}
+ */
+export function configOrExit(read) {
+  try {
+    return read();
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  }
+}
+
 /** The processes to run, from this process's environment and cores. */
 export function processCountHere() {
   return processCount(process.env, os.availableParallelism());

@@ -5,6 +5,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { broadcastDevReady, installGlobals } from "@remix-run/node";
 import { createApp } from "./app.mjs";
+import { configOrExit } from "./cluster.mjs";
 
 /**
  * @param {{ root: string, inCluster: boolean }} options root: the folder
@@ -17,14 +18,7 @@ export async function serve({ root, inCluster }) {
   const { closeDatabase, env } = build.entry.module;
   // The app's own validated configuration (PORT, TRUST_PROXY, …): a bad value
   // stops the server here with a message naming it.
-  let config;
-  try {
-    config = env();
-  } catch (error) {
-    console.error(error instanceof Error ? error.message : error);
-    process.exit(1);
-  }
-  const { port, trustProxy } = config;
+  const { port, trustProxy } = configOrExit(env);
 
   const app = createApp(build, { root, trustProxy, mode: process.env.NODE_ENV });
 

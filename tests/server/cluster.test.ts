@@ -2,10 +2,11 @@ import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
 import { Agent, request as httpRequest } from "node:http";
-import { connect, createServer } from "node:net";
+import { connect } from "node:net";
 import path from "node:path";
 import { inject } from "vitest";
 import { createServerDatabase, dropServerDatabase, serverUrl, testEngine, uniqueName } from "../setup/test-db";
+import { freePort } from "../support/throwaway-postgres";
 
 /**
  * `npm start`'s process model: `node server.mjs` with WEB_CONCURRENCY=2 on a
@@ -23,17 +24,6 @@ const root = path.resolve(import.meta.dirname, "../..");
 const runnable = testEngine() === "pg" && existsSync(path.join(root, "build/index.js"));
 if (!runnable && process.env.REQUIRE_BUILT_SERVER) {
   throw new Error("REQUIRE_BUILT_SERVER is set, but this needs TEST_DATABASE=pg and build/index.js (npm run build)");
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
-    });
-  });
 }
 
 async function eventually<T>(what: string, probe: () => T | undefined | Promise<T | undefined>, timeoutMs = 30_000): Promise<T> {
