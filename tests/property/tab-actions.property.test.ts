@@ -90,6 +90,11 @@ const content = validish(
   ),
 );
 
+/** A target and a form posted to it, built for that target (its customer's agreements, its project's id). */
+function aimed(targets: fc.Arbitrary<RowPath>, formFor: (target: RowPath) => fc.Arbitrary<Array<[string, string]>>): fc.Arbitrary<[RowPath, FormCase]> {
+  return targets.chain((target) => fc.tuple(fc.constant(target), formCase(formFor(target), { encodings: "mostlyBrowser" })));
+}
+
 // ----------------------------------------------------------- where ----
 
 /** A project as a page URL names it: A's under its own customer mostly, and every way to get the pair wrong. */
@@ -178,7 +183,7 @@ function projectsTabForm(world: World, target: RowPath) {
 suite.property(
   "POST /customers/:id/projects (create, update, status, delete) on anyone's customer and project",
   { quick: 60, full: 700 },
-  (world) => projectTarget(world).chain((target) => fc.tuple(fc.constant(target), formCase(projectsTabForm(world, target), { encodings: "mostlyBrowser" }))),
+  (world) => aimed(projectTarget(world), (target) => projectsTabForm(world, target)),
   async ([target, value]) => {
     const customer = idPath(target.customerId);
     await post(projectsRoute.action, `/customers/${customer.segment}/projects`, value, { id: customer.param });
@@ -203,7 +208,7 @@ function projectPageForm(world: World, target: RowPath) {
 suite.property(
   "POST /customers/:id/projects/:projectId (update, create artifact) on anyone's project",
   { quick: 50, full: 600 },
-  (world) => projectTarget(world).chain((target) => fc.tuple(fc.constant(target), formCase(projectPageForm(world, target), { encodings: "mostlyBrowser" }))),
+  (world) => aimed(projectTarget(world), (target) => projectPageForm(world, target)),
   async ([target, value]) => {
     const customer = idPath(target.customerId);
     const project = idPath(target.projectId);
@@ -232,7 +237,7 @@ const artifactPageForm = fc.oneof(
 suite.property(
   "POST /customers/:id/projects/:projectId/artifacts/:artifactId (update, move, delete) on anyone's artifact",
   { quick: 60, full: 700 },
-  (world) => fc.tuple(artifactTarget(world), formCase(artifactPageForm, { encodings: "mostlyBrowser" })),
+  (world) => aimed(artifactTarget(world), () => artifactPageForm),
   async ([target, value]) => {
     const customer = idPath(target.customerId);
     const project = idPath(target.projectId);
