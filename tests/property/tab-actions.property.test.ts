@@ -182,7 +182,7 @@ function projectsTabForm(world: World, target: RowPath) {
 
 suite.property(
   "POST /customers/:id/projects (create, update, status, delete) on anyone's customer and project",
-  { quick: 60, full: 700 },
+  { quick: 40, full: 700 },
   (world) => aimed(projectTarget(world), (target) => projectsTabForm(world, target)),
   async ([target, value]) => {
     const customer = idPath(target.customerId);
@@ -207,7 +207,7 @@ function projectPageForm(world: World, target: RowPath) {
 
 suite.property(
   "POST /customers/:id/projects/:projectId (update, create artifact) on anyone's project",
-  { quick: 50, full: 600 },
+  { quick: 30, full: 600 },
   (world) => aimed(projectTarget(world), (target) => projectPageForm(world, target)),
   async ([target, value]) => {
     const customer = idPath(target.customerId);
@@ -236,7 +236,7 @@ const artifactPageForm = fc.oneof(
 
 suite.property(
   "POST /customers/:id/projects/:projectId/artifacts/:artifactId (update, move, delete) on anyone's artifact",
-  { quick: 60, full: 700 },
+  { quick: 40, full: 700 },
   (world) => aimed(artifactTarget(world), () => artifactPageForm),
   async ([target, value]) => {
     const customer = idPath(target.customerId);
@@ -304,7 +304,7 @@ function agreementsTabForm(world: World, ownAgreement: fc.Arbitrary<string>) {
 
 suite.property(
   "POST /customers/:id/agreements (create, update, terminate, suspend, resume, renew, delete) on anyone's agreement",
-  { quick: 60, full: 700 },
+  { quick: 40, full: 700 },
   (world) => {
     const arranged = world.agreements.actor.map((row) => ({ customerId: row.customerId, agreementId: row.id! }));
     // A's agreement under its own customer mostly; else any customer and any agreement (B's, A's of another customer, junk).
@@ -375,7 +375,7 @@ function receivablesTabForm(world: World) {
 
 suite.property(
   "POST /customers/:id/receivables (invoices and payments, every intent) on anyone's receivable",
-  { quick: 60, full: 700 },
+  { quick: 40, full: 700 },
   (world) => fc.tuple(tabCustomer(world, world.aCustomers.live.slice(0, 1)), formCase(receivablesTabForm(world), { encodings: "mostlyBrowser" })),
   async ([customer, value]) => {
     const { param, segment } = idPath(customer);
@@ -387,7 +387,7 @@ suite.property(
 
 suite.property(
   "GET a project's page and an artifact's page with any ids, query string and cookies (never writes)",
-  { quick: 40, full: 500 },
+  { quick: 30, full: 500 },
   (world) =>
     fc.tuple(
       fc.oneof(projectTarget(world), artifactTarget(world)),
