@@ -1,5 +1,4 @@
 import fc from "fast-check";
-import { createSession } from "~/auth/session.server";
 import { EVENT_TYPES } from "~/customers/constants";
 import * as root from "~/root";
 import * as accountRoute from "~/routes/account";
@@ -23,25 +22,20 @@ import { BASE_URL, call } from "../http";
 import { ownerPrisma } from "../setup/owner";
 import {
   buildHeaders,
-  cookieFor,
   customerId,
   customerName,
   describeHeaders,
   headerChoices,
   headerSafe,
-  hostileKey,
   hostileString,
   listQuery,
   memberId,
   queryString,
-  rawBytes,
   statusValue,
   wellFormed,
-  type HeaderChoices,
-  type SessionChoice,
 } from "./arbitraries";
-import { truncate } from "./config";
-import { isLoginRedirect, PropertySuite, type World } from "./harness";
+import { form, formCase, formText, idPath, intentOf, postForm, validish, type FormCase, type FormSession, type Handler, type PostOptions } from "./forms";
+import { PropertySuite, type World } from "./harness";
 
 /**
  * Every page action (the forms of the app, which work without JavaScript)
@@ -53,183 +47,8 @@ import { isLoginRedirect, PropertySuite, type World } from "./harness";
 
 const suite = new PropertySuite("pages");
 
-type Handler = NonNullable<Parameters<typeof call>[0]>;
-
-// --------------------------------------------------------------- forms ----
-
-/** How the form travels. Browsers only send the first two; anything can arrive. */
-const BROWSER_ENCODINGS = ["urlencoded", "multipart"] as const;
-const OTHER_ENCODINGS = ["multipart-file", "urlencoded-bytes", "json-type", "text-plain", "no-type", "bad-multipart"] as const;
-type Encoding = (typeof BROWSER_ENCODINGS)[number] | (typeof OTHER_ENCODINGS)[number];
-
-/** "fresh": a new session of C (the login target), made just before the request. */
-type FormSession = SessionChoice | "fresh";
-
-interface FormCase {
-  revive: boolean;
-  method: string;
-  fields: Array<[string, string]>;
-  encoding: Encoding;
-  /** Which field becomes a file (multipart-file), and the noise bytes (urlencoded-bytes). */
-  fileIndex: number;
-  bytes: Uint8Array<ArrayBuffer>;
-  headers: HeaderChoices;
-  session?: FormSession;
-}
-
-/** Mostly a value the field accepts, sometimes anything at all. */
-function validish(valid: fc.Arbitrary<string>): fc.Arbitrary<string> {
-  return fc.oneof({ weight: 8, arbitrary: valid }, { weight: 1, arbitrary: hostileString });
-}
-
-/**
- * A form: the intent (sometimes missing, repeated or last), the intent's own
- * fields (each present or not, mostly valid), now and then a repeated known
- * field or a field nobody asked for.
- */
-function form(
-  intent: fc.Arbitrary<string | null>,
-  known: Record<string, fc.Arbitrary<string>>,
-  required: string[] = [],
-): fc.Arbitrary<Array<[string, string]>> {
-  const names = Object.keys(known);
-  // A required field is there nine times out of ten.
-  const dropped = required.length > 0 ? fc.oneof({ weight: 9, arbitrary: fc.constant(null) }, { weight: 1, arbitrary: fc.constantFrom(...required) }) : fc.constant(null);
-  const values = fc.tuple(fc.record(known, { requiredKeys: required }), dropped).map(([record, drop]) => {
-    const kept: Record<string, string> = { ...record };
-    if (drop !== null) delete kept[drop];
-    return kept;
-  });
-  const rare = <T>(arbitrary: fc.Arbitrary<T[]>) => fc.oneof({ weight: 6, arbitrary: fc.constant<T[]>([]) }, { weight: 1, arbitrary });
-  return fc
-    .record({
-      intent,
-      intentAgain: fc.oneof({ weight: 9, arbitrary: fc.constant(null) }, { weight: 1, arbitrary: fc.oneof(hostileString, intent.map((value) => value ?? "")) }),
-      intentLast: fc.nat({ max: 5 }).map((n) => n === 0),
-      values,
-      repeated: names.length > 0 ? rare(fc.array(fc.tuple(fc.constantFrom(...names), hostileString), { minLength: 1, maxLength: 2 })) : fc.constant([]),
-      strays: rare(fc.array(fc.tuple(hostileKey, hostileString), { minLength: 1, maxLength: 3 })),
-    })
-    .map(({ intent: value, intentAgain, intentLast, values, repeated, strays }) => {
-      const fields: Array<[string, string]> = Object.entries(values).filter((entry): entry is [string, string] => typeof entry[1] === "string");
-      fields.push(...repeated, ...strays);
-      const intents: Array<[string, string]> = [];
-      if (value !== null) intents.push(["intent", value]);
-      if (intentAgain !== null) intents.push(["intent", intentAgain]);
-      return intentLast ? [...fields, ...intents] : [...intents, ...fields];
-    });
-}
-
-function intentOf(valid: string[], weight = 8): fc.Arbitrary<string | null> {
-  return fc.oneof(
-    { weight, arbitrary: fc.constantFrom(...valid) },
-    { weight: 1, arbitrary: fc.constantFrom<string | null>(null, "", "CREATE", "delete ", "restore", "status", "update-info", "explode", "__proto__") },
-    { weight: 1, arbitrary: hostileString },
-  );
-}
-
-const ENCODINGS = {
-  browser: fc.constantFrom<Encoding>(...BROWSER_ENCODINGS),
-  mostlyBrowser: fc.oneof({ weight: 6, arbitrary: fc.constantFrom<Encoding>(...BROWSER_ENCODINGS) }, { weight: 1, arbitrary: fc.constantFrom<Encoding>(...OTHER_ENCODINGS) }),
-  any: fc.constantFrom<Encoding>(...BROWSER_ENCODINGS, ...OTHER_ENCODINGS),
-};
-
-function formCase(fields: fc.Arbitrary<Array<[string, string]>>, { encodings = "browser" as keyof typeof ENCODINGS, headers = headerChoices } = {}): fc.Arbitrary<FormCase> {
-  return fc.record({
-    revive: fc.nat({ max: 9 }).map((n) => n === 0),
-    method: fc.oneof({ weight: 12, arbitrary: fc.constant("POST") }, { weight: 1, arbitrary: fc.constantFrom("PUT", "PATCH", "DELETE") }),
-    fields,
-    encoding: ENCODINGS[encodings],
-    fileIndex: fc.nat({ max: 10 }),
-    bytes: rawBytes,
-    headers,
-  });
-}
-
-function concatBytes(...parts: Uint8Array[]): Uint8Array<ArrayBuffer> {
-  const result = new Uint8Array(parts.reduce((size, part) => size + part.byteLength, 0));
-  let offset = 0;
-  for (const part of parts) {
-    result.set(part, offset);
-    offset += part.byteLength;
-  }
-  return result;
-}
-
-function buildFormRequest(path: string, value: FormCase, cookie: string | undefined): Request {
-  const encoded = new URLSearchParams(value.fields).toString();
-  const contentTypes: Record<Encoding, string | undefined> = {
-    urlencoded: "application/x-www-form-urlencoded",
-    multipart: undefined, // set by the Request, with its boundary
-    "multipart-file": undefined,
-    "urlencoded-bytes": "application/x-www-form-urlencoded;charset=UTF-8",
-    "json-type": "application/json",
-    "text-plain": "text/plain",
-    "no-type": undefined,
-    "bad-multipart": "multipart/form-data; boundary=----not-this-one",
-  };
-  const headers = buildHeaders(suite.world, value.headers, contentTypes[value.encoding]);
-  headers.delete("Cookie");
-  if (cookie) headers.set("Cookie", headerSafe(cookie));
-  let body: BodyInit;
-  switch (value.encoding) {
-    case "multipart":
-    case "multipart-file": {
-      const data = new FormData();
-      value.fields.forEach(([name, field], index) => {
-        if (value.encoding === "multipart-file" && index === value.fileIndex % value.fields.length) data.append(name, new Blob([field]), "upload.txt");
-        else data.append(name, field);
-      });
-      body = data;
-      break;
-    }
-    case "urlencoded-bytes":
-      body = concatBytes(new TextEncoder().encode(`${encoded}&`), value.bytes);
-      break;
-    case "no-type":
-      body = new TextEncoder().encode(encoded);
-      break;
-    default:
-      body = encoded;
-  }
-  return new Request(new URL(path, BASE_URL), { method: value.method, headers, body });
-}
-
-interface PostOptions {
-  params?: Record<string, string>;
-  /** The route checks the session (requireUserId): a valid session must be honoured. */
-  protectedRoute?: boolean;
-  mayWriteWhenRefused?: (response: Response, text: string) => readonly string[];
-  cleanUp?: (response: Response) => Promise<void>;
-}
-
-async function post(handler: Handler, path: string, value: FormCase, options: PostOptions = {}) {
-  const session = value.session ?? value.headers.session;
-  let cookie = session === "fresh" ? undefined : cookieFor(session, suite.world, value.headers.noise);
-  await suite.checker.check({
-    describe: `${value.method} ${path} (${value.encoding}) session=${session} origin=${value.headers.origin ?? "<none>"} fields=${truncate(JSON.stringify(value.fields), 600)}`,
-    revive: value.revive,
-    prepare:
-      value.session === "fresh"
-        ? async () => {
-            cookie = (await createSession(suite.world.c.id)).split(";")[0];
-          }
-        : undefined,
-    send: () => {
-      const request = buildFormRequest(path, value, cookie);
-      return call(handler, request, options.params ?? {});
-    },
-    signedIn: (options.protectedRoute ?? true) && (session === "actor" || session === "fresh"),
-    cleanUp: options.cleanUp,
-    isRefusal: (options.protectedRoute ?? true) ? isLoginRedirect : undefined,
-    mayWriteWhenRefused: options.mayWriteWhenRefused,
-  });
-}
-
-/** The id as Remix hands it over, and as it sits in the URL. */
-function idPath(id: string): { param: string; segment: string } {
-  const param = wellFormed(id);
-  return { param, segment: encodeURIComponent(param) };
+function post(handler: Handler, path: string, value: FormCase, options: PostOptions = {}): Promise<Response> {
+  return postForm(suite, handler, path, value, options);
 }
 
 // ------------------------------------------------------------- create ----
@@ -285,14 +104,7 @@ suite.property(
 
 // ------------------------------------------------------------ overview ----
 
-const text = (max: number) =>
-  validish(
-    fc.oneof(
-      { weight: 4, arbitrary: fc.string({ maxLength: 40 }) },
-      { weight: 2, arbitrary: fc.string({ unit: "grapheme", maxLength: 10 }) },
-      { weight: 1, arbitrary: fc.constantFrom("", "x".repeat(max), "x".repeat(max + 1)) },
-    ),
-  );
+const text = formText;
 /** Addresses the app's email check accepts, and a few it must not. */
 const plainEmail = fc.stringMatching(/^[a-z][a-z0-9.+_-]{0,20}[a-z0-9]$/).map((local) => `${local}@example.com`);
 const url = validish(fc.oneof(fc.webUrl({ size: "small" }), fc.constantFrom("", "javascript:alert(1)", "ftp://x.example", "https://", "acme.example")));

@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { ARTIFACT_STATUSES, ARTIFACT_TYPES, PROJECT_STATUSES } from "~/projects/constants";
+import type { Prisma } from "~/generated/prisma/client";
 import { ownerPrisma } from "../setup/owner";
 import { field, hostileKey, hostileString } from "./arbitraries";
 import type { World } from "./harness";
@@ -12,34 +13,65 @@ import type { World } from "./harness";
  * with an artifact in every workflow status; B's are insertCommercials'.
  */
 
+/** Where a row sits: the page URLs name the customer, the project and (for an artifact) the artifact. */
+export interface RowPath {
+  customerId: string;
+  projectId: string;
+  artifactId: string | null;
+}
+
 export interface ProjectIds {
   actorProjects: string[];
   actorArtifacts: string[];
   otherProjects: string[];
   otherArtifacts: string[];
+  /** A's and B's projects (artifactId null) and artifacts, each with its customer and project. */
+  paths: { actor: RowPath[]; other: RowPath[] };
+  /** A's projects and artifacts as arranged, ids fixed, so that they can be put back (reviveActorProjects). */
+  arranged: { projects: Prisma.ProjectCreateManyInput[]; artifacts: Prisma.ArtifactCreateManyInput[] };
 }
 
 export async function arrangeProjects(actorId: string, actorLive: string[], otherId: string): Promise<ProjectIds> {
   const db = ownerPrisma();
+  const arranged: ProjectIds["arranged"] = { projects: [], artifacts: [] };
   for (const [index, customerId] of actorLive.entries()) {
-    const project = await db.project.create({
-      data: { userId: actorId, customerId, name: `Arranged ${index}`, status: PROJECT_STATUSES[index % PROJECT_STATUSES.length]! },
-    });
-    await db.artifact.createMany({
-      data: ARTIFACT_STATUSES.map((status) => ({ userId: actorId, customerId, projectId: project.id, title: `In ${status}`, status, content: "# Notes" })),
-    });
+    const projectId = crypto.randomUUID();
+    arranged.projects.push({ id: projectId, userId: actorId, customerId, name: `Arranged ${index}`, status: PROJECT_STATUSES[index % PROJECT_STATUSES.length]! });
+    for (const status of ARTIFACT_STATUSES) {
+      arranged.artifacts.push({ id: crypto.randomUUID(), userId: actorId, customerId, projectId, title: `In ${status}`, status, content: "# Notes" });
+    }
   }
+  await db.project.createMany({ data: arranged.projects });
+  await db.artifact.createMany({ data: arranged.artifacts });
   const [projects, artifacts] = await Promise.all([
-    db.project.findMany({ where: { userId: { in: [actorId, otherId] } }, select: { id: true, userId: true } }),
-    db.artifact.findMany({ where: { userId: { in: [actorId, otherId] } }, select: { id: true, userId: true } }),
+    db.project.findMany({ where: { userId: { in: [actorId, otherId] } }, select: { id: true, userId: true, customerId: true } }),
+    db.artifact.findMany({ where: { userId: { in: [actorId, otherId] } }, select: { id: true, userId: true, customerId: true, projectId: true } }),
   ]);
   const of = (rows: Array<{ id: string; userId: string }>, userId: string) => rows.filter((row) => row.userId === userId).map((row) => row.id);
+  const pathsOf = (userId: string): RowPath[] => [
+    ...projects.filter((row) => row.userId === userId).map((row) => ({ customerId: row.customerId, projectId: row.id, artifactId: null })),
+    ...artifacts.filter((row) => row.userId === userId).map((row) => ({ customerId: row.customerId, projectId: row.projectId, artifactId: row.id })),
+  ];
   return {
     actorProjects: of(projects, actorId),
     actorArtifacts: of(artifacts, actorId),
     otherProjects: of(projects, otherId),
     otherArtifacts: of(artifacts, otherId),
+    paths: { actor: pathsOf(actorId), other: pathsOf(otherId) },
+    arranged,
   };
+}
+
+/**
+ * Puts A's projects and artifacts back as arranged, as the owner: generated
+ * deletes (a project takes its artifacts with it) would otherwise leave the
+ * pages nothing of A's to act on, and generated creations pile up.
+ */
+export async function reviveActorProjects(world: World): Promise<void> {
+  const db = ownerPrisma();
+  await db.project.deleteMany({ where: { userId: world.a.id } });
+  await db.project.createMany({ data: world.projects.arranged.projects });
+  await db.artifact.createMany({ data: world.projects.arranged.artifacts });
 }
 
 /** B's project and artifact ids: no answer to A may contain one. */
