@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigate, useNavigation, useSearchParams, useSubmit } from "@remix-run/react";
-import { Archive, Plus, Search, Users } from "lucide-react";
+import { Search, Users } from "lucide-react";
 import { lazy, Suspense, useMemo, useState } from "react";
 import { requireUser } from "~/auth/session.server";
 import { Dialog, useHydrated } from "~/components/Dialog";
@@ -10,6 +10,7 @@ import { PageLinks } from "~/components/PageLinks";
 import { createCustomerAction } from "~/http/create-customer.server";
 import { CustomerCard } from "~/customers/components/CustomerCard";
 import { EmptyState } from "~/components/EmptyState";
+import { Icon } from "~/components/icons/Icon";
 import { StatusFilterBar } from "~/customers/components/StatusFilterBar";
 import { listCustomers } from "~/customers/list.server";
 import { listHref } from "~/customers/list-href";
@@ -73,7 +74,7 @@ export default function CustomersPage() {
         </div>
         <div className="flex gap-2">
           <Link to="/customers/archived" className={secondaryButtonClass}>
-            <Archive aria-hidden="true" className="h-4 w-4" />
+            <Icon name="archive" className="h-4 w-4" />
             Archived
           </Link>
           <Link
@@ -87,7 +88,7 @@ export default function CustomersPage() {
               setDialogOpen(true);
             }}
           >
-            <Plus aria-hidden="true" className="h-4 w-4" />
+            <Icon name="plus" className="h-4 w-4" />
             New customer
           </Link>
         </div>
@@ -102,7 +103,7 @@ export default function CustomersPage() {
             Search by name
           </label>
           <div className="relative mt-1">
-            <Search aria-hidden="true" className="pointer-events-none absolute left-3 top-2.5 h-4 w-4 text-slate-400" />
+            <Icon name="search" className="pointer-events-none absolute left-3 top-2.5 h-4 w-4 text-slate-400" />
             <input
               id="customer-search"
               type="search"
@@ -153,7 +154,7 @@ export default function CustomersPage() {
                   event.preventDefault();
                   setDialogOpen(true);
                 }}>
-                  <Plus aria-hidden="true" className="h-4 w-4" />
+                  <Icon name="plus" className="h-4 w-4" />
                   New customer
                 </Link>
               }

@@ -1,6 +1,6 @@
 import { Link } from "@remix-run/react";
-import { AlertTriangle, Clock } from "lucide-react";
 import type { ReactNode } from "react";
+import { Icon } from "~/components/icons/Icon";
 import { formatDateTime, formatMoney, formatRelativeTime, toIsoString } from "~/utils/format";
 import { CustomerStatusBadge } from "./CustomerStatusBadge";
 
@@ -79,13 +79,13 @@ export function CustomerCard({ customer, now, timeZone, currency }: { customer: 
           <CustomerStatusBadge status={customer.status} />
           {customer.expiringSoon ? (
             <span className="inline-flex items-center gap-1 whitespace-nowrap rounded-full bg-amber-100 px-2.5 py-0.5 text-xs font-medium text-amber-800 ring-1 ring-inset ring-amber-700/20">
-              <Clock aria-hidden="true" className="h-3.5 w-3.5" />
+              <Icon name="clock" className="h-3.5 w-3.5" />
               Agreement expiring soon
             </span>
           ) : null}
           {customer.overdue ? (
             <span className="inline-flex items-center gap-1 whitespace-nowrap rounded-full bg-red-100 px-2.5 py-0.5 text-xs font-medium text-red-800 ring-1 ring-inset ring-red-700/20">
-              <AlertTriangle aria-hidden="true" className="h-3.5 w-3.5" />
+              <Icon name="alert-triangle" className="h-3.5 w-3.5" />
               Payment overdue
             </span>
           ) : null}
