@@ -8,7 +8,7 @@ import { Dialog, useHydrated } from "~/components/Dialog";
 import { inputClass, primaryButtonClass, secondaryButtonClass } from "~/components/Field";
 import { PageLinks } from "~/components/PageLinks";
 import { createCustomerAction } from "~/http/create-customer.server";
-import { CustomerCard } from "~/customers/components/CustomerCard";
+import { CustomerCard, toCardData } from "~/customers/components/CustomerCard";
 import { EmptyState } from "~/components/EmptyState";
 import { Icon } from "~/components/icons/Icon";
 import { StatusFilterBar } from "~/customers/components/StatusFilterBar";
@@ -35,7 +35,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const page = await listCustomers(userId, { ...view, limit: PAGE_SIZE }, { counts: true });
   return json({
     view: { status: view.status ?? null, q: view.q ?? "", sort: view.sort },
-    customers: page.items,
+    // What a card shows, and no more: this JSON is in every list document and every client-side visit.
+    customers: page.items.map(toCardData),
     nextHref: page.nextCursor ? listHref({ ...view, cursor: page.nextCursor }) : null,
     prevHref: page.prevCursor ? listHref({ ...view, cursor: page.prevCursor }) : null,
     counts: page.counts,
