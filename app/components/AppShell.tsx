@@ -1,12 +1,12 @@
 import { Form, NavLink } from "@remix-run/react";
-import { FileText, LogOut, Menu, Receipt, UserCog, Users } from "lucide-react";
 import type { ReactNode } from "react";
+import { Icon } from "./icons/Icon";
 
 const navItems = [
-  { icon: Users, label: "Customers", href: "/customers" },
-  { icon: FileText, label: "Agreements", href: "/agreements" },
-  { icon: Receipt, label: "Receivables", href: "/receivables" },
-  { icon: UserCog, label: "Account", href: "/account" },
+  { icon: "users", label: "Customers", href: "/customers" },
+  { icon: "file-text", label: "Agreements", href: "/agreements" },
+  { icon: "receipt", label: "Receivables", href: "/receivables" },
+  { icon: "user-cog", label: "Account", href: "/account" },
 ] as const;
 
 function navLinkClass({ isActive }: { isActive: boolean }) {
@@ -19,10 +19,10 @@ function navLinkClass({ isActive }: { isActive: boolean }) {
 function NavItems() {
   return (
     <ul className="space-y-1">
-      {navItems.map(({ icon: Icon, label, href }) => (
+      {navItems.map(({ icon, label, href }) => (
         <li key={href}>
           <NavLink to={href} className={navLinkClass} prefetch="intent">
-            <Icon aria-hidden="true" className="h-4 w-4" />
+            <Icon name={icon} className="h-4 w-4" />
             {label}
           </NavLink>
         </li>
@@ -41,7 +41,7 @@ function SignOut({ email }: { email: string }) {
         type="submit"
         className="flex w-full items-center gap-2 rounded-md px-3 py-2 text-sm text-slate-700 hover:bg-slate-100"
       >
-        <LogOut aria-hidden="true" className="h-4 w-4" />
+        <Icon name="log-out" className="h-4 w-4" />
         Log out
       </button>
     </Form>
@@ -72,7 +72,7 @@ export function AppShell({ user, children }: { user: { email: string }; children
           <summary className="flex cursor-pointer list-none items-center justify-between px-4 py-3 [&::-webkit-details-marker]:hidden">
             <span className="text-lg font-bold text-slate-900">Customers</span>
             <span className="inline-flex items-center gap-2 rounded-md border border-slate-300 px-3 py-1.5 text-sm">
-              <Menu aria-hidden="true" className="h-4 w-4" />
+              <Icon name="menu" className="h-4 w-4" />
               Menu
             </span>
           </summary>

@@ -1,15 +1,16 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigate, useNavigation, useSearchParams, useSubmit } from "@remix-run/react";
-import { Archive, Plus, Search, Users } from "lucide-react";
+import { Search, Users } from "lucide-react";
 import { lazy, Suspense, useMemo, useState } from "react";
 import { requireUser } from "~/auth/session.server";
 import { Dialog, useHydrated } from "~/components/Dialog";
 import { inputClass, primaryButtonClass, secondaryButtonClass } from "~/components/Field";
 import { PageLinks } from "~/components/PageLinks";
 import { createCustomerAction } from "~/http/create-customer.server";
-import { CustomerCard } from "~/customers/components/CustomerCard";
+import { CustomerCard, toCardData } from "~/customers/components/CustomerCard";
 import { EmptyState } from "~/components/EmptyState";
+import { Icon } from "~/components/icons/Icon";
 import { StatusFilterBar } from "~/customers/components/StatusFilterBar";
 import { listCustomers } from "~/customers/list.server";
 import { listHref } from "~/customers/list-href";
@@ -34,7 +35,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const page = await listCustomers(userId, { ...view, limit: PAGE_SIZE }, { counts: true });
   return json({
     view: { status: view.status ?? null, q: view.q ?? "", sort: view.sort },
-    customers: page.items,
+    // What a card shows, and no more: this JSON is in every list document and every client-side visit.
+    customers: page.items.map(toCardData),
     nextHref: page.nextCursor ? listHref({ ...view, cursor: page.nextCursor }) : null,
     prevHref: page.prevCursor ? listHref({ ...view, cursor: page.prevCursor }) : null,
     counts: page.counts,
@@ -73,7 +75,7 @@ export default function CustomersPage() {
         </div>
         <div className="flex gap-2">
           <Link to="/customers/archived" className={secondaryButtonClass}>
-            <Archive aria-hidden="true" className="h-4 w-4" />
+            <Icon name="archive" className="h-4 w-4" />
             Archived
           </Link>
           <Link
@@ -87,7 +89,7 @@ export default function CustomersPage() {
               setDialogOpen(true);
             }}
           >
-            <Plus aria-hidden="true" className="h-4 w-4" />
+            <Icon name="plus" className="h-4 w-4" />
             New customer
           </Link>
         </div>
@@ -102,7 +104,7 @@ export default function CustomersPage() {
             Search by name
           </label>
           <div className="relative mt-1">
-            <Search aria-hidden="true" className="pointer-events-none absolute left-3 top-2.5 h-4 w-4 text-slate-400" />
+            <Icon name="search" className="pointer-events-none absolute left-3 top-2.5 h-4 w-4 text-slate-400" />
             <input
               id="customer-search"
               type="search"
@@ -153,7 +155,7 @@ export default function CustomersPage() {
                   event.preventDefault();
                   setDialogOpen(true);
                 }}>
-                  <Plus aria-hidden="true" className="h-4 w-4" />
+                  <Icon name="plus" className="h-4 w-4" />
                   New customer
                 </Link>
               }

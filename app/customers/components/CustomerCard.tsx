@@ -1,6 +1,6 @@
 import { Link } from "@remix-run/react";
-import { AlertTriangle, Clock } from "lucide-react";
 import type { ReactNode } from "react";
+import { Icon } from "~/components/icons/Icon";
 import { formatDateTime, formatMoney, formatRelativeTime, toIsoString } from "~/utils/format";
 import { CustomerStatusBadge } from "./CustomerStatusBadge";
 
@@ -21,19 +21,24 @@ export interface CustomerCardData {
   updatedAt: string | null;
 }
 
+/** A list item cut down to what its card renders (the list's loader data carries nothing else). */
+export function toCardData(item: Omit<CustomerCardData, "lastInteractionAt" | "updatedAt"> & { lastInteractionAt: Date | string | null; updatedAt: Date | string | null }): CustomerCardData {
+  const { id, name, status, vertical, productName, teamSize, expiringSoon, outstanding, overdue } = item;
+  const iso = (value: Date | string | null) => (value instanceof Date ? value.toISOString() : value);
+  return { id, name, status, vertical, productName, teamSize, lastInteractionAt: iso(item.lastInteractionAt), expiringSoon, outstanding, overdue, updatedAt: iso(item.updatedAt) };
+}
+
 export function formatTeamSize(teamSize: number): string {
   if (teamSize <= 0) return "No team yet";
   return teamSize === 1 ? "1 person" : `${teamSize} people`;
 }
 
-/** One line per detail, cut short when it does not fit; `full` is then the whole text, on hover. */
+/** One line per detail (styled by .card-details), cut short when it does not fit; `full` is then the whole text, on hover. */
 function Detail({ label, full, children }: { label: string; full?: string | null; children: ReactNode }) {
   return (
-    <div className="min-w-0">
-      <dt className="text-xs font-medium text-slate-500">{label}</dt>
-      <dd className="truncate text-sm text-slate-900" title={full ?? undefined}>
-        {children}
-      </dd>
+    <div>
+      <dt>{label}</dt>
+      <dd title={full ?? undefined}>{children}</dd>
     </div>
   );
 }
@@ -64,33 +69,33 @@ function Relative({ value, now, timeZone }: { value: string } & CardClock) {
  */
 export function CustomerCard({ customer, now, timeZone, currency }: { customer: CustomerCardData; currency?: string } & CardClock) {
   return (
-    <article className="relative flex flex-col gap-4 rounded-lg border border-slate-200 bg-white p-4 shadow-sm transition-colors hover:border-indigo-300 hover:bg-slate-50/60 sm:flex-row sm:items-start sm:justify-between sm:gap-6">
+    <article className="customer-card">
       <div className="min-w-0 space-y-2">
         <div className="flex flex-wrap items-center gap-2">
           <h2 className="min-w-0 text-base font-semibold text-slate-900">
             <Link
               to={`/customers/${customer.id}/overview`}
               prefetch="intent"
-              className="wrap-anywhere after:absolute after:inset-0 after:rounded-lg hover:text-indigo-700 focus-visible:outline-none focus-visible:after:ring-2 focus-visible:after:ring-indigo-600"
+              className="customer-card-link"
             >
               {customer.name}
             </Link>
           </h2>
           <CustomerStatusBadge status={customer.status} />
           {customer.expiringSoon ? (
-            <span className="inline-flex items-center gap-1 whitespace-nowrap rounded-full bg-amber-100 px-2.5 py-0.5 text-xs font-medium text-amber-800 ring-1 ring-inset ring-amber-700/20">
-              <Clock aria-hidden="true" className="h-3.5 w-3.5" />
+            <span className="pill gap-1 bg-amber-100 text-amber-800 ring-amber-700/20">
+              <Icon name="clock" className="h-3.5 w-3.5" />
               Agreement expiring soon
             </span>
           ) : null}
           {customer.overdue ? (
-            <span className="inline-flex items-center gap-1 whitespace-nowrap rounded-full bg-red-100 px-2.5 py-0.5 text-xs font-medium text-red-800 ring-1 ring-inset ring-red-700/20">
-              <AlertTriangle aria-hidden="true" className="h-3.5 w-3.5" />
+            <span className="pill gap-1 bg-red-100 text-red-800 ring-red-700/20">
+              <Icon name="alert-triangle" className="h-3.5 w-3.5" />
               Payment overdue
             </span>
           ) : null}
         </div>
-        <dl className="grid grid-cols-2 gap-x-6 gap-y-2 sm:flex sm:flex-wrap">
+        <dl className="card-details grid grid-cols-2 gap-x-6 gap-y-2 sm:flex sm:flex-wrap">
           <Detail label="Vertical" full={customer.vertical}>
             {customer.vertical ?? <NotSet />}
           </Detail>
@@ -102,7 +107,7 @@ export function CustomerCard({ customer, now, timeZone, currency }: { customer: 
           {customer.outstanding && customer.outstanding !== "0.00" && currency ? <Detail label="Outstanding">{formatMoney(customer.outstanding, currency)}</Detail> : null}
         </dl>
       </div>
-      <dl className="grid shrink-0 grid-cols-2 gap-x-6 gap-y-2 border-t border-slate-100 pt-3 sm:flex sm:flex-col sm:border-t-0 sm:pt-0 sm:text-right">
+      <dl className="card-details grid shrink-0 grid-cols-2 gap-x-6 gap-y-2 border-t border-slate-100 pt-3 sm:flex sm:flex-col sm:border-t-0 sm:pt-0 sm:text-right">
         <Detail label="Last interaction">
           {customer.lastInteractionAt ? (
             <Relative value={customer.lastInteractionAt} now={now} timeZone={timeZone} />

@@ -1,7 +1,7 @@
 import { isCustomerStatus, STATUS_LABELS, type CustomerStatus } from "~/customers/constants";
 
-const BASE_CLASS =
-  "inline-flex items-center whitespace-nowrap rounded-full px-2.5 py-0.5 text-xs font-medium ring-1 ring-inset";
+// The pill's shape (app/tailwind.css); the hue comes from the status.
+const BASE_CLASS = "pill";
 
 /**
  * One hue per pipeline stage. Every pair is a -100 background with -800 text,
