@@ -115,6 +115,17 @@ export function boardSql(ref: CustomerRef): Prisma.Sql {
      ORDER BY ${PROJECT_ORDER}`;
 }
 
+/** The statement of a customer's projects alone, for a page statement over its live customer (see pages.server.ts). */
+export function customerProjectsSql(ref: CustomerRef): Prisma.Sql {
+  return Prisma.sql`
+    SELECT ${PROJECT_COLUMNS}
+      FROM customer_projects p
+      JOIN customers c ON c.id = p.customer_id AND c.user_id = p.user_id
+      ${AGREEMENT_JOIN}
+     WHERE ${liveCustomer(ref)} AND p.user_id = ${ref.userId}::uuid
+     ORDER BY ${PROJECT_ORDER}`;
+}
+
 type MaybeProject = Omit<ProjectRow, "id"> & { id: string | null };
 
 /**
@@ -129,14 +140,19 @@ export async function listProjectBoard(ref: CustomerRef): Promise<ProjectRow[] |
   return rows.filter((row): row is ProjectRow => row.id !== null);
 }
 
-/** One project of the user's, under a live customer (and the URL's, when given); null otherwise. */
-export async function readProject(db: Db, { userId, projectId, customerId }: ProjectRef): Promise<ProjectRow | null> {
-  const [row] = await db.$queryRaw<ProjectRow[]>`
+/** The statement of one project of the user's, under a live customer (and the URL's, when given). */
+export function projectSql({ userId, projectId, customerId }: ProjectRef): Prisma.Sql {
+  return Prisma.sql`
     SELECT ${PROJECT_COLUMNS}
       FROM customer_projects p
       JOIN customers c ON c.id = p.customer_id AND c.user_id = p.user_id AND c.deleted_at IS NULL
       ${AGREEMENT_JOIN}
      WHERE p.id = ${projectId}::uuid AND p.user_id = ${userId}::uuid AND ${sameAs(Prisma.sql`p.customer_id`, customerId)}`;
+}
+
+/** One project of the user's, under a live customer (and the URL's, when given); null otherwise. */
+export async function readProject(db: Db, ref: ProjectRef): Promise<ProjectRow | null> {
+  const [row] = await db.$queryRaw<ProjectRow[]>(projectSql(ref));
   return row ?? null;
 }
 
@@ -150,6 +166,14 @@ const SUMMARY_COLUMNS = Prisma.sql`x.id, x.project_id AS "projectId", x.customer
 
 /** Within a status, most recently changed first. */
 const ARTIFACT_ORDER = Prisma.sql`x.updated_at DESC NULLS LAST, x.created_at DESC, x.id`;
+
+/** The statement of a project's artifacts without content, for the project page: the URL's project, the user's. */
+export function projectArtifactsSql({ userId, projectId, customerId }: ProjectRef): Prisma.Sql {
+  return Prisma.sql`
+    SELECT ${SUMMARY_COLUMNS} FROM customer_artifacts x
+     WHERE x.project_id = ${projectId}::uuid AND x.user_id = ${userId}::uuid AND ${sameAs(Prisma.sql`x.customer_id`, customerId)}
+     ORDER BY ${ARTIFACT_ORDER}`;
+}
 
 async function selectArtifacts<Row>(db: Db, projectId: string, columns: Prisma.Sql): Promise<Row[]> {
   return db.$queryRaw<Row[]>`
