@@ -1,5 +1,5 @@
 import type pg from "pg";
-import { ACTIVE_PROJECTS_SQL, artifactSql, boardSql, projectArtifactsSql, projectSql } from "../app/projects/queries.server";
+import { ACTIVE_PROJECTS_SQL, artifactSql, boardSql, customerProjectsSql, projectArtifactsSql, projectSql } from "../app/projects/queries.server";
 import { Prisma } from "../app/generated/prisma/client";
 import type { QueryBuilder } from "./plan-check";
 import { asQuery } from "./receivable-plans";
@@ -55,9 +55,10 @@ export async function projectPages(client: pg.Client, userId: string): Promise<P
 export function projectStatements(userId: string, pages: ProjectPages): Array<[string, QueryBuilder]> {
   const { customerId, projectId, artifact } = pages;
   return [
-    [`projects tab (${pages.projects} projects)`, asQuery(boardSql({ userId, customerId }))],
+    [`projects tab: its ${pages.projects} projects`, asQuery(customerProjectsSql({ userId, customerId }))],
+    [`projects API: the board (${pages.projects} projects)`, asQuery(boardSql({ userId, customerId }))],
     ["project page: the project", asQuery(projectSql({ userId, customerId, projectId }))],
-    [`project page: its ${pages.projectArtifacts} artifacts`, asQuery(projectArtifactsSql(projectId))],
+    [`project page: its ${pages.projectArtifacts} artifacts`, asQuery(projectArtifactsSql({ userId, customerId, projectId }))],
     [
       `artifact page (${artifact.characters} characters)`,
       asQuery(artifactSql({ userId, customerId: artifact.customerId, projectId: artifact.projectId, artifactId: artifact.id })),

@@ -140,7 +140,7 @@ async function main(): Promise<number> {
     const baseline = await startServer({
       name: "baseline",
       command: process.execPath,
-      args: ["--import", "tsx", "bench/baseline.ts"],
+      args: ["--import", "tsx", "--import", "./bench/asset-imports.mjs", "bench/baseline.ts"],
       port: config.port + 2,
       env: { DATABASE_URL: config.databaseUrl, BENCH_USER_ID: user.id, NODE_ENV: "production" },
       probePath: "/",

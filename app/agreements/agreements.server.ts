@@ -1,4 +1,6 @@
 import { isCustomerRef, liveCustomer, type CustomerRef } from "~/customers/ownership.server";
+import { loadCustomerPage } from "~/customers/page.server";
+import { jsonRowsSql, type Jsonified } from "~/db/json.server";
 import { asUser, type Db } from "~/db/scope.server";
 import { Prisma } from "~/generated/prisma/client";
 import { isUuid } from "~/utils/uuid";
@@ -105,15 +107,45 @@ export const AGREEMENT_FROM = Prisma.sql`customer_agreements a
 
 const CURRENT = Prisma.join([...RUNNING_STATUSES, "upcoming"].map((status) => Prisma.sql`${status}`));
 
-/** The agreements of the user's live customer: running and upcoming first, then by start. */
-export async function listAgreements(ref: CustomerRef): Promise<AgreementRow[]> {
-  if (!isCustomerRef(ref)) return [];
-  return asUser(ref.userId, (db) => db.$queryRaw<AgreementRow[]>`
+/** A customer's agreements in the tab's order: running and upcoming first, then by start (needs `t.today`). */
+const AGREEMENT_ORDER = Prisma.sql`${agreementStatusSql()} NOT IN (${CURRENT}),
+              a.start_date DESC NULLS FIRST, a.created_at DESC, a.id`;
+
+/** The statement of the agreements of the user's live customer. */
+export function agreementsListSql(ref: CustomerRef): Prisma.Sql {
+  return Prisma.sql`
     SELECT ${AGREEMENT_COLUMNS}
       FROM ${AGREEMENT_FROM}
      WHERE ${liveCustomer(ref)}
-     ORDER BY ${agreementStatusSql()} NOT IN (${CURRENT}),
-              a.start_date DESC NULLS FIRST, a.created_at DESC, a.id`);
+     ORDER BY ${AGREEMENT_ORDER}`;
+}
+
+/** The agreements a form offers to link to (id and scope), in the tab's order. */
+export function agreementChoicesSql(ref: CustomerRef): Prisma.Sql {
+  return Prisma.sql`
+    SELECT a.id, a.scope
+      FROM customer_agreements a
+      JOIN customers c ON c.id = a.customer_id AND c.deleted_at IS NULL
+      CROSS JOIN ${TODAY_FROM}
+     WHERE ${liveCustomer(ref)} AND a.user_id = ${ref.userId}::uuid
+     ORDER BY ${AGREEMENT_ORDER}`;
+}
+
+/** An agreement a form offers to link to. */
+export interface AgreementChoice {
+  id: string;
+  scope: string;
+}
+
+/** The agreements of the user's live customer: running and upcoming first, then by start. */
+export async function listAgreements(ref: CustomerRef): Promise<AgreementRow[]> {
+  if (!isCustomerRef(ref)) return [];
+  return asUser(ref.userId, (db) => db.$queryRaw<AgreementRow[]>(agreementsListSql(ref)));
+}
+
+/** The agreements tab: the customer's agreements in one statement (see loadCustomerPage); null when not found. */
+export function loadAgreementsTab(ref: CustomerRef): Promise<{ agreements: Array<Jsonified<AgreementRow>> } | null> {
+  return loadCustomerPage<{ agreements: Array<Jsonified<AgreementRow>> }>(ref, { agreements: jsonRowsSql(agreementsListSql(ref)) });
 }
 
 /** Which agreement of which user. */

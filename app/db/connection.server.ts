@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
@@ -135,6 +136,26 @@ export function appDatabaseUrl(ownerUrl: string): string {
   return url.toString();
 }
 
+/** Statements this long are prepared once per connection (see statementName); shorter ones cost little to parse. */
+export const PREPARED_STATEMENT_MIN_LENGTH = 400;
+
+/**
+ * The name under which node-postgres prepares a long statement once per
+ * connection and then only binds and executes it: PostgreSQL parses and
+ * analyses the page statements (several kilobytes of SQL each, under RLS)
+ * once per connection instead of on every request. The name is a hash of the
+ * whole text, so a text never meets another under its name (which
+ * node-postgres refuses), and a statement whose tables change is re-planned
+ * by PostgreSQL itself. Short statements (BEGIN, COMMIT, set_config) go
+ * unnamed: the empty name is PostgreSQL's unnamed statement, which
+ * node-postgres never caches. Only the PostgreSQL path: PGlite is a separate
+ * adapter.
+ */
+export function statementName(query: { sql: string }): string {
+  if (query.sql.length < PREPARED_STATEMENT_MIN_LENGTH) return "";
+  return `app_${createHash("sha256").update(query.sql).digest("base64url").slice(0, 40)}`;
+}
+
 export interface UrlOptions {
   /** Where the app logs in as APP_ROLE; derived from the owner's URL when absent. */
   appUrl?: string;
@@ -149,7 +170,7 @@ export function databaseFromUrl(ownerUrl: string, options: UrlOptions = {}): Dat
         { connectionString: options.appUrl ?? appDatabaseUrl(ownerUrl), max: poolSize },
         // A server that goes away makes idle connections emit errors; without a
         // listener they would take the process down. The next query reconnects.
-        { onPoolError: () => undefined, onConnectionError: () => undefined },
+        { onPoolError: () => undefined, onConnectionError: () => undefined, statementNameGenerator: statementName },
       ),
     ),
   });

@@ -4,6 +4,8 @@ import { findRestorable } from "~/customers/archive.server";
 import type { ArchivedNotice } from "~/customers/components/ArchivedCustomerNotice";
 import { getCustomer } from "~/customers/customers.server";
 import type { CustomerRef } from "~/customers/ownership.server";
+import { customerHeaderKey, type CustomerHeader } from "~/customers/page.server";
+import { requestMemo } from "~/db/scope.server";
 import { notFound } from "./responses.server";
 
 /**
@@ -41,4 +43,33 @@ export async function loadCustomerTab<Rows>(
   const [customer, rows] = await Promise.all([getCustomer(ref), list(ref)]);
   if (!customer) throw notFound();
   return rows;
+}
+
+/**
+ * The layout's customer, or null unless it is the user's live customer.
+ * Remix starts the loaders of a request together, and they all wait for the
+ * same session lookup first; the layout's then gives the event loop one turn,
+ * by which the tab's loader has sent its statement and shared the customer it
+ * brings (customers/page.server.ts). When no tab shares it (a request for the
+ * layout alone), the layout reads it itself: one round trip more, never a
+ * wrong answer.
+ */
+export async function customerHeader(ref: CustomerRef): Promise<CustomerHeader | null> {
+  await new Promise((resolve) => setImmediate(resolve));
+  return requestMemo(customerHeaderKey(ref), async () => {
+    const customer = await getCustomer(ref);
+    return customer ? { id: customer.id, name: customer.name, status: customer.status } : null;
+  });
+}
+
+/** A tab's page data for the URL's customer, or the tab's 404. */
+export async function loadCustomerTabPage<Data>(
+  request: Request,
+  params: { id?: string },
+  load: (ref: CustomerRef) => Promise<Data | null>,
+): Promise<Data> {
+  const ref = { userId: await requireUserId(request), customerId: params.id ?? "" };
+  const data = await load(ref);
+  if (data === null) throw notFound();
+  return data;
 }

@@ -115,6 +115,17 @@ export function boardSql(ref: CustomerRef): Prisma.Sql {
      ORDER BY ${PROJECT_ORDER}`;
 }
 
+/** The statement of a customer's projects alone, for a page statement over its live customer (see pages.server.ts). */
+export function customerProjectsSql(ref: CustomerRef): Prisma.Sql {
+  return Prisma.sql`
+    SELECT ${PROJECT_COLUMNS}
+      FROM customer_projects p
+      JOIN customers c ON c.id = p.customer_id AND c.user_id = p.user_id
+      ${AGREEMENT_JOIN}
+     WHERE ${liveCustomer(ref)} AND p.user_id = ${ref.userId}::uuid
+     ORDER BY ${PROJECT_ORDER}`;
+}
+
 type MaybeProject = Omit<ProjectRow, "id"> & { id: string | null };
 
 /**
@@ -129,7 +140,7 @@ export async function listProjectBoard(ref: CustomerRef): Promise<ProjectRow[] |
   return rows.filter((row): row is ProjectRow => row.id !== null);
 }
 
-/** The statement of one project (the bench explains it as the app runs it). */
+/** The statement of one project of the user's, under a live customer (and the URL's, when given). */
 export function projectSql({ userId, projectId, customerId }: ProjectRef): Prisma.Sql {
   return Prisma.sql`
     SELECT ${PROJECT_COLUMNS}
@@ -156,19 +167,18 @@ const SUMMARY_COLUMNS = Prisma.sql`x.id, x.project_id AS "projectId", x.customer
 /** Within a status, most recently changed first. */
 const ARTIFACT_ORDER = Prisma.sql`x.updated_at DESC NULLS LAST, x.created_at DESC, x.id`;
 
-function artifactsSql(projectId: string, columns: Prisma.Sql): Prisma.Sql {
+/** The statement of a project's artifacts without content, for the project page: the URL's project, the user's. */
+export function projectArtifactsSql({ userId, projectId, customerId }: ProjectRef): Prisma.Sql {
   return Prisma.sql`
-    SELECT ${columns} FROM customer_artifacts x JOIN customer_projects p ON p.id = x.project_id
-     WHERE x.project_id = ${projectId}::uuid ORDER BY ${ARTIFACT_ORDER}`;
-}
-
-/** The statement of the project page's artifact list (the bench explains it as the app runs it). */
-export function projectArtifactsSql(projectId: string): Prisma.Sql {
-  return artifactsSql(projectId, SUMMARY_COLUMNS);
+    SELECT ${SUMMARY_COLUMNS} FROM customer_artifacts x
+     WHERE x.project_id = ${projectId}::uuid AND x.user_id = ${userId}::uuid AND ${sameAs(Prisma.sql`x.customer_id`, customerId)}
+     ORDER BY ${ARTIFACT_ORDER}`;
 }
 
 async function selectArtifacts<Row>(db: Db, projectId: string, columns: Prisma.Sql): Promise<Row[]> {
-  return db.$queryRaw<Row[]>(artifactsSql(projectId, columns));
+  return db.$queryRaw<Row[]>`
+    SELECT ${columns} FROM customer_artifacts x JOIN customer_projects p ON p.id = x.project_id
+     WHERE x.project_id = ${projectId}::uuid ORDER BY ${ARTIFACT_ORDER}`;
 }
 
 /** The project page: the project and its artifacts (without content); null when not the user's under that customer. */
@@ -177,7 +187,7 @@ export async function getProjectWithArtifacts(ref: ProjectRef): Promise<{ projec
   return asUser(ref.userId, async (db) => {
     const project = await readProject(db, ref);
     if (!project) return null;
-    return { project, artifacts: await db.$queryRaw<ArtifactSummary[]>(projectArtifactsSql(project.id)) };
+    return { project, artifacts: await selectArtifacts<ArtifactSummary>(db, project.id, SUMMARY_COLUMNS) };
   });
 }
 

@@ -1,4 +1,5 @@
 import { liveCustomersOf } from "~/customers/ownership.server";
+import { dateFromJson, jsonRowSql, jsonRowsSql, type Jsonified } from "~/db/json.server";
 import { asUser } from "~/db/scope.server";
 import { Prisma } from "~/generated/prisma/client";
 import { isCalendarDate } from "~/utils/fields";
@@ -9,10 +10,10 @@ import {
   DISPLAY_STATUS_SQL,
   openSetSql,
   PAID_LATERAL,
-  readSummary,
   RECEIVABLE_COLUMNS,
   RECEIVABLE_FROM,
   statusFilterSql,
+  summarySql,
   type ReceivableRow,
   type ReceivablesSummary,
 } from "./receivables.server";
@@ -186,16 +187,23 @@ export async function listReceivablesAcross({
   status,
   cursor,
 }: { userId: string; status?: AcrossFilter; cursor: CursorKey | null }): Promise<ReceivablesAcross> {
-  return asUser(userId, async (db) => {
-    const rows = await db.$queryRaw<Array<AcrossRow & { sortDay: string }>>(acrossPageSql(userId, { filter: status, cursor }));
-    const page = rows.slice(0, ACROSS_PAGE_SIZE);
-    const last = page[page.length - 1];
-    const summary = await readSummary(db, acrossBalanceSets(userId));
-    return {
-      receivables: page.map(({ sortDay: _sortDay, ...row }) => row),
-      summary,
-      overdue: summary.overdue,
-      nextCursor: rows.length > ACROSS_PAGE_SIZE && last ? encodeCursor([last.sortDay, last.id]) : null,
-    };
-  });
+  // The page and the summary in one statement: one round trip.
+  const [result] = await asUser(userId, (db) =>
+    db.$queryRaw<Array<{ rows: Array<Jsonified<AcrossRow> & { sortDay: string }>; summary: ReceivablesSummary }>>`
+      SELECT ${jsonRowsSql(acrossPageSql(userId, { filter: status, cursor }))} AS rows,
+             ${jsonRowSql(summarySql(acrossBalanceSets(userId)))} AS summary`,
+  );
+  const { rows, summary } = result!;
+  const page = rows.slice(0, ACROSS_PAGE_SIZE);
+  const last = page[page.length - 1];
+  return {
+    receivables: page.map(({ sortDay: _sortDay, createdAt, updatedAt, ...row }) => ({
+      ...row,
+      createdAt: dateFromJson(createdAt),
+      updatedAt: dateFromJson(updatedAt),
+    })),
+    summary,
+    overdue: summary.overdue,
+    nextCursor: rows.length > ACROSS_PAGE_SIZE && last ? encodeCursor([last.sortDay, last.id]) : null,
+  };
 }

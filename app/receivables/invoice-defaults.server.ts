@@ -1,6 +1,4 @@
-import { asUser } from "~/db/scope.server";
 import { Prisma } from "~/generated/prisma/client";
-import { isUuid } from "~/utils/uuid";
 
 /** What the new-invoice form suggests: the next number, today and the due date the payment terms give. */
 export interface InvoiceDefaults {
@@ -35,12 +33,4 @@ export function invoiceDefaultsSql(userId: string): Prisma.Sql {
              (app_today() + u.payment_terms_days)::text AS "dueDate"
         FROM users u
        WHERE u.id = ${userId}::uuid`;
-}
-
-export async function invoiceDefaults(userId: string): Promise<InvoiceDefaults> {
-  if (!isUuid(userId)) return { reference: FIRST_INVOICE_NUMBER, date: "", dueDate: "" };
-  return asUser(userId, async (db) => {
-    const [row] = await db.$queryRaw<Array<{ reference: string | null; date: string; dueDate: string }>>(invoiceDefaultsSql(userId));
-    return { reference: row?.reference ?? FIRST_INVOICE_NUMBER, date: row?.date ?? "", dueDate: row?.dueDate ?? "" };
-  });
 }

@@ -4,7 +4,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import type { AgreementActionFailure, AgreementIntent } from "~/agreements/actions";
-import { listAgreements } from "~/agreements/agreements.server";
+import { loadAgreementsTab } from "~/agreements/agreements.server";
 import { AgreementsTab } from "~/agreements/components/AgreementsTab";
 import { AGREEMENT_TYPE_LABELS } from "~/agreements/constants";
 import {
@@ -20,7 +20,7 @@ import { AGREEMENT_FORM_FIELDS, AGREEMENT_FORM_LABELS, AgreementFormSchema, Term
 import { requireUser, requireUserId } from "~/auth/session.server";
 import { CustomerErrorBoundary } from "~/customers/components/CustomerErrorBoundary";
 import { refusal, requireCustomerAgreement } from "~/http/agreement-forms.server";
-import { loadCustomerTab } from "~/http/customer-tab.server";
+import { loadCustomerTabPage } from "~/http/customer-tab.server";
 import { notFound, unknownIntent } from "~/http/responses.server";
 import { staleEditReply } from "~/http/stale-edit.server";
 import { formValuesOf, openedWithOf } from "~/utils/edit-merge";
@@ -29,7 +29,8 @@ import { readFormData } from "~/utils/form.server";
 import { redirectWithToast } from "~/utils/toast.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const agreements = await loadCustomerTab(request, params, listAgreements);
+  // One statement: the customer (shared with the layout) and its agreements.
+  const { agreements } = await loadCustomerTabPage(request, params, loadAgreementsTab);
   // The session lookup (already made, and memoised per request) brings the settings.
   const { settings } = await requireUser(request);
   return json({

@@ -15,6 +15,7 @@ import { editCustomerInfo, InfoTooLargeError } from "~/customers/customers.serve
 import { readInfo, readTeam } from "~/customers/info-view";
 import { addEvent } from "~/customers/events.server";
 import { getOverview } from "~/customers/overview.server";
+import { shareCustomerHeader } from "~/customers/page.server";
 import { decodeEventCursor } from "~/customers/cursor.server";
 import { TIMELINE_HEADING_ID, timelineHref } from "~/customers/timeline-href";
 import {
@@ -43,7 +44,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   // Lenient, as the customer list: a cursor it cannot read shows the newest events.
   const cursorParam = new URL(request.url).searchParams.get("cursor");
   const eventsCursor = cursorParam ? decodeEventCursor(cursorParam) : null;
-  const overview = await getOverview({ userId, customerId, eventsCursor });
+  const reading = getOverview({ userId, customerId, eventsCursor });
+  // The overview's statement reads the customer anyway: the layout takes its header from it.
+  shareCustomerHeader({ userId, customerId }, reading.then((found) => found && { id: found.customer.id, name: found.customer.name, status: found.customer.status }));
+  const overview = await reading;
   if (!overview) throw notFound();
   return json({
     currency: settings.currency,

@@ -2,7 +2,6 @@ import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
-import { listAgreements } from "~/agreements/agreements.server";
 import { requireUserId } from "~/auth/session.server";
 import { CustomerErrorBoundary } from "~/customers/components/CustomerErrorBoundary";
 import { invalid, refusal, requireFormProject, saveProjectEdit } from "~/http/project-forms.server";
@@ -11,7 +10,7 @@ import type { ProjectActionFailure } from "~/projects/actions";
 import { ProjectBoard } from "~/projects/components/ProjectBoard";
 import { shortName, toProjectView } from "~/projects/components/views";
 import { PROJECT_STATUS_LABELS } from "~/projects/constants";
-import { listProjectBoard } from "~/projects/queries.server";
+import { loadProjectBoard } from "~/projects/pages.server";
 import { ProjectFormSchema, ProjectStatusFormSchema } from "~/projects/schemas";
 import { createProject, deleteProject, setProjectStatus } from "~/projects/writes.server";
 import { readFormData } from "~/utils/form.server";
@@ -19,13 +18,14 @@ import { redirectWithToast } from "~/utils/toast.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const ref = { userId: await requireUserId(request), customerId: params.id ?? "" };
-  const [projects, agreements] = await Promise.all([listProjectBoard(ref), listAgreements(ref)]);
+  // One statement: the customer (shared with the layout), its projects and the agreements to link.
+  const board = await loadProjectBoard(ref);
   // The layout's loader answers an archived customer with its notice.
-  if (!projects) throw notFound();
+  if (!board) throw notFound();
   return json({
     customerId: ref.customerId,
-    projects: projects.map(toProjectView),
-    agreements: agreements.map((agreement) => ({ id: agreement.id, scope: agreement.scope })),
+    projects: board.projects.map(toProjectView),
+    agreements: board.agreements,
   });
 }
 

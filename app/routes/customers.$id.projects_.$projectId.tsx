@@ -2,7 +2,6 @@ import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
-import { listAgreements } from "~/agreements/agreements.server";
 import { requireUser, requireUserId } from "~/auth/session.server";
 import { invalid, refusal, requireProject, saveProjectEdit } from "~/http/project-forms.server";
 import { notFound, unknownIntent } from "~/http/responses.server";
@@ -10,7 +9,7 @@ import type { ProjectActionFailure } from "~/projects/actions";
 import { ProjectDetails } from "~/projects/components/ProjectDetails";
 import { ProjectErrorBoundary } from "~/projects/components/ProjectErrorBoundary";
 import { shortName, toArtifactListView, toProjectView } from "~/projects/components/views";
-import { getProjectWithArtifacts } from "~/projects/queries.server";
+import { loadProjectPage } from "~/projects/pages.server";
 import { ArtifactFormSchema } from "~/projects/schemas";
 import { createArtifact } from "~/projects/writes.server";
 import { readFormData } from "~/utils/form.server";
@@ -27,13 +26,14 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { id: userId, settings } = await requireUser(request);
   const ref = { userId, customerId: params.id ?? "", projectId: params.projectId ?? "" };
-  const [found, agreements] = await Promise.all([getProjectWithArtifacts(ref), listAgreements(ref)]);
+  // One statement: the customer (shared with the layout), the project, its artifacts and the agreements to link.
+  const found = await loadProjectPage(ref);
   if (!found) throw notFound();
   return json({
     customerId: ref.customerId,
     project: toProjectView(found.project),
     artifacts: found.artifacts.map(toArtifactListView),
-    agreements: agreements.map((agreement) => ({ id: agreement.id, scope: agreement.scope })),
+    agreements: found.agreements,
     now: new Date().toISOString(),
     timeZone: settings.timeZone,
   });

@@ -6,7 +6,7 @@ import { listAgreements } from "~/agreements/agreements.server";
 import { requireUser, requireUserId } from "~/auth/session.server";
 import { CustomerErrorBoundary } from "~/customers/components/CustomerErrorBoundary";
 import { getCustomer } from "~/customers/customers.server";
-import { loadCustomerTab } from "~/http/customer-tab.server";
+import { loadCustomerTabPage } from "~/http/customer-tab.server";
 import {
   applyPatch,
   invoicePatch,
@@ -21,8 +21,7 @@ import type { ReceivableActionFailure, ReceivableIntent } from "~/receivables/ac
 import { ReceivablesTab } from "~/receivables/components/ReceivablesTab";
 import { ApplyPaymentFormSchema, INVOICE_FORM_FIELDS, INVOICE_FORM_LABELS, InvoiceFormSchema, PaymentFormSchema } from "~/receivables/form-schemas";
 import { editInvoice } from "~/receivables/edit.server";
-import { invoiceDefaults } from "~/receivables/invoice-defaults.server";
-import { listReceivablesWithSummary } from "~/receivables/receivables.server";
+import { loadReceivablesTab } from "~/receivables/tab.server";
 import { createReceivable, deleteReceivable, updateReceivable, voidReceivable } from "~/receivables/writes.server";
 import { formValuesOf, openedWithOf } from "~/utils/edit-merge";
 import { readFormData } from "~/utils/form.server";
@@ -38,12 +37,8 @@ import { redirectWithToast } from "~/utils/toast.server";
  */
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const userId = await requireUserId(request);
-  const [[data, agreements], defaults] = await Promise.all([
-    loadCustomerTab(request, params, (ref) => Promise.all([listReceivablesWithSummary(ref), listAgreements(ref)])),
-    invoiceDefaults(userId),
-  ]);
-  if (!data) throw notFound();
+  // One statement: the customer (shared with the layout), the rows, the summary and the form's choices.
+  const data = await loadCustomerTabPage(request, params, loadReceivablesTab);
   // The session lookup (already made, and memoised per request) brings the settings.
   const { settings } = await requireUser(request);
   const pick = <Row extends { type: string }>(type: string, rows: Row[]) => rows.filter((row) => row.type === type);
@@ -66,8 +61,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     invoices: pick("invoice", view),
     payments: pick("payment", view),
     summary: data.summary,
-    agreements: agreements.map((agreement) => ({ id: agreement.id, scope: agreement.scope })),
-    defaults,
+    agreements: data.agreements,
+    defaults: data.defaults,
     currency: settings.currency,
   });
 }

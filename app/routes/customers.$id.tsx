@@ -22,9 +22,9 @@ import { CustomerErrorBoundary } from "~/customers/components/CustomerErrorBound
 import { CustomerStatusBadge } from "~/customers/components/CustomerStatusBadge";
 import { archiveCustomer, restoreCustomer } from "~/customers/archive.server";
 import { CUSTOMER_STATUSES, RESTORE_WINDOW_DAYS, STATUS_LABELS } from "~/customers/constants";
-import { getCustomer, updateStatus } from "~/customers/customers.server";
+import { updateStatus } from "~/customers/customers.server";
 import { StatusFormSchema } from "~/customers/schemas";
-import { customerPageNotFound } from "~/http/customer-tab.server";
+import { customerHeader, customerPageNotFound } from "~/http/customer-tab.server";
 import { notFound, unknownIntent } from "~/http/responses.server";
 import { safeRedirect } from "~/utils/safe-redirect";
 import { redirectWithToast } from "~/utils/toast.server";
@@ -42,7 +42,8 @@ export const meta: MetaFunction<typeof loader> = ({ data, error }) => {
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { id: userId, settings } = await requireUser(request);
   const ref = { userId, customerId: params.id ?? "" };
-  const customer = await getCustomer(ref);
+  // Usually brought by the tab's own statement in the same request (customerHeader).
+  const customer = await customerHeader(ref);
   if (!customer) throw await customerPageNotFound(ref, settings.timeZone);
   return json({ customer: { id: customer.id, name: customer.name, status: customer.status } });
 }
