@@ -1,4 +1,4 @@
-import type { LucideIcon } from "lucide-react";
+import { Icon, type IconName } from "./icons/Icon";
 import { useEffect, useRef, useState, type ReactNode } from "react";
 
 /**
@@ -12,13 +12,13 @@ import { useEffect, useRef, useState, type ReactNode } from "react";
  */
 export function AddDisclosure({
   summary,
-  icon: Icon,
+  icon,
   open,
   className = "",
   children,
 }: {
   summary: string;
-  icon: LucideIcon;
+  icon: IconName;
   open: boolean;
   className?: string;
   children: (onSaved: () => void) => ReactNode;
@@ -33,7 +33,7 @@ export function AddDisclosure({
   return (
     <details key={saves} className={`rounded-md border border-slate-200 p-3 ${className}`} open={open || undefined}>
       <summary ref={summaryRef} className="flex cursor-pointer items-center gap-2 text-sm font-medium text-indigo-700">
-        <Icon aria-hidden="true" className="h-4 w-4" />
+        <Icon name={icon} className="h-4 w-4" />
         {summary}
       </summary>
       <div className="mt-3">{children(() => setSaves((count) => count + 1))}</div>

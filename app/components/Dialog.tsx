@@ -1,4 +1,4 @@
-import { X } from "lucide-react";
+import { Icon } from "./icons/Icon";
 import { useEffect, useId, useRef, useState, type ReactNode } from "react";
 import { FORM_FIELDS } from "./edit-focus";
 
@@ -48,7 +48,7 @@ export function Dialog({
           {title}
         </h2>
         <button type="button" onClick={onClose} className="rounded p-1 text-slate-500 hover:bg-slate-100" aria-label="Close">
-          <X aria-hidden="true" className="h-5 w-5" />
+          <Icon name="x" className="h-5 w-5" />
         </button>
       </div>
       <div className="px-5 py-4">{children}</div>

@@ -1,22 +1,22 @@
-import type { LucideIcon } from "lucide-react";
+import { Icon, type IconName } from "./icons/Icon";
 import type { ReactNode } from "react";
 
 export function EmptyState({
-  icon: Icon,
+  icon,
   title,
   description,
   action,
 }: {
-  icon?: LucideIcon;
+  icon?: IconName;
   title: string;
   description: string;
   action?: ReactNode;
 }) {
   return (
     <div className="flex flex-col items-center rounded-lg border-2 border-dashed border-slate-300 bg-white px-6 py-12 text-center">
-      {Icon ? (
+      {icon ? (
         <span className="mb-4 flex h-12 w-12 items-center justify-center rounded-full bg-slate-100">
-          <Icon aria-hidden="true" className="h-6 w-6 text-slate-500" />
+          <Icon name={icon} className="h-6 w-6 text-slate-500" />
         </span>
       ) : null}
       <h2 className="text-base font-semibold text-slate-900">{title}</h2>

@@ -1,12 +1,12 @@
-import { CheckCircle2, Info, XCircle } from "lucide-react";
+import { Icon } from "./icons/Icon";
 import { useEffect, useState, useSyncExternalStore, type ReactNode } from "react";
 import type { Toast } from "~/utils/toast";
 import { retryHeldRequests, serverReach, subscribeToServerReach, type ServerReach } from "~/utils/unreachable-server";
 
 const styles = {
-  success: { icon: CheckCircle2, className: "border-emerald-200 bg-emerald-50 text-emerald-900" },
-  error: { icon: XCircle, className: "border-red-200 bg-red-50 text-red-900" },
-  info: { icon: Info, className: "border-slate-200 bg-white text-slate-900" },
+  success: { icon: "check-circle-2", className: "border-emerald-200 bg-emerald-50 text-emerald-900" },
+  error: { icon: "x-circle", className: "border-red-200 bg-red-50 text-red-900" },
+  info: { icon: "info", className: "border-slate-200 bg-white text-slate-900" },
 } as const;
 
 const UNREACHABLE: Toast = { kind: "error", message: "Could not reach the server. Check your connection, then retry." };
@@ -49,10 +49,10 @@ export function ToastRegion({ toast }: { toast: Toast | null }) {
 }
 
 function ToastCard({ toast, children }: { toast: Toast; children?: ReactNode }) {
-  const { icon: Icon, className } = styles[toast.kind];
+  const { icon, className } = styles[toast.kind];
   return (
     <div className={`pointer-events-auto flex items-center gap-2 rounded-md border px-4 py-3 text-sm shadow-md ${className}`}>
-      <Icon aria-hidden="true" className="h-4 w-4 shrink-0" />
+      <Icon name={icon} className="h-4 w-4 shrink-0" />
       <p className="wrap-anywhere">{toast.message}</p>
       {children}
     </div>

@@ -1,7 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { FileText } from "lucide-react";
 import { decodeAcrossCursor, listAgreementsAcrossCustomers } from "~/agreements/across-customers.server";
 import { AgreementsAcrossTable } from "~/agreements/components/AgreementsAcrossTable";
 import { AGREEMENT_STATUS_LABELS, isAgreementStatus, STATUS_ORDER } from "~/agreements/constants";
@@ -55,7 +54,7 @@ export default function AgreementsPage() {
       <FilterBar statuses={STATUS_ORDER} labels={AGREEMENT_STATUS_LABELS} noun={NOUN} counts={counts} active={status} hrefFor={hrefFor} />
       {rows.length === 0 ? (
         <EmptyState
-          icon={FileText}
+          icon="file-text"
           title={status ? `No ${AGREEMENT_STATUS_LABELS[status].toLowerCase()} agreements` : "No agreements yet"}
           description={
             status

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData, useParams } from "@remix-run/react";
-import { ArrowLeft, Download } from "lucide-react";
+import { Icon } from "~/components/icons/Icon";
 import { requireUser } from "~/auth/session.server";
 import { CustomerErrorBoundary } from "~/customers/components/CustomerErrorBoundary";
 import { getCustomer } from "~/customers/customers.server";
@@ -39,12 +39,12 @@ export default function StatementRoute() {
     <div className="space-y-6">
       <div className="flex flex-wrap items-center justify-between gap-3 print:hidden">
         <Link to={`${base}/receivables`} className="inline-flex items-center gap-1 text-sm font-medium text-indigo-700 hover:underline">
-          <ArrowLeft aria-hidden="true" className="h-4 w-4" />
+          <Icon name="arrow-left" className="h-4 w-4" />
           Back to receivables
         </Link>
         <div className="flex flex-wrap items-center gap-3">
           <a href={`${base}/receivables.csv`} className="inline-flex items-center gap-1 text-sm font-medium text-indigo-700 hover:underline" download>
-            <Download aria-hidden="true" className="h-4 w-4" />
+            <Icon name="download" className="h-4 w-4" />
             All receivables as CSV
           </a>
           {statement ? <StatementPrintButton /> : null}

@@ -12,7 +12,7 @@ import {
   useLocation,
   useSearchParams,
 } from "@remix-run/react";
-import { Archive } from "lucide-react";
+import { Icon } from "~/components/icons/Icon";
 import { useState } from "react";
 import { requireUser, requireUserId } from "~/auth/session.server";
 import { Dialog, useHydrated } from "~/components/Dialog";
@@ -212,7 +212,7 @@ export default function CustomerLayout() {
               setConfirming(true);
             }}
           >
-            <Archive aria-hidden="true" className="h-4 w-4" />
+            <Icon name="archive" className="h-4 w-4" />
             Archive
           </Link>
         </div>

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigate, useNavigation, useSearchParams, useSubmit } from "@remix-run/react";
-import { Search, Users } from "lucide-react";
+import { Icon } from "~/components/icons/Icon";
 import { lazy, Suspense, useMemo, useState } from "react";
 import { requireUser } from "~/auth/session.server";
 import { Dialog, useHydrated } from "~/components/Dialog";
@@ -10,7 +10,6 @@ import { PageLinks } from "~/components/PageLinks";
 import { createCustomerAction } from "~/http/create-customer.server";
 import { CustomerCard, toCardData } from "~/customers/components/CustomerCard";
 import { EmptyState } from "~/components/EmptyState";
-import { Icon } from "~/components/icons/Icon";
 import { StatusFilterBar } from "~/customers/components/StatusFilterBar";
 import { listCustomers } from "~/customers/list.server";
 import { listHref } from "~/customers/list-href";
@@ -146,7 +145,7 @@ export default function CustomersPage() {
         {customers.length === 0 ? (
           counts.all === 0 && !filtered && !searchParams.get("cursor") ? (
             <EmptyState
-              icon={Users}
+              icon="users"
               title="No customers yet"
               description="Add your first customer to start tracking your pipeline, their team and every interaction."
               action={
@@ -162,7 +161,7 @@ export default function CustomersPage() {
             />
           ) : (
             <EmptyState
-              icon={Search}
+              icon="search"
               title="No customers match"
               description={view.q ? `Nothing matches “${view.q}”${view.status ? ` with status ${STATUS_LABELS[view.status as CustomerStatus]}` : ""}.` : "No customers have this status."}
               action={

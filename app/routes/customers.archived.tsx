@@ -1,7 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { Archive } from "lucide-react";
 import { requireUser } from "~/auth/session.server";
 import { CustomerStatusBadge } from "~/customers/components/CustomerStatusBadge";
 import { RestoreForm } from "~/customers/components/RestoreForm";
@@ -32,7 +31,7 @@ export default function ArchivedCustomers() {
         </p>
       </div>
       {customers.length === 0 ? (
-        <EmptyState icon={Archive} title="Nothing archived" description="Customers you archive appear here while they can still be restored." />
+        <EmptyState icon="archive" title="Nothing archived" description="Customers you archive appear here while they can still be restored." />
       ) : (
         <ul className="divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white shadow-sm">
           {customers.map((customer) => (

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { Download, Receipt } from "lucide-react";
+import { Icon } from "~/components/icons/Icon";
 import { requireUser } from "~/auth/session.server";
 import { EmptyState } from "~/components/EmptyState";
 import { RouteErrorBoundary } from "~/components/ErrorBoundary";
@@ -98,7 +98,7 @@ export default function ReceivablesPage() {
           <p className="text-sm text-slate-600">What your customers owe you: unpaid invoices, most overdue first.</p>
         </div>
         <a href="/receivables.csv" className={secondaryButtonClass}>
-          <Download aria-hidden="true" className="h-4 w-4" />
+          <Icon name="download" className="h-4 w-4" />
           Download CSV
         </a>
       </div>
@@ -111,7 +111,7 @@ export default function ReceivablesPage() {
         </p>
       ) : rows.length === 0 ? (
         <EmptyState
-          icon={Receipt}
+          icon="receipt"
           title={empty.title}
           description={empty.description}
           action={

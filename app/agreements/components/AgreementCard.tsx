@@ -1,6 +1,6 @@
-import { Ban, CornerDownRight, Pencil, PauseCircle, PlayCircle, RefreshCw, Trash2, type LucideIcon } from "lucide-react";
-import type { ReactNode } from "react";
+import { Icon, type IconName } from "~/components/icons/Icon";
 import { PanelLink as TabPanelLink, type PanelLinkProps } from "~/components/PanelLink";
+import { Detail, rowActionClass, rowDangerActionClass } from "~/components/RowDetails";
 import { formatDate, formatMoney } from "~/utils/format";
 import { allowedActions, LIFECYCLE_LABELS, type LifecycleAction } from "../actions";
 import { AGREEMENT_TYPE_LABELS, type AgreementStatus, type AgreementType } from "../constants";
@@ -27,17 +27,14 @@ export interface AgreementView {
   renewalOf: string | null;
 }
 
-const ACTION_ICONS: Record<LifecycleAction, LucideIcon> = {
-  renew: RefreshCw,
-  suspend: PauseCircle,
-  resume: PlayCircle,
-  terminate: Ban,
-  delete: Trash2,
+const ACTION_ICONS: Record<LifecycleAction, IconName> = {
+  renew: "refresh-cw",
+  suspend: "pause-circle",
+  resume: "play-circle",
+  terminate: "ban",
+  delete: "trash-2",
 };
 
-const actionClass =
-  "inline-flex items-center gap-1.5 rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-800 shadow-sm hover:bg-slate-50 focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-indigo-600";
-const dangerActionClass = actionClass.replace("text-slate-800", "text-red-700").replace("hover:bg-slate-50", "hover:bg-red-50");
 
 /** "1 Jan 2026 – 31 Dec 2026", "From 1 Jan 2026, open-ended", "Until 31 Dec 2026", "No dates set". */
 export function formatTerm(startDate: string | null, endDate: string | null): string {
@@ -45,15 +42,6 @@ export function formatTerm(startDate: string | null, endDate: string | null): st
   if (startDate) return `From ${formatDate(startDate)}, open-ended`;
   if (endDate) return `Until ${formatDate(endDate)}`;
   return "No dates set";
-}
-
-function Detail({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div className="min-w-0">
-      <dt className="text-xs font-medium text-slate-500">{label}</dt>
-      <dd className="text-sm text-slate-900 tabular-nums wrap-anywhere">{children}</dd>
-    </div>
-  );
 }
 
 /** A link to one of the agreements tab's panels (see ~/components/PanelLink). */
@@ -100,10 +88,10 @@ export function AgreementCard({
         <AgreementStatusBadge status={agreement.status} daysLeft={agreement.daysLeft} />
       </div>
 
-      <dl className="grid grid-cols-3 gap-x-4 gap-y-2 sm:grid-cols-5 sm:gap-x-6">
-        <div className="col-span-3 min-w-0 sm:col-span-2">
-          <dt className="text-xs font-medium text-slate-500">Term</dt>
-          <dd className="text-sm text-slate-900 wrap-anywhere">
+      <dl className="row-details grid grid-cols-3 gap-x-4 gap-y-2 sm:grid-cols-5 sm:gap-x-6">
+        <div className="col-span-3 sm:col-span-2">
+          <dt>Term</dt>
+          <dd>
             {formatTerm(agreement.startDate, agreement.endDate)}
             <span className="text-slate-600"> · {agreement.noticeDays === 1 ? "1 day" : `${agreement.noticeDays} days`} notice</span>
           </dd>
@@ -132,7 +120,7 @@ export function AgreementCard({
         <ul className="space-y-1 text-sm text-slate-700">
           {predecessor ? (
             <li className="flex items-start gap-1.5">
-              <CornerDownRight aria-hidden="true" className="mt-0.5 h-4 w-4 shrink-0 text-slate-400" />
+              <Icon name="corner-down-right" className="mt-0.5 h-4 w-4 shrink-0 text-slate-400" />
               <span className="min-w-0 wrap-anywhere">
                 Renews{" "}
                 <a href={`#agreement-${predecessor.id}`} className="text-indigo-700 underline">
@@ -143,7 +131,7 @@ export function AgreementCard({
           ) : null}
           {successor ? (
             <li className="flex items-start gap-1.5">
-              <CornerDownRight aria-hidden="true" className="mt-0.5 h-4 w-4 shrink-0 text-slate-400" />
+              <Icon name="corner-down-right" className="mt-0.5 h-4 w-4 shrink-0 text-slate-400" />
               <span className="min-w-0 wrap-anywhere">
                 Renewed by{" "}
                 <a href={`#agreement-${successor.id}`} className="text-indigo-700 underline">
@@ -156,21 +144,21 @@ export function AgreementCard({
       ) : null}
 
       <div className="flex flex-wrap gap-2">
-        <PanelLink panel={{ kind: "edit", agreementId: agreement.id }} onOpen={onOpen} className={actionClass} label={`Edit ${name}`}>
-          <Pencil aria-hidden="true" className="h-4 w-4" />
+        <PanelLink panel={{ kind: "edit", agreementId: agreement.id }} onOpen={onOpen} className={rowActionClass} label={`Edit ${name}`}>
+          <Icon name="pencil" className="h-4 w-4" />
           Edit
         </PanelLink>
         {actions.map((action) => {
-          const Icon = ACTION_ICONS[action];
+          const icon = ACTION_ICONS[action];
           return (
             <PanelLink
               key={action}
               panel={{ kind: action, agreementId: agreement.id }}
               onOpen={onOpen}
-              className={action === "delete" || action === "terminate" ? dangerActionClass : actionClass}
+              className={action === "delete" || action === "terminate" ? rowDangerActionClass : rowActionClass}
               label={`${LIFECYCLE_LABELS[action]} ${name}`}
             >
-              <Icon aria-hidden="true" className="h-4 w-4" />
+              <Icon name={icon} className="h-4 w-4" />
               {LIFECYCLE_LABELS[action]}
             </PanelLink>
           );

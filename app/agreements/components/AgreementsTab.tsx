@@ -1,4 +1,4 @@
-import { FileText, Plus } from "lucide-react";
+import { Icon } from "~/components/icons/Icon";
 import { Dialog } from "~/components/Dialog";
 import { primaryButtonClass } from "~/components/Field";
 import { TabSection } from "~/components/TabSection";
@@ -68,7 +68,7 @@ export function AgreementsTab({
   const creating = pagePanel?.kind === "new" || dialogPanel?.kind === "new";
   const newButton = creating ? null : (
     <PanelLink panel={{ kind: "new" }} onOpen={onOpen} className={primaryButtonClass}>
-      <Plus aria-hidden="true" className="h-4 w-4" />
+      <Icon name="plus" className="h-4 w-4" />
       New agreement
     </PanelLink>
   );
@@ -95,7 +95,7 @@ export function AgreementsTab({
         isEmpty={agreements.length === 0}
         actions={newButton}
         empty={{
-          icon: FileText,
+          icon: "file-text",
           title: "No agreements yet",
           description: "Agreements set out the scope, dates and pricing of your work with this customer, and show when each one needs renewing.",
           action: newButton ?? undefined,

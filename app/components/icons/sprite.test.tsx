@@ -1,23 +1,64 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { render } from "@testing-library/react";
-import { AlertTriangle, Archive, Clock, FileText, LogOut, Menu, Plus, Receipt, Search, UserCog, Users, type LucideIcon } from "lucide-react";
+import {
+  AlertCircle, AlertTriangle, Archive, ArchiveRestore, ArrowLeft, ArrowRightLeft, Ban, Banknote, CalendarClock, CalendarPlus, CheckCircle2, CircleDashed, CircleDot, Clock, CornerDownRight, Download, Eye, FileEdit, FileText, FolderKanban, History, Info, Lightbulb, Link2, LogOut, Mail, Menu, PauseCircle, Pencil, Phone, PieChart, Play, PlayCircle, Plus, Printer, Receipt, RefreshCw, RotateCcw, Search, Send, StickyNote, Trash2, Undo2, UserCog, UserPlus, Users, Wallet, X, XCircle,
+  type LucideIcon,
+} from "lucide-react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import { Icon, ICON_NAMES, type IconName } from "./Icon";
 
 const SOURCES: Record<IconName, LucideIcon> = {
+  "alert-circle": AlertCircle,
   "alert-triangle": AlertTriangle,
   archive: Archive,
+  "archive-restore": ArchiveRestore,
+  "arrow-left": ArrowLeft,
+  "arrow-right-left": ArrowRightLeft,
+  ban: Ban,
+  banknote: Banknote,
+  "calendar-clock": CalendarClock,
+  "calendar-plus": CalendarPlus,
+  "check-circle-2": CheckCircle2,
+  "circle-dashed": CircleDashed,
+  "circle-dot": CircleDot,
   clock: Clock,
+  "corner-down-right": CornerDownRight,
+  download: Download,
+  eye: Eye,
+  "file-edit": FileEdit,
   "file-text": FileText,
+  "folder-kanban": FolderKanban,
+  history: History,
+  info: Info,
+  lightbulb: Lightbulb,
+  "link-2": Link2,
   "log-out": LogOut,
+  mail: Mail,
   menu: Menu,
+  "pause-circle": PauseCircle,
+  pencil: Pencil,
+  phone: Phone,
+  "pie-chart": PieChart,
+  play: Play,
+  "play-circle": PlayCircle,
   plus: Plus,
+  printer: Printer,
   receipt: Receipt,
+  "refresh-cw": RefreshCw,
+  "rotate-ccw": RotateCcw,
   search: Search,
+  send: Send,
+  "sticky-note": StickyNote,
+  "trash-2": Trash2,
+  "undo-2": Undo2,
   "user-cog": UserCog,
+  "user-plus": UserPlus,
   users: Users,
+  wallet: Wallet,
+  x: X,
+  "x-circle": XCircle,
 };
 
 const SPRITE_PATH = path.join(import.meta.dirname, "sprite.svg");

@@ -1,6 +1,5 @@
 import { getFormProps, type SubmissionResult } from "@conform-to/react";
 import { Form } from "@remix-run/react";
-import { CalendarPlus } from "lucide-react";
 import { useState } from "react";
 import { AddDisclosure } from "~/components/AddDisclosure";
 import { FieldErrors } from "~/components/Field";
@@ -29,7 +28,7 @@ interface AddEventFormProps {
 
 export function AddEventForm({ lastResult, now, timeZone }: AddEventFormProps) {
   return (
-    <AddDisclosure summary="Add event" icon={CalendarPlus} open={Boolean(lastResult)}>
+    <AddDisclosure summary="Add event" icon="calendar-plus" open={Boolean(lastResult)}>
       {(onSaved) => <EventForm lastResult={lastResult} now={now} timeZone={timeZone} onSaved={onSaved} />}
     </AddDisclosure>
   );

@@ -1,6 +1,6 @@
 import { getFormProps, type SubmissionResult } from "@conform-to/react";
 import { Form, Link } from "@remix-run/react";
-import { Pencil } from "lucide-react";
+import { Icon } from "~/components/icons/Icon";
 import { useRef } from "react";
 import { useEditFocus } from "~/components/edit-focus";
 import { FieldErrors, secondaryButtonClass } from "~/components/Field";
@@ -54,7 +54,7 @@ export function CustomerInfoSection({
         </h2>
         {editing ? null : (
           <Link to="?edit=info" className={secondaryButtonClass} preventScrollReset data-edit-trigger="info">
-            <Pencil aria-hidden="true" className="h-4 w-4" />
+            <Icon name="pencil" className="h-4 w-4" />
             Edit info
           </Link>
         )}

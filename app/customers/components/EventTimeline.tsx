@@ -1,13 +1,4 @@
-import {
-  ArrowRightLeft,
-  CircleDot,
-  Mail,
-  Phone,
-  RefreshCw,
-  StickyNote,
-  Users,
-  type LucideIcon,
-} from "lucide-react";
+import { Icon, type IconName } from "~/components/icons/Icon";
 import { PageLinks } from "~/components/PageLinks";
 import { formatDateTime, formatRelativeTime, toIsoString } from "~/utils/format";
 import { EVENT_TYPE_LABELS } from "~/customers/constants";
@@ -21,13 +12,13 @@ export interface TimelineEvent {
   eventDate: string | null;
 }
 
-const EVENT_ICONS: Record<string, LucideIcon> = {
-  meeting: Users,
-  call: Phone,
-  email: Mail,
-  note: StickyNote,
-  update: RefreshCw,
-  status_change: ArrowRightLeft,
+const EVENT_ICONS: Record<string, IconName> = {
+  meeting: "users",
+  call: "phone",
+  email: "mail",
+  note: "sticky-note",
+  update: "refresh-cw",
+  status_change: "arrow-right-left",
 };
 
 interface TimelinePages {
@@ -79,12 +70,12 @@ function EventList({ events, now, timeZone }: { events: TimelineEvent[] } & Cloc
   return (
     <ol className="ml-3 space-y-6 border-l border-slate-200 pl-6">
       {events.map((event) => {
-        const Icon = EVENT_ICONS[event.eventType] ?? CircleDot;
+        const icon = EVENT_ICONS[event.eventType] ?? "circle-dot";
         const typeLabel = EVENT_TYPE_LABELS[event.eventType] ?? event.eventType;
         return (
           <li key={event.id} className="relative">
             <span className="absolute -left-9 top-0 flex h-6 w-6 items-center justify-center rounded-full bg-white ring-1 ring-slate-300">
-              <Icon aria-hidden="true" className="h-3.5 w-3.5 text-slate-600" />
+              <Icon name={icon} className="h-3.5 w-3.5 text-slate-600" />
             </span>
             <div className="flex flex-wrap items-baseline gap-x-2 gap-y-1">
               {/* The type is written out, not just implied by the icon. */}

@@ -1,5 +1,5 @@
 import type { FieldMetadata } from "@conform-to/react";
-import { UserPlus } from "lucide-react";
+import { Icon } from "~/components/icons/Icon";
 import { useEffect, useRef, useState } from "react";
 import { useHydrated } from "~/components/Dialog";
 import { FieldErrors, inputClass, secondaryButtonClass } from "~/components/Field";
@@ -62,7 +62,7 @@ export function ParticipantsField<Schema>({ meta }: { meta: FieldMetadata<Schema
       </p>
       {hydrated && count < LIMITS.participants ? (
         <button type="button" className={secondaryButtonClass} onClick={() => setAdded((more) => more + 1)}>
-          <UserPlus aria-hidden="true" className="h-4 w-4" />
+          <Icon name="user-plus" className="h-4 w-4" />
           Add participant
         </button>
       ) : null}

@@ -1,5 +1,5 @@
 import { Form } from "@remix-run/react";
-import { ArchiveRestore } from "lucide-react";
+import { Icon } from "~/components/icons/Icon";
 import { secondaryButtonClass } from "~/components/Field";
 import { StatusButton } from "~/components/StatusButton";
 import { useIsPending } from "~/utils/pending";
@@ -20,7 +20,7 @@ export function RestoreForm({ id, name, redirectTo, className = secondaryButtonC
         aria-label={`Restore ${name}`}
         pending={restoring}
         pendingLabel="Restoring…"
-        icon={<ArchiveRestore aria-hidden="true" className="h-4 w-4" />}
+        icon={<Icon name="archive-restore" className="h-4 w-4" />}
       >
         Restore
       </StatusButton>

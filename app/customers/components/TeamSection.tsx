@@ -1,6 +1,6 @@
 import { getFormProps, type SubmissionResult } from "@conform-to/react";
 import { Form, Link, useLocation } from "@remix-run/react";
-import { Mail, Pencil, Trash2, UserPlus } from "lucide-react";
+import { Icon } from "~/components/icons/Icon";
 import { useRef, useState } from "react";
 import { AddDisclosure } from "~/components/AddDisclosure";
 import { ConfirmForm } from "~/components/ConfirmForm";
@@ -101,7 +101,7 @@ export function TeamSection({
                   {member.role ? <p className="text-sm text-slate-600">{member.role}</p> : null}
                   {member.email ? (
                     <a href={`mailto:${member.email}`} className="inline-flex items-center gap-1 text-sm text-indigo-700 underline">
-                      <Mail aria-hidden="true" className="h-3.5 w-3.5" />
+                      <Icon name="mail" className="h-3.5 w-3.5" />
                       {member.email}
                     </a>
                   ) : null}
@@ -116,7 +116,7 @@ export function TeamSection({
                       aria-label={`Edit ${member.name}`}
                       data-edit-trigger={member.id}
                     >
-                      <Pencil aria-hidden="true" className="h-4 w-4" />
+                      <Icon name="pencil" className="h-4 w-4" />
                       Edit
                     </Link>
                     <Link
@@ -130,7 +130,7 @@ export function TeamSection({
                         setDialog({ memberId: member.id, key: location.key });
                       }}
                     >
-                      <Trash2 aria-hidden="true" className="h-4 w-4" />
+                      <Icon name="trash-2" className="h-4 w-4" />
                       Remove
                     </Link>
                   </div>
@@ -140,7 +140,7 @@ export function TeamSection({
           )}
         </ul>
       )}
-      <AddDisclosure summary="Add team member" icon={UserPlus} open={lastIntent === "add-team-member"} className="mt-4">
+      <AddDisclosure summary="Add team member" icon="user-plus" open={lastIntent === "add-team-member"} className="mt-4">
         {(onSaved) => <MemberForm intent="add-team-member" lastResult={lastIntent === "add-team-member" ? lastResult : null} onSaved={onSaved} />}
       </AddDisclosure>
       {dialogMember?.id ? (

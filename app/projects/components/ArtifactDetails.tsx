@@ -1,5 +1,5 @@
 import { Link } from "@remix-run/react";
-import { Pencil, Trash2 } from "lucide-react";
+import { Icon } from "~/components/icons/Icon";
 import { ConfirmForm } from "~/components/ConfirmForm";
 import { Dialog } from "~/components/Dialog";
 import { secondaryButtonClass } from "~/components/Field";
@@ -98,12 +98,12 @@ export function ArtifactDetails({
             <div className="flex flex-wrap gap-2">
               {editing ? null : (
                 <Link to="?edit" preventScrollReset className={secondaryButtonClass} aria-label={`Edit ${name}`}>
-                  <Pencil aria-hidden="true" className="h-4 w-4" />
+                  <Icon name="pencil" className="h-4 w-4" />
                   Edit
                 </Link>
               )}
               <PanelLink panel={{ kind: "delete" } as ArtifactPagePanel} href={artifactPanelHref} onOpen={onOpen} className={dangerLinkClass} label={`Delete ${name}`}>
-                <Trash2 aria-hidden="true" className="h-4 w-4" />
+                <Icon name="trash-2" className="h-4 w-4" />
                 Delete
               </PanelLink>
             </div>

@@ -1,5 +1,5 @@
 import { Link, useSearchParams } from "@remix-run/react";
-import { FolderKanban, Plus } from "lucide-react";
+import { Icon } from "~/components/icons/Icon";
 import { ConfirmForm } from "~/components/ConfirmForm";
 import { Dialog } from "~/components/Dialog";
 import { EmptyState } from "~/components/EmptyState";
@@ -117,7 +117,7 @@ export function ProjectBoard({
   const creating = pagePanel?.kind === "new" || dialogPanel?.kind === "new";
   const newButton = creating ? null : (
     <PanelLink panel={{ kind: "new" } as BoardPanel} href={boardPanelHref} onOpen={onOpen} className={primaryButtonClass}>
-      <Plus aria-hidden="true" className="h-4 w-4" />
+      <Icon name="plus" className="h-4 w-4" />
       New project
     </PanelLink>
   );
@@ -138,7 +138,7 @@ export function ProjectBoard({
 
       {projects.length === 0 ? (
         <EmptyState
-          icon={FolderKanban}
+          icon="folder-kanban"
           title="No projects yet"
           description="Projects track the work you deliver for this customer, and their artifacts go through review and approval."
           action={newButton ?? undefined}

@@ -1,5 +1,5 @@
 import { Link } from "@remix-run/react";
-import { FileText, Pencil, Trash2 } from "lucide-react";
+import { Icon } from "~/components/icons/Icon";
 import { PanelLink } from "~/components/PanelLink";
 import { INLINE_LINK_CLASS } from "~/components/link-styles";
 import { ARTIFACT_STATUS_LABELS, ARTIFACT_STATUSES } from "../constants";
@@ -19,7 +19,7 @@ export function ArtifactCounts({ counts }: { counts: ProjectView["artifactCounts
     <ul aria-label="Artifacts" className="flex flex-wrap gap-x-3 gap-y-1 text-sm text-slate-700">
       {present.map((status) => (
         <li key={status} className="inline-flex items-center gap-1">
-          <FileText aria-hidden="true" className="h-3.5 w-3.5 text-slate-400" />
+          <Icon name="file-text" className="h-3.5 w-3.5 text-slate-400" />
           <span className="font-semibold tabular-nums">{counts[status]}</span> {ARTIFACT_STATUS_LABELS[status].toLowerCase()}
         </li>
       ))}
@@ -52,11 +52,11 @@ export function ProjectCard({ project, customerId, onOpen }: { project: ProjectV
         <ProjectStatusControl projectId={project.id} name={project.name} status={project.status} />
         <div className="flex gap-1.5">
           <PanelLink panel={{ kind: "edit", projectId: project.id }} href={boardPanelHref} onOpen={onOpen} className={cardActionClass} label={`Edit ${name}`}>
-            <Pencil aria-hidden="true" className="h-4 w-4" />
+            <Icon name="pencil" className="h-4 w-4" />
             Edit
           </PanelLink>
           <PanelLink panel={{ kind: "delete", projectId: project.id }} href={boardPanelHref} onOpen={onOpen} className={cardDangerClass} label={`Delete ${name}`}>
-            <Trash2 aria-hidden="true" className="h-4 w-4" />
+            <Icon name="trash-2" className="h-4 w-4" />
             Delete
           </PanelLink>
         </div>

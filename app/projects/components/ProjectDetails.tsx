@@ -1,5 +1,5 @@
 import { Link } from "@remix-run/react";
-import { ArrowLeft, Pencil, Plus } from "lucide-react";
+import { Icon } from "~/components/icons/Icon";
 import { Dialog } from "~/components/Dialog";
 import { primaryButtonClass, secondaryButtonClass } from "~/components/Field";
 import { PanelLink } from "~/components/PanelLink";
@@ -20,7 +20,7 @@ const PANEL_TITLES: Record<ProjectPagePanel["kind"], string> = { edit: "Edit pro
 export function BackLink({ to, children }: { to: string; children: string }) {
   return (
     <Link to={to} className="inline-flex items-center gap-1 text-sm font-medium text-slate-700 hover:text-slate-900">
-      <ArrowLeft aria-hidden="true" className="h-4 w-4" />
+      <Icon name="arrow-left" className="h-4 w-4" />
       {children}
     </Link>
   );
@@ -112,7 +112,7 @@ export function ProjectDetails({
             <ProjectStatusBadge status={project.status} />
           </div>
           <PanelLink panel={{ kind: "edit" } as ProjectPagePanel} href={projectPanelHref} onOpen={onOpen} className={secondaryButtonClass} label={`Edit ${shortName(project.name)}`}>
-            <Pencil aria-hidden="true" className="h-4 w-4" />
+            <Icon name="pencil" className="h-4 w-4" />
             Edit
           </PanelLink>
         </div>
@@ -138,7 +138,7 @@ export function ProjectDetails({
           </h2>
           {adding ? null : (
             <PanelLink panel={{ kind: "new-artifact" } as ProjectPagePanel} href={projectPanelHref} onOpen={onOpen} className={primaryButtonClass}>
-              <Plus aria-hidden="true" className="h-4 w-4" />
+              <Icon name="plus" className="h-4 w-4" />
               New artifact
             </PanelLink>
           )}

@@ -1,19 +1,19 @@
 import { Form } from "@remix-run/react";
-import { Archive, CheckCircle2, Play, RotateCcw, Send, Undo2, type LucideIcon } from "lucide-react";
+import { Icon, type IconName } from "~/components/icons/Icon";
 import { primaryButtonClass, secondaryButtonClass } from "~/components/Field";
 import { StatusButton } from "~/components/StatusButton";
 import { usePendingFormData, useSubmissionGuard } from "~/utils/pending";
 import type { ArtifactStatus } from "../constants";
 import { allowedMoves, type MoveKind } from "../workflow";
 
-const ICONS: Record<MoveKind, LucideIcon> = {
-  start: Play,
-  send_to_review: Send,
-  request_changes: Undo2,
-  approve: CheckCircle2,
-  reopen: RotateCcw,
-  archive: Archive,
-  restore: RotateCcw,
+const ICONS: Record<MoveKind, IconName> = {
+  start: "play",
+  send_to_review: "send",
+  request_changes: "undo-2",
+  approve: "check-circle-2",
+  reopen: "rotate-ccw",
+  archive: "archive",
+  restore: "rotate-ccw",
 };
 
 // The move the workflow is there for looks like the page's main action;
@@ -37,7 +37,7 @@ export function WorkflowButtons({ status, title }: { status: ArtifactStatus; tit
       {/* The status the buttons were offered for: a move pressed after another tab moved it is refused, not reinterpreted. */}
       <input type="hidden" name="from" value={status} />
       {moves.map((move) => {
-        const Icon = ICONS[move.kind];
+        const icon = ICONS[move.kind];
         return (
           <StatusButton
             key={move.kind}
@@ -47,7 +47,7 @@ export function WorkflowButtons({ status, title }: { status: ArtifactStatus; tit
             pending={pending?.get("status") === move.to}
             disabled={pending !== null}
             pendingLabel={`${move.label}…`}
-            icon={<Icon aria-hidden="true" className="h-4 w-4" />}
+            icon={<Icon name={icon} className="h-4 w-4" />}
           >
             {move.label}
           </StatusButton>

@@ -1,6 +1,6 @@
 import { Form } from "@remix-run/react";
-import { Ban, Banknote, Pencil, Send, Trash2 } from "lucide-react";
-import type { ReactNode } from "react";
+import { Icon } from "~/components/icons/Icon";
+import { Detail, rowActionClass, rowDangerActionClass } from "~/components/RowDetails";
 import { StatusButton } from "~/components/StatusButton";
 import { formatDate, formatMoney } from "~/utils/format";
 import { useIsPending, useSubmissionGuard, usePendingFormData } from "~/utils/pending";
@@ -8,19 +8,6 @@ import { InvoiceStatusBadge } from "./InvoiceStatusBadge";
 import { PanelLink } from "./PanelLink";
 import type { ReceivablePanel } from "./panels";
 import { invoiceName, takesPayments, type ReceivableView } from "./views";
-
-export const actionClass =
-  "inline-flex items-center gap-1.5 rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-800 shadow-sm hover:bg-slate-50 focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-indigo-600 disabled:cursor-wait disabled:opacity-70";
-export const dangerActionClass = actionClass.replace("text-slate-800", "text-red-700").replace("hover:bg-slate-50", "hover:bg-red-50");
-
-export function Detail({ label, children, className = "" }: { label: string; children: ReactNode; className?: string }) {
-  return (
-    <div className={`min-w-0 ${className}`}>
-      <dt className="text-xs font-medium text-slate-500">{label}</dt>
-      <dd className="text-sm text-slate-900 tabular-nums wrap-anywhere">{children}</dd>
-    </div>
-  );
-}
 
 /** Sending is not destructive and can be undone by voiding: one click, no confirmation. */
 function SendButton({ invoice }: { invoice: ReceivableView }) {
@@ -32,11 +19,11 @@ function SendButton({ invoice }: { invoice: ReceivableView }) {
       <input type="hidden" name="intent" value="send-invoice" />
       <input type="hidden" name="receivableId" value={invoice.id} />
       <StatusButton
-        className={actionClass}
+        className={rowActionClass}
         pending={pending}
         disabled={anySend}
         pendingLabel="Sending…"
-        icon={<Send aria-hidden="true" className="h-4 w-4" />}
+        icon={<Icon name="send" className="h-4 w-4" />}
         aria-label={`Send ${invoiceName(invoice)}`}
       >
         Send
@@ -74,7 +61,7 @@ export function InvoiceCard({
         </div>
         {invoice.displayStatus ? <InvoiceStatusBadge status={invoice.displayStatus} paid={invoice.paid} /> : null}
       </div>
-      <dl className="grid grid-cols-2 gap-x-4 gap-y-2 sm:grid-cols-5 sm:gap-x-6">
+      <dl className="row-details grid grid-cols-2 gap-x-4 gap-y-2 sm:grid-cols-5 sm:gap-x-6">
         <Detail label="Date">{formatDate(invoice.date)}</Detail>
         <Detail label="Due">{formatDate(invoice.dueDate)}</Detail>
         <Detail label="Amount">{money(invoice.amount)}</Detail>
@@ -88,23 +75,23 @@ export function InvoiceCard({
         <div className="flex flex-wrap gap-2">
           {invoice.status === "draft" ? <SendButton invoice={invoice} /> : null}
           {takesPayments(invoice) ? (
-            <PanelLink panel={{ kind: "record-payment", invoiceId: invoice.id }} onOpen={onOpen} className={actionClass} label={`Record a payment on ${name}`}>
-              <Banknote aria-hidden="true" className="h-4 w-4" />
+            <PanelLink panel={{ kind: "record-payment", invoiceId: invoice.id }} onOpen={onOpen} className={rowActionClass} label={`Record a payment on ${name}`}>
+              <Icon name="banknote" className="h-4 w-4" />
               Record payment
             </PanelLink>
           ) : null}
-          <PanelLink panel={{ kind: "edit-invoice", receivableId: invoice.id }} onOpen={onOpen} className={actionClass} label={`Edit ${name}`}>
-            <Pencil aria-hidden="true" className="h-4 w-4" />
+          <PanelLink panel={{ kind: "edit-invoice", receivableId: invoice.id }} onOpen={onOpen} className={rowActionClass} label={`Edit ${name}`}>
+            <Icon name="pencil" className="h-4 w-4" />
             Edit
           </PanelLink>
           {invoice.status === "draft" ? (
-            <PanelLink panel={{ kind: "delete-invoice", receivableId: invoice.id }} onOpen={onOpen} className={dangerActionClass} label={`Delete ${name}`}>
-              <Trash2 aria-hidden="true" className="h-4 w-4" />
+            <PanelLink panel={{ kind: "delete-invoice", receivableId: invoice.id }} onOpen={onOpen} className={rowDangerActionClass} label={`Delete ${name}`}>
+              <Icon name="trash-2" className="h-4 w-4" />
               Delete
             </PanelLink>
           ) : (
-            <PanelLink panel={{ kind: "void-invoice", receivableId: invoice.id }} onOpen={onOpen} className={dangerActionClass} label={`Void ${name}`}>
-              <Ban aria-hidden="true" className="h-4 w-4" />
+            <PanelLink panel={{ kind: "void-invoice", receivableId: invoice.id }} onOpen={onOpen} className={rowDangerActionClass} label={`Void ${name}`}>
+              <Icon name="ban" className="h-4 w-4" />
               Void
             </PanelLink>
           )}

@@ -1,6 +1,6 @@
-import { Ban, Link2 } from "lucide-react";
+import { Icon } from "~/components/icons/Icon";
+import { Detail, rowActionClass, rowDangerActionClass } from "~/components/RowDetails";
 import { formatDate, formatMoney } from "~/utils/format";
-import { Detail, actionClass, dangerActionClass } from "./InvoiceCard";
 import { PanelLink } from "./PanelLink";
 import type { ReceivablePanel } from "./panels";
 import type { ReceivableView } from "./views";
@@ -30,7 +30,7 @@ export function PaymentItem({
   const name = `payment of ${formatMoney(payment.amount, currency)} on ${formatDate(payment.date)}`;
   return (
     <article aria-label={`Payment of ${formatMoney(payment.amount, currency)}`} className="space-y-3">
-      <dl className="grid grid-cols-2 gap-x-4 gap-y-2 sm:grid-cols-5 sm:gap-x-6">
+      <dl className="row-details grid grid-cols-2 gap-x-4 gap-y-2 sm:grid-cols-5 sm:gap-x-6">
         <Detail label="Date">{formatDate(payment.date)}</Detail>
         <Detail label="Amount">
           <span className={isVoid ? "line-through" : "font-semibold"}>{formatMoney(payment.amount, currency)}</span>
@@ -43,13 +43,13 @@ export function PaymentItem({
       {isVoid ? null : (
         <div className="flex flex-wrap gap-2">
           {!payment.linkedInvoiceId && canApply ? (
-            <PanelLink panel={{ kind: "apply-payment", receivableId: payment.id }} onOpen={onOpen} className={actionClass} label={`Apply ${name} to an invoice`}>
-              <Link2 aria-hidden="true" className="h-4 w-4" />
+            <PanelLink panel={{ kind: "apply-payment", receivableId: payment.id }} onOpen={onOpen} className={rowActionClass} label={`Apply ${name} to an invoice`}>
+              <Icon name="link-2" className="h-4 w-4" />
               Apply to invoice
             </PanelLink>
           ) : null}
-          <PanelLink panel={{ kind: "void-payment", receivableId: payment.id }} onOpen={onOpen} className={dangerActionClass} label={`Void ${name}`}>
-            <Ban aria-hidden="true" className="h-4 w-4" />
+          <PanelLink panel={{ kind: "void-payment", receivableId: payment.id }} onOpen={onOpen} className={rowDangerActionClass} label={`Void ${name}`}>
+            <Icon name="ban" className="h-4 w-4" />
             Void
           </PanelLink>
         </div>

@@ -1,5 +1,5 @@
 import { Link } from "@remix-run/react";
-import { AlertTriangle } from "lucide-react";
+import { Icon } from "~/components/icons/Icon";
 import { INLINE_LINK_CLASS } from "~/components/link-styles";
 import { formatDate, formatMoney } from "~/utils/format";
 import { INVOICE_DISPLAY_STATUS_LABELS, type InvoiceDisplayStatus, type ReceivableType, type StoredStatus } from "../constants";
@@ -36,7 +36,7 @@ function StatusBadge({ entry }: { entry: AcrossEntry }) {
   const label = entry.displayStatus ? INVOICE_DISPLAY_STATUS_LABELS[entry.displayStatus] : status === "void" ? "Void" : "Received";
   return (
     <span className={`inline-flex items-center gap-1 whitespace-nowrap rounded-full px-2.5 py-0.5 text-xs font-medium ${STATUS_STYLES[status]}`}>
-      {status === "overdue" ? <AlertTriangle aria-hidden="true" className="h-3.5 w-3.5" /> : null}
+      {status === "overdue" ? <Icon name="alert-triangle" className="h-3.5 w-3.5" /> : null}
       {label}
     </span>
   );

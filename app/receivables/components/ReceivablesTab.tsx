@@ -1,12 +1,13 @@
 import { useParams } from "@remix-run/react";
-import { Banknote, Download, FileText, Plus, Receipt } from "lucide-react";
+import { Icon } from "~/components/icons/Icon";
 import { Dialog } from "~/components/Dialog";
 import { primaryButtonClass, secondaryButtonClass } from "~/components/Field";
 import { RefusalAlert } from "~/components/RefusalAlert";
+import { rowActionClass } from "~/components/RowDetails";
 import { TabSection } from "~/components/TabSection";
 import { useTabPanels } from "~/components/tab-panels";
 import { isConfirmAction, type ReceivableActionFailure } from "../actions";
-import { InvoiceCard, actionClass } from "./InvoiceCard";
+import { InvoiceCard } from "./InvoiceCard";
 import { InvoiceForm, type InvoiceDefaultsView } from "./InvoiceForm";
 import { PanelLink } from "./PanelLink";
 import { ApplyPaymentForm, PaymentForm } from "./PaymentForm";
@@ -113,13 +114,13 @@ export function ReceivablesTab({
   const newInvoice =
     open?.kind === "new-invoice" ? null : (
       <PanelLink panel={{ kind: "new-invoice" }} onOpen={onOpen} className={primaryButtonClass}>
-        <Plus aria-hidden="true" className="h-4 w-4" />
+        <Icon name="plus" className="h-4 w-4" />
         New invoice
       </PanelLink>
     );
   const recordPayment = (
     <PanelLink panel={{ kind: "record-payment", invoiceId: null }} onOpen={onOpen} className={secondaryButtonClass}>
-      <Banknote aria-hidden="true" className="h-4 w-4" />
+      <Icon name="banknote" className="h-4 w-4" />
       Record payment
     </PanelLink>
   );
@@ -148,12 +149,12 @@ export function ReceivablesTab({
         <>
           <ReceivablesSummary summary={summary} currency={currency} />
           <nav aria-label="Receivables documents" className="flex flex-wrap gap-2">
-            <a href={`${base}/statement`} className={actionClass}>
-              <FileText aria-hidden="true" className="h-4 w-4" />
+            <a href={`${base}/statement`} className={rowActionClass}>
+              <Icon name="file-text" className="h-4 w-4" />
               Statement
             </a>
-            <a href={`${base}.csv`} className={actionClass} download>
-              <Download aria-hidden="true" className="h-4 w-4" />
+            <a href={`${base}.csv`} className={rowActionClass} download>
+              <Icon name="download" className="h-4 w-4" />
               Download CSV
             </a>
           </nav>
@@ -166,7 +167,7 @@ export function ReceivablesTab({
         isEmpty={empty}
         actions={primaryActions}
         empty={{
-          icon: Receipt,
+          icon: "receipt",
           title: "No invoices or payments yet",
           description: "Create an invoice to bill this customer, or record a payment you received. Balances, credit and aging show here as soon as there is one.",
           action: primaryActions,

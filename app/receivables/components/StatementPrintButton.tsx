@@ -1,4 +1,4 @@
-import { Printer } from "lucide-react";
+import { Icon } from "~/components/icons/Icon";
 import { secondaryButtonClass } from "~/components/Field";
 import { useHydrated } from "~/components/Dialog";
 
@@ -10,7 +10,7 @@ export function StatementPrintButton() {
   }
   return (
     <button type="button" className={`${secondaryButtonClass} print:hidden`} onClick={() => window.print()}>
-      <Printer aria-hidden="true" className="h-4 w-4" />
+      <Icon name="printer" className="h-4 w-4" />
       Print
     </button>
   );
