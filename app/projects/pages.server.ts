@@ -2,19 +2,27 @@ import { agreementChoicesSql, type AgreementChoice } from "~/agreements/agreemen
 import type { CustomerRef } from "~/customers/ownership.server";
 import { loadCustomerPage } from "~/customers/page.server";
 import { dateFromJson, jsonRowSql, jsonRowsSql, type Jsonified } from "~/db/json.server";
-import { customerProjectsSql, isProjectRef, projectArtifactsSql, projectSql, type ArtifactSummary, type ProjectRow } from "./queries.server";
+import {
+  artifactSql,
+  customerProjectsSql,
+  isArtifactRef,
+  isProjectRef,
+  projectArtifactsSql,
+  projectSql,
+  type ArtifactRow,
+  type ArtifactSummary,
+  type ProjectRow,
+} from "./queries.server";
 
 /**
- * The board and the project page, each in one statement with the customer
+ * The board, the project page and the artifact page, each in one statement with the customer
  * (loadCustomerPage): the same SQL the separate readers use, as JSON columns.
  */
 
-function projectFromJson(row: Jsonified<ProjectRow>): ProjectRow {
-  return { ...row, createdAt: dateFromJson(row.createdAt), updatedAt: dateFromJson(row.updatedAt) };
-}
-
-function artifactFromJson(row: Jsonified<ArtifactSummary>): ArtifactSummary {
-  return { ...row, createdAt: dateFromJson(row.createdAt), updatedAt: dateFromJson(row.updatedAt) };
+/** A project or artifact as it came back through JSON, with its timestamps as Dates again. */
+function withDates<Row extends { createdAt: Date | null; updatedAt: Date | null }>(row: Jsonified<Row>): Row {
+  // TypeScript cannot map a generic Row's keys: the two are the JSON strings Jsonified makes of them.
+  return { ...row, createdAt: dateFromJson(row.createdAt as string | null), updatedAt: dateFromJson(row.updatedAt as string | null) } as Row;
 }
 
 /** The board of the user's live customer and the agreements its forms link to; null when not found. */
@@ -23,7 +31,7 @@ export async function loadProjectBoard(ref: CustomerRef): Promise<{ projects: Pr
     projects: jsonRowsSql(customerProjectsSql(ref)),
     agreements: jsonRowsSql(agreementChoicesSql(ref)),
   });
-  return row && { projects: row.projects.map(projectFromJson), agreements: row.agreements };
+  return row && { projects: row.projects.map(withDates<ProjectRow>), agreements: row.agreements };
 }
 
 export interface ProjectPage {
@@ -42,5 +50,12 @@ export async function loadProjectPage(ref: CustomerRef & { projectId: string }):
     agreements: jsonRowsSql(agreementChoicesSql(ref)),
   });
   if (!row?.project) return null;
-  return { project: projectFromJson(row.project), artifacts: row.artifacts.map(artifactFromJson), agreements: row.agreements };
+  return { project: withDates<ProjectRow>(row.project), artifacts: row.artifacts.map(withDates<ArtifactSummary>), agreements: row.agreements };
+}
+
+/** The artifact page: the URL's artifact (with its content) of the URL's project and live customer; null when not found. */
+export async function loadArtifactPage(ref: CustomerRef & { projectId: string; artifactId: string }): Promise<ArtifactRow | null> {
+  if (!isArtifactRef(ref)) return null;
+  const row = await loadCustomerPage<{ artifact: Jsonified<ArtifactRow> | null }>(ref, { artifact: jsonRowSql(artifactSql(ref)) });
+  return row?.artifact ? withDates<ArtifactRow>(row.artifact) : null;
 }

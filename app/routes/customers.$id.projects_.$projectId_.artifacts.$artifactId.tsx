@@ -10,7 +10,7 @@ import { ArtifactDetails } from "~/projects/components/ArtifactDetails";
 import { ProjectErrorBoundary } from "~/projects/components/ProjectErrorBoundary";
 import { shortName, toArtifactView } from "~/projects/components/views";
 import { isArtifactStatus } from "~/projects/constants";
-import { getArtifact } from "~/projects/queries.server";
+import { loadArtifactPage } from "~/projects/pages.server";
 import { ARTIFACT_FORM_FIELDS, ArtifactFormSchema, ArtifactStatusFormSchema } from "~/projects/schemas";
 import { deleteArtifact, editArtifact, moveArtifact } from "~/projects/writes.server";
 import { findMove } from "~/projects/workflow";
@@ -28,7 +28,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? 
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { id: userId, settings } = await requireUser(request);
-  const row = await getArtifact({ userId, customerId: params.id ?? "", projectId: params.projectId ?? "", artifactId: params.artifactId ?? "" });
+  const row = await loadArtifactPage({ userId, customerId: params.id ?? "", projectId: params.projectId ?? "", artifactId: params.artifactId ?? "" });
   if (!row) throw notFound();
   return json({
     customerId: row.customerId,

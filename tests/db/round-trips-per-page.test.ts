@@ -15,6 +15,7 @@ let server: AppServer;
 let cookie: string;
 let customerId: string;
 let projectId: string;
+let artifactId: string;
 const saved = process.env.SQL_ROUND_TRIPS;
 
 beforeAll(async () => {
@@ -27,6 +28,10 @@ beforeAll(async () => {
   await insertCommercials(prisma(), { id: customer.id, userId: user.id });
   const project = await prisma().project.findFirstOrThrow({ where: { customerId } });
   projectId = project.id;
+  const artifact = await prisma().artifact.create({
+    data: { projectId, customerId, userId: user.id, title: "Brief", content: "# Round trips" },
+  });
+  artifactId = artifact.id;
 });
 afterAll(async () => {
   process.env.SQL_ROUND_TRIPS = saved;
@@ -58,6 +63,12 @@ const pages: Array<{ name: string; path: () => string; data: string; most: numbe
   { name: "receivables tab", path: () => `${customerPath()}/receivables`, data: "routes/customers.$id.receivables", most: 4 },
   { name: "projects tab", path: () => `${customerPath()}/projects`, data: "routes/customers.$id.projects", most: 4 },
   { name: "project page", path: () => `${customerPath()}/projects/${projectId}`, data: "routes/customers.$id.projects_.$projectId", most: 4 },
+  {
+    name: "artifact page",
+    path: () => `${customerPath()}/projects/${projectId}/artifacts/${artifactId}`,
+    data: "routes/customers.$id.projects_.$projectId_.artifacts.$artifactId",
+    most: 4,
+  },
   { name: "all receivables", path: () => "/receivables", data: "routes/receivables", most: 4 },
   // The first view after a change recounts the statuses and stores them (one statement more).
   { name: "all agreements", path: () => "/agreements", data: "routes/agreements", most: 4, warm: true },
