@@ -19,8 +19,14 @@ import { RUNNING_STATUSES, type AgreementStatus, type AgreementType } from "./co
  * computed once per scan and agreement_status() is inlined into plain SQL.
  * Passed app_today() itself (or a sub-select) it is not inlined, and a status
  * costs a function call, with a users lookup, per agreement.
+ *
+ * Inside, app_today() is a sub-select of its own: an uncorrelated InitPlan,
+ * computed once per statement. A correlated subquery (a list card's
+ * expiring-soon hint, its balance) rescans `t` for every row it is run for,
+ * and a bare app_today() there ran its users lookup each time: 51 times for
+ * one page of the list, 5.4 of the expiring hint's 5.4 ms (0.4 ms now).
  */
-export const TODAY_FROM = Prisma.sql`(SELECT app_today() AS today OFFSET 0) t`;
+export const TODAY_FROM = Prisma.sql`(SELECT (SELECT app_today()) AS today OFFSET 0) t`;
 
 /** The statement's today: `t` of TODAY_FROM. */
 export const STATEMENT_TODAY = Prisma.sql`t.today`;
