@@ -54,7 +54,8 @@ function whereClause(userId: string, filter: ListFilter, values: unknown[]): str
  * exists). With `counts` (the list page), the counts per status under the same
  * search come back as the uncorrelated scalar column "statusCounts". With
  * `countsBySearchFunction` (the app's design), a search's counts come from
- * search_customer_status_counts() instead of a count through RLS.
+ * search_customer_status_counts() and the others from the stored
+ * customer_status_counts, instead of a count through RLS.
  */
 export function listPageQuery(
   userId: string,
@@ -69,7 +70,9 @@ export function listPageQuery(
   const countRows = () =>
     countsBySearchFunction && filter.q
       ? `SELECT status, n FROM search_customer_status_counts($${values.push(likePattern(filter.q))})`
-      : `SELECT c.status, count(*)::int AS n FROM customers c
+      : countsBySearchFunction && !filter.ids
+        ? `SELECT s.status, s.n FROM customer_status_counts s WHERE s.user_id = $${values.push(userId)}::uuid AND s.n <> 0`
+        : `SELECT c.status, count(*)::int AS n FROM customers c
            WHERE ${whereClause(userId, { q: filter.q, ids: filter.ids }, values)} GROUP BY c.status`;
   const countsColumn = counts ? `, (SELECT coalesce(json_agg(s), '[]'::json) FROM (${countRows()}) s) AS "statusCounts"` : "";
   const limit = `$${values.push(pageSize + 1)}`;
@@ -82,7 +85,7 @@ export function listPageQuery(
            (SELECT max(e.event_date) FROM customer_events e
              WHERE e.user_id = c.user_id AND e.customer_id = c.id
                AND e.event_type IN (${interactionTypes}) AND e.event_date <= now()) AS "lastInteractionAt",
-           coalesce((SELECT true FROM customer_agreements a CROSS JOIN (SELECT app_today() AS today OFFSET 0) t
+           coalesce((SELECT true FROM customer_agreements a CROSS JOIN (SELECT (SELECT app_today()) AS today OFFSET 0) t
                       WHERE a.user_id = c.user_id AND a.customer_id = c.id
                         AND agreement_status(a.start_date, a.end_date, a.notice_days, a.override_status, t.today) = 'expiring_soon'
                       LIMIT 1), false) AS "expiringSoon",
